@@ -1,0 +1,10 @@
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-4" data-testid="loading">
+      <div className="h-8 w-48 animate-pulse rounded-lg bg-ink-200" />
+      <div className="h-32 animate-pulse rounded-2xl bg-ink-200" />
+      <div className="h-32 animate-pulse rounded-2xl bg-ink-200" />
+      <span className="sr-only">Loading…</span>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { buildOpenApi } from '@/lib/api/openapi';
+import { getActor } from '@/lib/auth/current';
+import { getTranslator } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'API' };
+
+type Op = { operationId: string; summary: string; tags: string[]; 'x-access': string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: { content: { 'application/json': { schema: unknown } } }; responses: Record<string, unknown> };
+
+const METHOD_TONE = { get: 'info', post: 'success', put: 'warning', patch: 'warning', delete: 'danger' } as const;
+
+/** A readable rendering of /api/v1/openapi.json (server-rendered; no third-party script under our CSP). */
+export default async function ApiDocsPage() {
+  const [{ t }, actor] = await Promise.all([getTranslator(), getActor()]);
+  const doc = buildOpenApi() as { info: { title: string; description: string; version: string }; paths: Record<string, Record<string, Op>> };
+  const entries = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+  return (
+    <>
+      <SiteHeader actor={actor} t={t} />
+      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        <PageHeader title={doc.info.title} description={`v${doc.info.version}`} />
+        <p className="mb-6 text-sm text-ink-700">{doc.info.description}</p>
+        <p className="mb-6 text-sm">
+          <a className="font-medium text-brand-700 underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>
+        </p>
+        <div className="space-y-4">
+          {entries.map(({ path, method, op }) => (
+            <Card key={`${method} ${path}`} className="p-4 sm:p-5">
+              <details>
+                <summary className="flex cursor-pointer flex-wrap items-center gap-2">
+                  <Badge tone={METHOD_TONE[method as keyof typeof METHOD_TONE] ?? 'neutral'}>{method.toUpperCase()}</Badge>
+                  <code className="font-mono text-sm">{path}</code>
+                  <span className="text-sm text-ink-600">{op.summary}</span>
+                </summary>
+                <div className="mt-3 space-y-2 text-sm">
+                  <p>
+                    <span className="font-medium">access:</span> <code>{op['x-access']}</code>
+                  </p>
+                  {op.parameters?.length ? (
+                    <p>
+                      <span className="font-medium">parameters:</span> {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ', required' : ''})`).join(', ')}
+                    </p>
+                  ) : null}
+                  {op.requestBody ? <pre className="overflow-x-auto rounded-lg bg-ink-100 p-3 text-xs">{JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)}</pre> : null}
+                  <p>
+                    <span className="font-medium">responses:</span> {Object.keys(op.responses).join(', ')}
+                  </p>
+                </div>
+              </details>
+            </Card>
+          ))}
+        </div>
+      </main>
+      <SiteFooter t={t} />
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { adminRevokeSession } from '@/lib/admin/api';
+
+export const DELETE = toHandler(adminRevokeSession);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { adminListUserSessions } from '@/lib/admin/api';
+
+export const GET = toHandler(adminListUserSessions);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { verifyAudit } from '@/lib/system/api';
+
+export const GET = toHandler(verifyAudit);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { authLogin } from '@/lib/auth/api';
+
+export const POST = toHandler(authLogin);

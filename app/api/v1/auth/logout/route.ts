@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { authLogout } from '@/lib/auth/api';
+
+export const POST = toHandler(authLogout);

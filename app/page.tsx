@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
+import { buttonClass } from '@/components/ui/button';
+import { Badge } from '@/components/ui/card';
+import { getActor } from '@/lib/auth/current';
+import { getTranslator } from '@/lib/i18n/server';
+import type { MessageKey } from '@/lib/i18n';
+
+const FEATURES: { icon: string; title: MessageKey; body: MessageKey; soon?: boolean }[] = [
+  { icon: '📜', title: 'landing.featPoliciesTitle', body: 'landing.featPoliciesBody' },
+  { icon: '📝', title: 'landing.featApplyTitle', body: 'landing.featApplyBody' },
+  { icon: '🏺', title: 'landing.featSpacesTitle', body: 'landing.featSpacesBody' },
+  { icon: '🎓', title: 'landing.featMentorsTitle', body: 'landing.featMentorsBody' },
+  { icon: '🚩', title: 'landing.featPartyTitle', body: 'landing.featPartyBody' },
+];
+
+export default async function LandingPage() {
+  const [{ t }, actor] = await Promise.all([getTranslator(), getActor()]);
+  if (actor) redirect('/dashboard');
+  return (
+    <>
+      <SiteHeader actor={null} t={t} />
+      <main id="main">
+        <section className="bg-gradient-to-b from-brand-50 to-ink-50">
+          <div className="mx-auto max-w-6xl px-4 pb-12 pt-10 sm:pb-20 sm:pt-16">
+            <p className="text-sm font-medium text-brand-700">
+              {t('app.district')} · {t('app.name')}
+            </p>
+            <h1 className="mt-3 max-w-3xl font-serif text-3xl font-bold leading-tight text-ink-900 sm:text-5xl">{t('landing.heroTitle')}</h1>
+            <p className="mt-4 max-w-2xl text-lg text-ink-700">{t('landing.heroBody')}</p>
+            <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+              <Link href="/login" className={buttonClass('primary')}>
+                {t('landing.ctaStart')}
+              </Link>
+              <Link href="/login" className={buttonClass('secondary')}>
+                {t('landing.ctaLogin')}
+              </Link>
+            </div>
+          </div>
+        </section>
+        <section className="mx-auto max-w-6xl px-4 py-10" aria-labelledby="features">
+          <h2 id="features" className="sr-only">
+            {t('app.tagline')}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {FEATURES.map((f) => (
+              <li key={f.title} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-ink-200">
+                <div className="flex items-center justify-between">
+                  <span aria-hidden className="text-2xl">
+                    {f.icon}
+                  </span>
+                  <Badge tone="info">{t('landing.comingSoon')}</Badge>
+                </div>
+                <h3 className="mt-3 font-semibold text-ink-900">{t(f.title)}</h3>
+                <p className="mt-1 text-sm text-ink-600">{t(f.body)}</p>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-8 text-sm text-ink-600">{t('landing.forStaff')}</p>
+        </section>
+      </main>
+      <SiteFooter t={t} />
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  FormProvider,
+  get,
+  useForm,
+  useFormContext,
+  type FieldValues,
+  type Path,
+  type SubmitHandler,
+  type UseFormProps,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import { useLocale } from '@/components/i18n/provider';
+import { Alert } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/actions/result';
+import { localiseMessage, zodLocaleError } from '@/lib/validation';
+
+/**
+ * The form kit: react-hook-form with zodResolver over the same schema the server action parses. Field messages are
+ * i18n keys or zod's own messages, shown in the user's language on both sides.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, options: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, 'resolver'> = {}) {
+  const locale = useLocale();
+  return useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never, { error: zodLocaleError(locale) }) as never,
+    mode: 'onTouched',
+    ...options,
+  });
+}
+
+/** Copies a failed action result's field errors into the form; returns the form-level message. */
+export function applyActionResult<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, result: ActionResult<unknown>): string | null {
+  if (result.ok) return null;
+  let focused = false;
+  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+    if (field === '_') continue;
+    form.setError(field as Path<T>, { type: 'server', message: messages[0] }, { shouldFocus: !focused });
+    focused = true;
+  }
+  return result.formError;
+}
+
+export function Form<T extends FieldValues>({ form, onSubmit, children, className, 'aria-label': ariaLabel }: { form: UseFormReturn<T, unknown, unknown>; onSubmit: SubmitHandler<T>; children: ReactNode; className?: string; 'aria-label'?: string }) {
+  return (
+    <FormProvider {...(form as UseFormReturn<T>)}>
+      <form noValidate aria-label={ariaLabel} className={className ?? 'space-y-4'} onSubmit={form.handleSubmit(onSubmit as never)}>
+        {children}
+      </form>
+    </FormProvider>
+  );
+}
+
+function useFieldState(name: string) {
+  const { formState } = useFormContext();
+  const locale = useLocale();
+  const error = get(formState.errors, name) as { message?: string } | undefined;
+  return { message: error?.message ? localiseMessage(locale, error.message) : undefined };
+}
+
+function FieldShell({ id, label, hint, message, children }: { id: string; label: string; hint?: string; message?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink-800">
+        {label}
+      </label>
+      {children}
+      {hint && !message ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-ink-600">
+          {hint}
+        </p>
+      ) : null}
+      {message ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({ name, label, hint, ...props }: { name: string; label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  const { register } = useFormContext();
+  const { message } = useFieldState(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} message={message}>
+      <Input id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : hint ? `${id}-hint` : undefined} {...props} {...register(name)} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ name, label, hint, options, ...props }: { name: string; label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  const { register } = useFormContext();
+  const { message } = useFieldState(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} message={message}>
+      <Select id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : hint ? `${id}-hint` : undefined} {...props} {...register(name)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}
+
+export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
+  if (error) return <Alert tone="error">{error}</Alert>;
+  if (success) return <Alert tone="success">{success}</Alert>;
+  return null;
+}
+
+export function SubmitButton({ children, pendingLabel, className }: { children: ReactNode; pendingLabel?: string; className?: string }) {
+  const { formState } = useFormContext();
+  return (
+    <Button type="submit" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting} className={className}>
+      {formState.isSubmitting && pendingLabel ? pendingLabel : children}
+    </Button>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import type { Actor } from '@/lib/auth/permissions';
+import type { Translator } from '@/lib/i18n';
+import { navFor } from '@/lib/navigation';
+import { LanguageSwitcher } from './language-switcher';
+import { LogoutButton } from './logout-button';
+
+export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator }) {
+  const items = navFor(actor);
+  return (
+    <header className="sticky top-0 z-30 border-b border-ink-200 bg-white/95 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t('app.skipToContent')}
+      </a>
+      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
+        <Link href={actor ? '/dashboard' : '/'} className="flex items-center gap-2 font-semibold text-ink-900">
+          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 font-serif text-white">
+            景
+          </span>
+          <span className="hidden sm:inline">{t('app.shortName')}</span>
+        </Link>
+        {actor ? (
+          <nav aria-label={t('nav.menu')} className="order-last w-full sm:order-none sm:w-auto">
+            <ul className="flex gap-1 overflow-x-auto">
+              {items.map((i) => (
+                <li key={i.href}>
+                  <Link href={i.href} className="block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-ink-700 hover:bg-ink-100 hover:text-ink-900">
+                    {t(i.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="ml-auto flex items-center gap-2">
+          <LanguageSwitcher />
+          {actor ? (
+            <>
+              <span className="hidden text-sm text-ink-600 md:inline" data-testid="whoami">
+                {actor.displayName} · {t(`roles.${actor.role}`)}
+              </span>
+              <LogoutButton />
+            </>
+          ) : (
+            <Link href="/login" className="min-h-9 rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+              {t('nav.login')}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter({ t }: { t: Translator }) {
+  return (
+    <footer className="mt-16 border-t border-ink-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-ink-600 sm:flex-row sm:justify-between">
+        <p>
+          {t('app.name')} · {t('app.district')}
+        </p>
+        <p className="flex gap-4">
+          <Link href="/api-docs" className="hover:text-ink-900">
+            {t('nav.apiDocs')}
+          </Link>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { acquirePgliteLock } from './pglite-lock';
+
+/**
+ * The one database client. postgres.js when DATABASE_URL is set, otherwise embedded PGlite under .data/.
+ * Both drivers share Drizzle's query builder; we type the handle as the PGlite flavour (stack-notes §2).
+ */
+export type Db = PgliteDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+
+export function defaultPgliteDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join('.data', 'pglite'));
+}
+
+/** Opens PGlite (memory when dataDir is undefined) with btree_gist and pg_trgm, and applies migrations. */
+export async function openPglite(dataDir?: string, opts: { migrate?: boolean } = {}): Promise<DbHandle> {
+  const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
+  try {
+    const client = await PGlite.create(dataDir ?? 'memory://', { extensions: { btree_gist, pg_trgm } });
+    const db = drizzlePglite({ client, schema });
+    if (opts.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db,
+      driver: 'pglite',
+      async close() {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<DbHandle> {
+  const client = postgres(url, {
+    max: opts.max ?? Number(process.env.DB_POOL_MAX ?? 10),
+    onnotice: () => {},
+    connection: { application_name: 'jingpiao-portal' },
+  });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  if (opts.migrate) {
+    await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens the configured database. PGlite is migrated on open; PostgreSQL is migrated by `npm run db:migrate`. */
+export function openConfigured(opts: { migrate?: boolean } = {}): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url, { migrate: opts.migrate ?? false });
+  return openPglite(defaultPgliteDir(), { migrate: opts.migrate ?? true });
+}
+
+type Holder = { handle?: Promise<DbHandle> };
+const holder = ((globalThis as { __jpDb?: Holder }).__jpDb ??= {});
+
+/** The process-wide database handle (one per process, shared by instrumentation, pages and routes). */
+export function getDbHandle(): Promise<DbHandle> {
+  holder.handle ??= openConfigured().catch((err) => {
+    holder.handle = undefined;
+    throw err;
+  });
+  return holder.handle;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Tests and scripts install their own handle (an in-memory PGlite or a scratch PostgreSQL database). */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  holder.handle = handle ? Promise.resolve(handle) : undefined;
+}
+
+export { schema };

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { partyOrgs, users, zones } from './schema';
+import { DEMO_USERS, EXTRA_USERS, orgPath, PARTY_ORGS, ZONES } from './seed-data';
+import { blindIndex, encryptField } from '@/lib/crypto/fields';
+import { hashPassword } from '@/lib/auth/password';
+import { isProductionDeployment } from '@/lib/env';
+
+/** Zones and Party organisations: reference data every environment needs. Idempotent. */
+export async function seedReferenceData(db: Db): Promise<void> {
+  await db.insert(zones).values([...ZONES]).onConflictDoNothing();
+  for (const o of PARTY_ORGS) {
+    await db
+      .insert(partyOrgs)
+      .values({ ...o, path: orgPath(o.id) })
+      .onConflictDoNothing();
+  }
+}
+
+type SeedUser = { email: string; phone: string | null; displayName: string; role: (typeof users.$inferInsert)['role']; zoneCode: string | null; orgId: string | null };
+
+export async function insertUser(db: Db, u: SeedUser, passwordHash: string): Promise<void> {
+  await db
+    .insert(users)
+    .values({
+      email: u.email,
+      phoneIndex: u.phone ? blindIndex('phone', u.phone) : null,
+      phoneEnc: u.phone ? encryptField(u.phone) : null,
+      displayName: u.displayName,
+      role: u.role,
+      zoneCode: u.zoneCode,
+      orgId: u.orgId,
+      passwordHash,
+    })
+    .onConflictDoNothing();
+}
+
+/** Demo accounts for every role (password Jingpiao-2026). Refused in production. Idempotent. */
+export async function seedDemoAccounts(db: Db, password: string): Promise<number> {
+  if (isProductionDeployment()) throw new Error('Refusing to create demo accounts in production (APP_ENV/NODE_ENV=production).');
+  const passwordHash = await hashPassword(password);
+  const all: SeedUser[] = [...DEMO_USERS, ...EXTRA_USERS];
+  for (const u of all) await insertUser(db, u, passwordHash);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}

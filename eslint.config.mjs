@@ -1,0 +1,26 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', '.data/**', '.bench/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='sql'][property.name='raw']", message: 'sql.raw bypasses parameterisation (security.md #31).' },
+      ],
+    },
+  },
+  {
+    // Only the data layer, services, scripts and tests touch the database client.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db/client'], message: 'Pages and components call lib/<domain> services, never the database.' }] }],
+    },
+  },
+];

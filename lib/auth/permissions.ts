@@ -1,0 +1,115 @@
+/**
+ * Roles, permissions and the one pure `can()` used by the data-access layer (to decide) and by the UI (to hide).
+ * No Next or database imports: this file is the policy, and the permission-matrix test is generated from it.
+ */
+export const ROLES = ['talent', 'zone_staff', 'branch_secretary', 'org_admin', 'sysadmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * How a permission is scoped:
+ * - global: no resource condition beyond the role;
+ * - own:    the resource belongs to the actor (ownerId);
+ * - zone:   zone_staff act only inside their zone (zoneCode);
+ * - org:    org_admin everywhere; branch_secretary reads their organisation and its children, writes only their own.
+ */
+export type ScopeKind = 'global' | 'own' | 'zone' | 'org';
+
+interface PermissionDef {
+  roles: readonly Role[];
+  scope: ScopeKind;
+  access: 'read' | 'write';
+  /** Reads of personal data that must be audit-logged. */
+  sensitive?: boolean;
+}
+
+const ALL = ROLES;
+
+export const PERMISSIONS = {
+  'account.read': { roles: ALL, scope: 'own', access: 'read' },
+  'account.update': { roles: ALL, scope: 'own', access: 'write' },
+  'sessions.read_own': { roles: ALL, scope: 'own', access: 'read' },
+  'sessions.revoke_own': { roles: ALL, scope: 'own', access: 'write' },
+  'users.read': { roles: ['sysadmin'], scope: 'global', access: 'read', sensitive: true },
+  'users.create': { roles: ['sysadmin'], scope: 'global', access: 'write' },
+  'users.update': { roles: ['sysadmin'], scope: 'global', access: 'write' },
+  'sessions.read_any': { roles: ['sysadmin'], scope: 'global', access: 'read', sensitive: true },
+  'sessions.revoke_any': { roles: ['sysadmin'], scope: 'global', access: 'write' },
+  'audit.verify': { roles: ['sysadmin'], scope: 'global', access: 'read' },
+  'zones.read': { roles: ['zone_staff'], scope: 'zone', access: 'read' },
+  'party_orgs.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+} as const satisfies Record<string, PermissionDef>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export interface Actor {
+  id: string;
+  role: Role;
+  displayName: string;
+  zoneCode: string | null;
+  orgId: string | null;
+  /** Materialised path of the actor's Party organisation ("/<id>/<id>/"), for subtree reads. */
+  orgPath: string | null;
+  sessionId: string;
+}
+
+export interface Resource {
+  ownerId?: string | null;
+  zoneCode?: string | null;
+  orgPath?: string | null;
+}
+
+export function permissionDef(permission: Permission): PermissionDef {
+  return PERMISSIONS[permission];
+}
+
+/** Role-level check: may this role ever hold the permission? */
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
+}
+
+/**
+ * The decision. Without a resource it answers the role-level question (used for listing, where the query is
+ * itself scoped, and to hide UI); with a resource it also checks ownership, zone or organisation.
+ */
+export function can(actor: Pick<Actor, 'id' | 'role' | 'zoneCode' | 'orgPath'> | null | undefined, permission: Permission, resource?: Resource): boolean {
+  if (!actor) return false;
+  const def: PermissionDef = PERMISSIONS[permission];
+  if (!(def.roles as readonly Role[]).includes(actor.role)) return false;
+  if (!resource) return true;
+  switch (def.scope) {
+    case 'global':
+      return true;
+    case 'own':
+      return resource.ownerId != null && resource.ownerId === actor.id;
+    case 'zone':
+      return actor.role !== 'zone_staff' || (actor.zoneCode != null && resource.zoneCode === actor.zoneCode);
+    case 'org': {
+      if (actor.role === 'org_admin') return true;
+      if (actor.role !== 'branch_secretary' || !actor.orgPath || !resource.orgPath) return false;
+      return def.access === 'read' ? resource.orgPath.startsWith(actor.orgPath) : resource.orgPath === actor.orgPath;
+    }
+  }
+}
+
+/** Which home the navigation offers each role. */
+export const ROLE_HOME: Record<Role, string> = {
+  talent: '/dashboard',
+  zone_staff: '/dashboard',
+  branch_secretary: '/dashboard',
+  org_admin: '/dashboard',
+  sysadmin: '/admin/users',
+};
+
+/** Session limits per role (security.md §2.3, 等保: 30 min idle, 15 for administrators; 12 h absolute). */
+export function idleTimeoutMs(role: Role): number {
+  return role === 'sysadmin' ? 15 * 60_000 : 30 * 60_000;
+}
+export const ABSOLUTE_SESSION_MS = 12 * 60 * 60_000;
+export const MAX_SESSIONS: Record<Role, number> = {
+  talent: 5,
+  zone_staff: 3,
+  branch_secretary: 3,
+  org_admin: 3,
+  sysadmin: 2,
+};

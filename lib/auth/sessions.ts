@@ -1,0 +1,139 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { partyOrgs, users, userSessions } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { randomToken, sha256 } from '@/lib/crypto/fields';
+import { ABSOLUTE_SESSION_MS, idleTimeoutMs, MAX_SESSIONS, type Actor, type Role } from './permissions';
+
+/**
+ * Stateful sessions (security.md §2.3). A session secret goes to the client (inside the next-auth JWT cookie, or as
+ * an API bearer token); the table keeps only its SHA-256. Every request resolves the secret here, so revocation,
+ * disabling, role or scope changes and password changes take effect on the next request.
+ */
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createSession(
+  db: DbOrTx,
+  user: { id: string; role: Role; sessionVersion: number },
+  kind: 'web' | 'api',
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const t = now();
+  const token = randomToken(32);
+  const sessionId = sha256(token);
+  const expiresAt = new Date(t.getTime() + ABSOLUTE_SESSION_MS);
+  await db.insert(userSessions).values({
+    id: sessionId,
+    userId: user.id,
+    kind,
+    sessionVersion: user.sessionVersion,
+    createdAt: t,
+    lastSeenAt: t,
+    expiresAt,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 200) ?? null,
+  });
+  // Concurrent-session cap: the oldest active sessions beyond the cap are ended.
+  const active = await db
+    .select({ id: userSessions.id })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt), sql`${userSessions.expiresAt} > ${t.toISOString()}::timestamptz`))
+    .orderBy(asc(userSessions.createdAt));
+  const excess = active.length - MAX_SESSIONS[user.role];
+  for (const s of active.slice(0, Math.max(0, excess))) {
+    if (s.id !== sessionId) await revokeSession(db, s.id, 'session_cap');
+  }
+  return { token, sessionId, expiresAt };
+}
+
+export async function revokeSession(db: DbOrTx, sessionId: string, reason: string): Promise<boolean> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: now(), revokedReason: reason })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length > 0;
+}
+
+export async function revokeToken(db: DbOrTx, token: string, reason: string): Promise<boolean> {
+  return revokeSession(db, sha256(token), reason);
+}
+
+export async function revokeAllSessions(db: DbOrTx, userId: string, reason: string, exceptSessionId?: string): Promise<number> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: now(), revokedReason: reason })
+    .where(
+      and(
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        exceptSessionId ? sql`${userSessions.id} <> ${exceptSessionId}` : undefined,
+      ),
+    )
+    .returning({ id: userSessions.id });
+  return rows.length;
+}
+
+/** Invalidates every session of a user at once (role, scope, password change, disabling). */
+export async function bumpSessionVersion(db: DbOrTx, userId: string, reason: string, keepSessionId?: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await revokeAllSessions(db, userId, reason, keepSessionId);
+  if (keepSessionId) {
+    await db
+      .update(userSessions)
+      .set({ sessionVersion: sql`(select ${users.sessionVersion} from ${users} where ${users.id} = ${userId})` })
+      .where(eq(userSessions.id, keepSessionId));
+  }
+}
+
+export type SessionRejection = 'unknown' | 'revoked' | 'expired' | 'idle' | 'disabled' | 'stale';
+
+/** Resolves a session secret to the acting user, or says why not. */
+export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor: Actor } | { rejected: SessionRejection }> {
+  if (!token || token.length > 200) return { rejected: 'unknown' };
+  const sessionId = sha256(token);
+  const [row] = await db
+    .select({
+      session: userSessions,
+      user: {
+        id: users.id,
+        role: users.role,
+        displayName: users.displayName,
+        zoneCode: users.zoneCode,
+        orgId: users.orgId,
+        disabledAt: users.disabledAt,
+        sessionVersion: users.sessionVersion,
+      },
+      orgPath: partyOrgs.path,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
+    .where(eq(userSessions.id, sessionId))
+    .limit(1);
+  if (!row) return { rejected: 'unknown' };
+  const t = now().getTime();
+  const { session, user } = row;
+  if (session.revokedAt) return { rejected: 'revoked' };
+  if (session.expiresAt.getTime() <= t) return { rejected: 'expired' };
+  if (t - session.lastSeenAt.getTime() > idleTimeoutMs(user.role)) {
+    await revokeSession(db, sessionId, 'idle_timeout');
+    return { rejected: 'idle' };
+  }
+  if (user.disabledAt) return { rejected: 'disabled' };
+  if (session.sessionVersion !== user.sessionVersion) return { rejected: 'stale' };
+  if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(userSessions).set({ lastSeenAt: new Date(t) }).where(eq(userSessions.id, sessionId));
+  }
+  return {
+    actor: {
+      id: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      zoneCode: user.zoneCode,
+      orgId: user.orgId,
+      orgPath: row.orgPath ?? null,
+      sessionId,
+    },
+  };
+}

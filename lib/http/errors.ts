@@ -1,0 +1,50 @@
+import type { MessageKey } from '@/lib/i18n';
+
+export const PROBLEM_CODES = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  WRONG_PASSWORD: 400,
+  FORBIDDEN: 403,
+  CROSS_ORIGIN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * A failure that services raise and transports (server actions, route handlers) render: a stable upper-case code,
+ * an HTTP status, optional localisable field errors (values are message keys or already-localised text).
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly options: { detailKey?: MessageKey; fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = PROBLEM_CODES[code];
+  }
+}
+
+export const forbidden = () => new AppError('FORBIDDEN');
+export const notFound = () => new AppError('NOT_FOUND');
+export const unauthenticated = () => new AppError('UNAUTHENTICATED');
+export const fieldError = (field: string, key: MessageKey) =>
+  new AppError('VALIDATION_FAILED', { fieldErrors: { [field]: [key] } });
+
+/** Drizzle wraps driver errors; the PostgreSQL SQLSTATE is on .cause.code (stack-notes §5.2). */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,21 @@
+import { can, type Actor, type Permission } from '@/lib/auth/permissions';
+import type { MessageKey } from '@/lib/i18n';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  /** Shown when the actor holds this permission (the page itself still authorizes). */
+  permission?: Permission;
+}
+
+const ITEMS: NavItem[] = [
+  { href: '/dashboard', label: 'nav.dashboard', permission: 'account.read' },
+  { href: '/admin/users', label: 'nav.admin', permission: 'users.read' },
+  { href: '/account', label: 'nav.account', permission: 'account.read' },
+];
+
+/** Role-aware navigation: the same `can()` the data-access layer uses decides what is shown. */
+export function navFor(actor: Pick<Actor, 'id' | 'role' | 'zoneCode' | 'orgPath'> | null): NavItem[] {
+  if (!actor) return [];
+  return ITEMS.filter((i) => !i.permission || can(actor, i.permission));
+}
