@@ -19,7 +19,7 @@ function contentSecurityPolicy(nonce: string): string {
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    ...(dev ? [] : ['upgrade-insecure-requests']),
+    ...((process.env.NEXTAUTH_URL ?? '').startsWith('https://') ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
 }
 

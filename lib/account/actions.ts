@@ -36,7 +36,11 @@ export const setLocaleAction = createAction({
   input: localeInput,
   access: 'public',
   async run({ locale }, { actor }) {
-    (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: false });
+    try {
+      (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: false });
+    } catch {
+      // Called outside a Next request (tests call actions directly): there is no response to set a cookie on.
+    }
     await setOwnLocale(actor, locale);
     return { locale };
   },

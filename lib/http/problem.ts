@@ -12,7 +12,8 @@ export interface ProblemBody {
   errors?: FieldErrors;
 }
 
-export const PROBLEM_TYPE_BASE = 'https://jingpiao.zhushan.gov.cn/problems/';
+/** Problem types are relative URI references (RFC 9457 §3.1.1), documented at /api-docs. */
+export const PROBLEM_TYPE_BASE = '/api-docs#problem-';
 
 export function problemBody(code: ProblemCode, locale: Locale, opts: { detail?: string; errors?: FieldErrors } = {}): ProblemBody {
   const title = translate(locale, `problem.${code}`);

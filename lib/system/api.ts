@@ -22,6 +22,18 @@ export const health = defineRoute({
   },
 });
 
+/** A bare handler: no database, no session. Load balancers use it, and the benchmark compares against it. */
+export const ping = defineRoute({
+  id: 'ping',
+  method: 'GET',
+  path: '/api/v1/ping',
+  summary: 'Bare liveness probe (no database, no session)',
+  tags: ['system'],
+  access: 'public',
+  response: z.object({ pong: z.literal(true) }),
+  handler: async () => ({ pong: true as const }),
+});
+
 export const openapi = defineRoute({
   id: 'openapi',
   method: 'GET',

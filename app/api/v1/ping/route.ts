@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { ping } from '@/lib/system/api';
+
+export const GET = toHandler(ping);
