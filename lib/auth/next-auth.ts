@@ -8,7 +8,7 @@ import { attemptLogin } from './login';
 import { ABSOLUTE_SESSION_MS, type Role } from './permissions';
 import { revokeToken } from './sessions';
 import { nextAuthSecret } from './current';
-import { sessionCookieName, useSecureCookies } from './cookies';
+import { secureCookies, sessionCookieName } from './cookies';
 
 declare module 'next-auth' {
   interface User {
@@ -59,11 +59,11 @@ function buildOptions(): NextAuthOptions {
   ],
   session: { strategy: 'jwt', maxAge: ABSOLUTE_SESSION_MS / 1000 },
   jwt: { maxAge: ABSOLUTE_SESSION_MS / 1000 },
-  useSecureCookies: useSecureCookies(),
+  useSecureCookies: secureCookies(),
   cookies: {
     sessionToken: {
       name: sessionCookieName(),
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: useSecureCookies() },
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
     },
   },
   pages: { signIn: '/login', error: '/login' },

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import en from './messages.en';
+import zhCN from './messages.zh-CN';
+import { negotiateLocale, translate } from './index';
+
+function leaves(obj: object, prefix = ''): [string, string][] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v as object, `${prefix}${k}.`)));
+}
+
+describe('i18n', () => {
+  it('has the same keys in both languages, none empty, and the same placeholders', () => {
+    const zh = new Map(leaves(zhCN));
+    const e = new Map(leaves(en));
+    expect([...e.keys()].sort()).toEqual([...zh.keys()].sort());
+    for (const [k, v] of zh) {
+      expect(v.trim(), k).not.toBe('');
+      const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(ph(e.get(k)!), k).toEqual(ph(v));
+    }
+  });
+  it('chooses the remembered locale, then Accept-Language, then zh-CN', () => {
+    expect(negotiateLocale('en', 'zh-CN')).toBe('en');
+    expect(negotiateLocale(undefined, 'en-GB,en;q=0.9')).toBe('en');
+    expect(negotiateLocale(undefined, 'fr-FR, en;q=0.5, zh;q=0.8')).toBe('zh-CN');
+    expect(negotiateLocale('xx', null)).toBe('zh-CN');
+    expect(negotiateLocale(undefined, 'de')).toBe('zh-CN');
+  });
+  it('fills placeholders', () => {
+    expect(translate('zh-CN', 'validation.passwordTooShort', { min: 12 })).toBe('密码至少 12 位');
+    expect(translate('en', 'dashboard.welcome', { name: 'Emma' })).toBe('Hello, Emma');
+  });
+});

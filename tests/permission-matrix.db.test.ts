@@ -1,0 +1,245 @@
+/**
+ * The permission matrix, generated from the permissions table: every /api/v1 route and every server action ×
+ * every role and anonymous × a resource in the caller's own scope and in another scope. The expectation comes from
+ * `can()` and the route's declared access; a denial must change nothing and write an `authz.denied` audit row.
+ * A route file or server action without a fixture here fails the test.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { auditLog, partyOrgs, rateLimits, users, userSessions, zones } from '@/db/schema';
+import { orgPath, ORG_IDS } from '@/db/seed-data';
+import { accessAllows } from '@/lib/access';
+import { actionRegistry } from '@/lib/actions/create-action';
+import type { ActionResult } from '@/lib/actions/result';
+import { apiRoutes } from '@/lib/api/registry';
+import type { ApiRouteDef } from '@/lib/api/route';
+import { can, ROLES, type Actor, type Permission, type Resource, type Role } from '@/lib/auth/permissions';
+import { resolveSession } from '@/lib/auth/sessions';
+import { sha256 } from '@/lib/crypto/fields';
+import { resetDb, setupTestDb } from './helpers/db';
+import { bearer, makeUser, TEST_PASSWORD, tokenFor, type TestUser } from './helpers/factories';
+import { callAction, callRoute } from './helpers/http';
+import { seedReferenceData } from '@/db/seed';
+
+const t = setupTestDb();
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+type Variant = 'own' | 'other';
+interface Ctx {
+  db: Db;
+  actor: TestUser | null;
+  variant: Variant;
+  /** A talent who is never the caller. */
+  stranger: TestUser;
+}
+interface Case {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  input?: unknown;
+  resource?: Resource;
+}
+type Fixture = (ctx: Ctx) => Promise<Case>;
+
+async function sessionIdOf(db: Db, user: TestUser): Promise<string> {
+  return sha256(await tokenFor(db, user));
+}
+
+const own = (ctx: Ctx): Resource => ({ ownerId: ctx.actor?.id ?? null });
+const ownOrStranger = async (ctx: Ctx) => {
+  const owner = ctx.variant === 'own' && ctx.actor ? ctx.actor : ctx.stranger;
+  return { id: await sessionIdOf(ctx.db, owner), resource: { ownerId: owner.id } };
+};
+const orgFor = (ctx: Ctx) => (ctx.variant === 'own' ? (ctx.actor?.orgId ?? ORG_IDS.jingpiaoBranch) : ORG_IDS.taoxichuanBranch);
+const zoneFor = (ctx: Ctx) => (ctx.variant === 'own' ? (ctx.actor?.zoneCode ?? 'jkq') : ctx.actor?.zoneCode === 'zsq' ? 'jkq' : 'zsq');
+const resetPassword = async (ctx: Ctx) => {
+  if (!ctx.actor) return;
+  const [ref] = await ctx.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, ctx.stranger.id));
+  await ctx.db.update(users).set({ passwordHash: ref!.h }).where(eq(users.id, ctx.actor.id));
+};
+const newUserBody = () => ({ displayName: '新同事', email: `new-${Math.random().toString(36).slice(2)}@test.local`, role: 'zone_staff', zoneCode: 'jkq', password: 'Glaze-Kiln-2026!' });
+const passwordBody = { currentPassword: TEST_PASSWORD, newPassword: 'New-Glaze-2027!', confirmPassword: 'New-Glaze-2027!' };
+
+const ROUTE_FIXTURES: Record<string, Fixture> = {
+  health: async () => ({}),
+  ping: async () => ({}),
+  openapi: async () => ({}),
+  setTestClock: async () => ({ body: { now: new Date(Date.now() + 1000).toISOString() } }),
+  resetTestClock: async () => ({}),
+  verifyAudit: async () => ({}),
+  authLogin: async (ctx) => ({ body: { login: (ctx.actor ?? ctx.stranger).email, password: TEST_PASSWORD } }),
+  authLogout: async (ctx) => ({ resource: own(ctx) }),
+  getMe: async (ctx) => ({ resource: own(ctx) }),
+  changeMyPassword: async (ctx) => {
+    await resetPassword(ctx);
+    return { body: passwordBody, resource: own(ctx) };
+  },
+  listMySessions: async (ctx) => ({ resource: own(ctx) }),
+  revokeMyOtherSessions: async (ctx) => ({ resource: own(ctx) }),
+  revokeMySession: async (ctx) => {
+    const { id, resource } = await ownOrStranger(ctx);
+    return { params: { id }, resource };
+  },
+  adminListUsers: async () => ({ query: { role: 'talent' } }),
+  adminCreateUser: async () => ({ body: newUserBody() }),
+  adminGetUser: async (ctx) => ({ params: { id: ctx.stranger.id } }),
+  adminUpdateUser: async (ctx) => ({ params: { id: ctx.stranger.id }, body: { displayName: '改名' } }),
+  adminListUserSessions: async (ctx) => ({ params: { id: ctx.stranger.id } }),
+  adminRevokeSession: async (ctx) => ({ params: { id: await sessionIdOf(ctx.db, ctx.stranger) } }),
+  listPartyOrgs: async () => ({}),
+  getPartyOrg: async (ctx) => ({ params: { id: orgFor(ctx) }, resource: { orgPath: orgPath(orgFor(ctx)) } }),
+  getZone: async (ctx) => ({ params: { code: zoneFor(ctx) }, resource: { zoneCode: zoneFor(ctx) } }),
+};
+
+const ACTION_FIXTURES: Record<string, Fixture> = {
+  'account.setLocale': async () => ({ input: { locale: 'en' } }),
+  'account.changePassword': async (ctx) => {
+    await resetPassword(ctx);
+    return { input: passwordBody, resource: own(ctx) };
+  },
+  'account.revokeSession': async (ctx) => {
+    const { id, resource } = await ownOrStranger(ctx);
+    return { input: { id }, resource };
+  },
+  'account.revokeOtherSessions': async (ctx) => ({ input: {}, resource: own(ctx) }),
+  'admin.createUser': async () => ({ input: newUserBody() }),
+  'admin.updateUser': async (ctx) => ({ input: { id: ctx.stranger.id, patch: { displayName: '改名' } } }),
+  'admin.revokeSession': async (ctx) => ({ input: { id: await sessionIdOf(ctx.db, ctx.stranger) } }),
+};
+
+/** What the table says: the entry point's declared access, then the resource scope via can(). */
+function expectedAllowed(access: string, actor: Actor | null, resource?: Resource): boolean {
+  if (!accessAllows(access as never, actor)) return false;
+  if (access === 'public' || access === 'authenticated' || !resource) return true;
+  return can(actor, access as Permission, resource);
+}
+
+/** Everything a denied call must leave untouched. */
+async function snapshot(db: Db) {
+  const u = await db.select({ id: users.id, role: users.role, z: users.zoneCode, o: users.orgId, d: users.disabledAt, n: users.displayName, v: users.sessionVersion, h: users.passwordHash, l: users.locale }).from(users).orderBy(asc(users.id));
+  const s = await db.select({ id: userSessions.id, r: userSessions.revokedAt }).from(userSessions).orderBy(asc(userSessions.id));
+  const counts = await Promise.all([zones, partyOrgs, rateLimits].map((tb) => db.select({ n: sql<number>`count(*)::int` }).from(tb)));
+  return JSON.stringify({ u, s, counts });
+}
+const deniedRows = async (db: Db) => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, 'authz.denied'))))[0]!.n;
+
+const callers: (Role | 'anonymous')[] = [...ROLES, 'anonymous'];
+const variants: Variant[] = ['own', 'other'];
+
+async function world(db: Db) {
+  await resetDb(db);
+  await seedReferenceData(db);
+  const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await makeUser(db, r)] as const))) as Record<Role, TestUser>;
+  const stranger = await makeUser(db, 'talent', { displayName: '路人' });
+  return { actors, stranger };
+}
+
+async function runCase(db: Db, access: string, caller: Role | 'anonymous', variant: Variant, fixture: Fixture, call: (c: Case, headers: Record<string, string>) => Promise<{ ok: boolean; denied: boolean; detail: string }>) {
+  const { actors, stranger } = await world(db);
+  const user = caller === 'anonymous' ? null : actors[caller];
+  const c = await fixture({ db, actor: user, variant, stranger });
+  const token = user ? await tokenFor(db, user) : null;
+  const resolved = token ? await resolveSession(db, token) : null;
+  const actor = resolved && 'actor' in resolved ? resolved.actor : null;
+  const expected = expectedAllowed(access, actor, c.resource);
+  const before = await snapshot(db);
+  const deniedBefore = await deniedRows(db);
+  const outcome = await call(c, bearer(token));
+  const label = `${caller}/${variant}: ${outcome.detail}`;
+  if (expected) {
+    expect(outcome.ok, label).toBe(true);
+  } else {
+    expect(outcome.denied, label).toBe(true);
+    expect(await snapshot(db), `${label} changed the database`).toBe(before);
+    expect(await deniedRows(db), `${label} wrote no authz.denied audit row`).toBe(deniedBefore + 1);
+  }
+}
+
+describe('permission matrix: /api/v1 routes', () => {
+  beforeAll(() => {
+    process.env.APP_TEST_CLOCK = '1';
+  });
+
+  it('every route file is a registered route with a fixture, and every registered route has a route file', async () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else if (e.name === 'route.ts') files.push(path.join(dir, e.name));
+      }
+    };
+    walk(path.join(ROOT, 'app/api/v1'));
+    const seen = new Set<string>();
+    for (const file of files) {
+      const urlPath = `/${path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}');
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const methods = Object.keys(mod).filter((k) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(k));
+      expect(methods.length, file).toBeGreaterThan(0);
+      for (const m of methods) {
+        const def = apiRoutes.find((d) => d.path === urlPath && d.method === m);
+        expect(def, `${m} ${urlPath} (${file}) is not in lib/api/registry.ts`).toBeDefined();
+        expect(ROUTE_FIXTURES[def!.id], `${def!.id} has no matrix fixture`).toBeDefined();
+        seen.add(`${m} ${urlPath}`);
+      }
+    }
+    for (const d of apiRoutes) expect(seen.has(`${d.method} ${d.path}`), `${d.id} has no route file`).toBe(true);
+    expect(Object.keys(ROUTE_FIXTURES).sort()).toEqual(apiRoutes.map((d) => d.id).sort());
+  });
+
+  for (const def of apiRoutes) {
+    describe(`${def.method} ${def.path} [${def.access}]`, () => {
+      for (const caller of callers) {
+        for (const variant of variants) {
+          it(`${caller} / ${variant} scope`, async () => {
+            await runCase(t.db(), def.access, caller, variant, ROUTE_FIXTURES[def.id]!, async (c, headers) => {
+              const res = await callRoute(def as ApiRouteDef, { params: c.params, query: c.query, body: c.body, headers });
+              return { ok: res.status >= 200 && res.status < 300, denied: [401, 403, 404].includes(res.status), detail: `${res.status} ${res.text.slice(0, 200)}` };
+            });
+          });
+        }
+      }
+    });
+  }
+});
+
+describe('permission matrix: server actions', () => {
+  const modules = import.meta.glob('../lib/**/actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+
+  it('every export of every actions.ts is built by createAction and has a fixture', () => {
+    expect(Object.keys(modules).length).toBeGreaterThan(0);
+    for (const [file, mod] of Object.entries(modules)) {
+      const source = fs.readFileSync(path.resolve(import.meta.dirname, file), 'utf8');
+      expect(source.startsWith("'use server'"), `${file} must start with 'use server'`).toBe(true);
+      for (const [name, fn] of Object.entries(mod)) {
+        const meta = actionRegistry.get(fn);
+        expect(meta, `${file} export ${name} is not built with createAction`).toBeDefined();
+        expect(ACTION_FIXTURES[meta!.name], `${meta!.name} has no matrix fixture`).toBeDefined();
+      }
+    }
+    expect(Object.keys(ACTION_FIXTURES).sort()).toEqual([...actionRegistry.values()].map((m) => m.name).sort());
+  });
+
+  const entries = Object.values(modules).flatMap((mod) => Object.values(mod)).filter((fn) => actionRegistry.has(fn)) as ((i: unknown) => Promise<ActionResult<unknown>>)[];
+  for (const action of entries) {
+    const meta = actionRegistry.get(action)!;
+    describe(`action ${meta.name} [${meta.access}]`, () => {
+      for (const caller of callers) {
+        for (const variant of variants) {
+          it(`${caller} / ${variant} scope`, async () => {
+            await runCase(t.db(), meta.access, caller, variant, ACTION_FIXTURES[meta.name]!, async (c, headers) => {
+              const result = await callAction(action, c.input, headers);
+              return {
+                ok: result.ok,
+                denied: !result.ok && ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(result.code),
+                detail: JSON.stringify(result).slice(0, 200),
+              };
+            });
+          });
+        }
+      }
+    });
+  }
+});
