@@ -32,7 +32,7 @@ function isAlive(pid: number): boolean {
 
 export function acquirePgliteLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(path.dirname(path.resolve(dataDir)), `.${path.basename(dataDir)}.lock`);
+  const lockPath = `${path.resolve(dataDir)}.lock`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
