@@ -1,10 +1,13 @@
-export default function Loading() {
+import { getTranslator } from '@/lib/i18n/server';
+
+export default async function Loading() {
+  const { t } = await getTranslator();
   return (
     <div role="status" aria-live="polite" className="space-y-4" data-testid="loading">
       <div className="h-8 w-48 animate-pulse rounded-lg bg-ink-200" />
       <div className="h-32 animate-pulse rounded-2xl bg-ink-200" />
       <div className="h-32 animate-pulse rounded-2xl bg-ink-200" />
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t('errors.loading')}</span>
     </div>
   );
 }

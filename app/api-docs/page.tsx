@@ -3,6 +3,7 @@ import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { buildOpenApi } from '@/lib/api/openapi';
 import { getActor } from '@/lib/auth/current';
+import { PROBLEM_CODES } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'API' };
@@ -54,6 +55,22 @@ export default async function ApiDocsPage() {
             </Card>
           ))}
         </div>
+        <section className="mt-10" aria-labelledby="problems">
+          <h2 id="problems" className="text-xl font-semibold text-ink-900">
+            {t('apiDocs.problems')}
+          </h2>
+          <p className="mt-1 text-sm text-ink-600">{t('apiDocs.problemsIntro')}</p>
+          <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            {Object.entries(PROBLEM_CODES).map(([code, status]) => (
+              <div key={code} id={`problem-${code.toLowerCase().replace(/_/g, '-')}`} className="contents">
+                <dt>
+                  <code>{code}</code> <span className="text-ink-600">{status}</span>
+                </dt>
+                <dd>{t(`problem.${code as keyof typeof PROBLEM_CODES}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       </main>
       <SiteFooter t={t} />
     </>

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  boolean,
   index,
   integer,
   jsonb,
@@ -113,18 +112,4 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_log_actor_idx').on(t.actorId), index('audit_log_action_idx').on(t.action)],
-);
-
-/** Idempotency keys for retried mutations (draft-ietf-httpapi-idempotency-key-header). */
-export const idempotencyKeys = pgTable(
-  'idempotency_keys',
-  {
-    userId: uuid('user_id').notNull(),
-    key: text('key').notNull(),
-    requestHash: text('request_hash').notNull(),
-    response: jsonb('response'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    completed: boolean('completed').notNull().default(false),
-  },
-  (t) => [uniqueIndex('idempotency_keys_pk').on(t.userId, t.key)],
 );

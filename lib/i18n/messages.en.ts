@@ -106,6 +106,10 @@ const en: Messages = {
     all: 'All',
     actions: 'Actions',
     edit: 'Edit',
+    pagination: 'Pagination',
+    prev: 'Previous',
+    next: 'Next',
+    filter: 'Filter',
     scopeHint: 'Zone staff need a zone; branch secretaries need a Party organisation.',
   },
   roles: {
@@ -167,6 +171,10 @@ const en: Messages = {
     scopeNotAllowed: 'This role cannot have that scope',
     emailOrPhoneRequired: 'Give an e-mail or a mobile number',
     duplicateAccount: 'This e-mail or mobile number is already in use',
+  },
+  apiDocs: {
+    problems: 'Error codes',
+    problemsIntro: 'Every error is RFC 9457 problem+json with a stable code; title and detail follow Accept-Language.',
   },
   health: {
     ok: 'OK',

@@ -103,6 +103,10 @@ const zhCN = {
     all: '全部',
     actions: '操作',
     edit: '编辑',
+    pagination: '分页',
+    prev: '上一页',
+    next: '下一页',
+    filter: '筛选',
     scopeHint: '园区工作人员须选择园区；党支部书记须选择党组织。',
   },
   roles: {
@@ -164,6 +168,10 @@ const zhCN = {
     scopeNotAllowed: '该角色不能设置此范围',
     emailOrPhoneRequired: '邮箱和手机号至少填写一项',
     duplicateAccount: '该邮箱或手机号已被使用',
+  },
+  apiDocs: {
+    problems: '错误代码',
+    problemsIntro: '所有错误均以 RFC 9457 problem+json 返回，code 字段稳定不变，title 和 detail 随 Accept-Language 切换语言。',
   },
   health: {
     ok: '正常',

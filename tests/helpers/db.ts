@@ -31,7 +31,7 @@ export async function createTestDb(): Promise<DbHandle> {
   };
 }
 
-const APP_TABLES = ['user_sessions', 'rate_limits', 'idempotency_keys', 'users', 'party_orgs', 'zones'];
+const APP_TABLES = ['user_sessions', 'rate_limits', 'users', 'party_orgs', 'zones'];
 
 /** Empties every table. The audit log's append-only trigger is lifted for the truncate only (the owner can). */
 export async function resetDb(db: Db): Promise<void> {

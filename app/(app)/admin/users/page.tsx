@@ -42,7 +42,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<'/admin
               </select>
             </label>
             <button type="submit" className="min-h-10 rounded-lg px-3 text-sm font-medium ring-1 ring-ink-300 hover:bg-ink-100">
-              {t('admin.save')}
+              {t('admin.filter')}
             </button>
           </form>
           {list.items.length === 0 ? (
@@ -79,12 +79,12 @@ export default async function AdminUsersPage({ searchParams }: PageProps<'/admin
             </div>
           )}
           {pages > 1 ? (
-            <nav className="flex justify-between border-t border-ink-100 p-3 text-sm" aria-label="pagination">
-              {query.page > 1 ? <Link href={`?page=${query.page - 1}${query.role ? `&role=${query.role}` : ''}`}>←</Link> : <span />}
+            <nav className="flex justify-between border-t border-ink-100 p-3 text-sm" aria-label={t('admin.pagination')}>
+              {query.page > 1 ? <Link href={`?page=${query.page - 1}${query.role ? `&role=${query.role}` : ''}`}>← {t('admin.prev')}</Link> : <span />}
               <span>
                 {query.page} / {pages}
               </span>
-              {query.page < pages ? <Link href={`?page=${query.page + 1}${query.role ? `&role=${query.role}` : ''}`}>→</Link> : <span />}
+              {query.page < pages ? <Link href={`?page=${query.page + 1}${query.role ? `&role=${query.role}` : ''}`}>{t('admin.next')} →</Link> : <span />}
             </nav>
           ) : null}
         </Card>
