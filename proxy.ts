@@ -28,7 +28,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;
 
-  const hasSession = request.cookies.has('jp.session') || request.cookies.has('__Secure-jp.session');
+  const hasSession = request.cookies.has('jp.session') || request.cookies.has('__Host-jp.session');
   if (!hasSession && APP_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
