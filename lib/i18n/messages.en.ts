@@ -170,6 +170,8 @@ const en: Messages = {
     orgRequired: 'Branch secretaries need a Party organisation',
     scopeNotAllowed: 'This role cannot have that scope',
     emailOrPhoneRequired: 'Give an e-mail or a mobile number',
+    dateInvalid: 'Enter a valid date (YYYY-MM-DD)',
+    nationalityInvalid: 'Use a two-letter country code such as CN or JP',
     duplicateAccount: 'This e-mail or mobile number is already in use',
   },
   apiDocs: {

@@ -167,6 +167,8 @@ const zhCN = {
     orgRequired: '党支部书记必须指定党组织',
     scopeNotAllowed: '该角色不能设置此范围',
     emailOrPhoneRequired: '邮箱和手机号至少填写一项',
+    dateInvalid: '请输入有效日期（年-月-日）',
+    nationalityInvalid: '请使用两位国家代码，如 CN、JP',
     duplicateAccount: '该邮箱或手机号已被使用',
   },
   apiDocs: {

@@ -1,0 +1,66 @@
+/**
+ * Calendar arithmetic on ISO dates (YYYY-MM-DD), with no time zone involved: birthdays, full months and full years
+ * are calendar facts, not durations. Pure.
+ */
+export interface Ymd {
+  y: number;
+  m: number; // 1-12
+  d: number; // 1-31
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function parseIsoDate(s: string): Ymd | null {
+  const match = ISO.exec(s);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { y, m, d };
+}
+
+export function formatYmd({ y, m, d }: Ymd): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function compareYmd(a: Ymd, b: Ymd): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+/** Adds whole months; a day that does not exist in the target month is clamped to its last day (Jan 31 + 1 → Feb 28/29). */
+export function addMonths(date: Ymd, months: number): Ymd {
+  const total = date.y * 12 + (date.m - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
+}
+
+/**
+ * Full calendar months from `start` to `end` (0 when end is before start + 1 month).
+ * A month is complete when the same day-of-month is reached, or the month's last day if that day does not exist.
+ */
+export function fullMonthsBetween(start: Ymd, end: Ymd): number {
+  if (compareYmd(end, start) < 0) return 0;
+  let months = (end.y - start.y) * 12 + (end.m - start.m);
+  if (compareYmd(addMonths(start, months), end) > 0) months -= 1;
+  return Math.max(0, months);
+}
+
+/**
+ * Age in full years (周岁) on `on`. Someone born on 29 February turns a year older on 1 March in common years
+ * (the anniversary does not exist before then).
+ */
+export function ageOn(birth: Ymd, on: Ymd): number {
+  let age = on.y - birth.y;
+  const leapBirthday = birth.m === 2 && birth.d === 29;
+  const birthdayThisYear: Ymd = leapBirthday && daysInMonth(on.y, 2) === 28 ? { y: on.y, m: 3, d: 1 } : { y: on.y, m: birth.m, d: birth.d };
+  if (compareYmd(on, birthdayThisYear) < 0) age -= 1;
+  return Math.max(0, age);
+}
+
+export function fullYearsBetween(start: Ymd, end: Ymd): number {
+  return Math.floor(fullMonthsBetween(start, end) / 12);
+}
