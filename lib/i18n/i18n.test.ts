@@ -30,3 +30,29 @@ describe('i18n', () => {
     expect(translate('en', 'dashboard.welcome', { name: 'Emma' })).toBe('Hello, Emma');
   });
 });
+
+describe('message keys used in code', () => {
+  it('every quoted validation./problem./errors./… key exists in the dictionary', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { isMessageKey } = await import('./index');
+    const root = path.resolve(import.meta.dirname, '../..');
+    // Groups whose names do not collide with permission, action or audit names ('account.read' is a permission).
+    const groups = ['validation', 'problem', 'errors', 'nav', 'landing', 'dashboard', 'apiDocs', 'app', 'health'];
+    const missing: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (['node_modules', '.next', '.data', 'e2e'].includes(e.name)) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.test.ts')) {
+          for (const m of fs.readFileSync(p, 'utf8').matchAll(/['"`]([a-zA-Z]+)\.([a-zA-Z_]+)['"`?]/g)) {
+            if (groups.includes(m[1]!) && !isMessageKey(`${m[1]}.${m[2]}`)) missing.push(`${path.relative(root, p)}: ${m[1]}.${m[2]}`);
+          }
+        }
+      }
+    };
+    for (const dir of ['app', 'components', 'lib']) walk(path.join(root, dir));
+    expect(missing).toEqual([]);
+  });
+});
