@@ -13,7 +13,7 @@ const nextConfig = {
   reactStrictMode: true,
   // PGlite must not be bundled (its WASM and extension bundles are resolved from node_modules at run time);
   // argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'sharp'],
   images: { unoptimized: true },
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not open.

@@ -23,7 +23,16 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** File downloads keep the sandbox policy their handler sets (an HTML page served from there could not run anything). */
+const DOWNLOAD_PATHS = [/^\/api\/v1\/works\/[^/]+\/images\/[^/]+$/, /^\/api\/v1\/evidence\/[^/]+\/file$/, /^\/api\/v1\/talents\/export$/];
+const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+
 export function proxy(request: NextRequest) {
+  if (DOWNLOAD_PATHS.some((re) => re.test(request.nextUrl.pathname))) {
+    const res = NextResponse.next();
+    res.headers.set('Content-Security-Policy', DOWNLOAD_CSP);
+    return res;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;

@@ -20,7 +20,10 @@ import { can, ROLES, type Actor, type Permission, type Resource, type Role } fro
 import { resolveSession } from '@/lib/auth/sessions';
 import { sha256 } from '@/lib/crypto/fields';
 import { resetDb, setupTestDb } from './helpers/db';
-import { bearer, makeUser, TEST_PASSWORD, tokenFor, type TestUser } from './helpers/factories';
+import { bearer, makeTalent, makeUser, samplePng, TEST_PASSWORD, tokenFor, type TestUser } from './helpers/factories';
+import { evidence, talentProfiles, workCredits, workImages, works } from '@/db/schema';
+import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
+import { processImage, storeProcessedImage } from '@/lib/uploads/images';
 import { callAction, callRoute } from './helpers/http';
 import { seedReferenceData } from '@/db/seed';
 
@@ -39,8 +42,11 @@ interface Case {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  form?: FormData;
   input?: unknown;
   resource?: Resource;
+  /** For entry points whose service decides by more than one permission (e.g. owner or zone staff). */
+  expect?: (actor: Actor | null) => boolean;
 }
 type Fixture = (ctx: Ctx) => Promise<Case>;
 
@@ -62,6 +68,31 @@ const resetPassword = async (ctx: Ctx) => {
 };
 const newUserBody = () => ({ displayName: '新同事', email: `new-${Math.random().toString(36).slice(2)}@test.local`, role: 'zone_staff', zoneCode: 'jkq', password: 'Glaze-Kiln-2026!' });
 const passwordBody = { currentPassword: TEST_PASSWORD, newPassword: 'New-Glaze-2027!', confirmPassword: 'New-Glaze-2027!' };
+
+/** A talent in the caller's zone (own variant) or in the other zone. */
+async function talentInScope(ctx: Ctx) {
+  const zone = zoneFor(ctx) as 'jkq' | 'zsq';
+  return { talent: await makeTalent(ctx.db, { zone, phone: `139${Math.floor(10_000_000 + Math.random() * 89_999_999)}` }), zone };
+}
+/** The actor's own work (own variant; for callers without a talent account, a stranger's) or a stranger's. */
+async function workFor(ctx: Ctx, opts: { visibility?: 'public' | 'private' } = {}) {
+  const owner = ctx.variant === 'own' && ctx.actor ? ctx.actor : ctx.stranger;
+  const [w] = await ctx.db.insert(works).values({ ownerId: owner.id, title: '青花缠枝莲纹瓶', visibility: opts.visibility ?? 'private' }).returning();
+  return { id: w!.id, resource: { ownerId: owner.id } };
+}
+async function uploadForm(fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(await samplePng())], { type: 'image/png' }), 'work.png');
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return form;
+}
+async function evidenceFor(ctx: Ctx, ownerId: string) {
+  const stored = await storeProcessedImage(await processImage(await samplePng()));
+  const [e] = await ctx.db.insert(evidence).values({ talentId: ownerId, subject: 'title', claim: { level: '中级' }, storageKey: stored.main.key }).returning();
+  return e!.id;
+}
+const registerBody = () => ({ email: `reg-${Math.random().toString(36).slice(2)}@test.local`, password: 'Glaze-Kiln-2026!', legalName: '陈小满', nationality: 'CN', noticeVersion: PRIVACY_NOTICE_VERSION, consentProfile: true, consentSensitive: false });
+const workBody = { title: '粉彩花鸟盘', year: 2026, techniques: ['famille_rose'], visibility: 'public', credits: [] };
 
 const ROUTE_FIXTURES: Record<string, Fixture> = {
   health: async () => ({}),
@@ -92,6 +123,73 @@ const ROUTE_FIXTURES: Record<string, Fixture> = {
   listPartyOrgs: async () => ({}),
   getPartyOrg: async (ctx) => ({ params: { id: orgFor(ctx) }, resource: { orgPath: orgPath(orgFor(ctx)) } }),
   getZone: async (ctx) => ({ params: { code: zoneFor(ctx) }, resource: { zoneCode: zoneFor(ctx) } }),
+  registerTalent: async () => ({ body: registerBody() }),
+  getMyProfile: async (ctx) => ({ resource: own(ctx) }),
+  putMyProfile: async (ctx) => ({ body: { education: '本科', crafts: ['famille_rose'] }, resource: own(ctx) }),
+  patchMyProfile: async (ctx) => ({ body: { education: '硕士', bio: '做粉彩十年' }, resource: own(ctx) }),
+  setMyConsent: async (ctx) => ({ params: { kind: 'sensitive' }, body: { granted: true }, resource: own(ctx) }),
+  listTalents: async () => ({ query: { craft: 'famille_rose' } }),
+  exportTalents: async () => ({ query: { format: 'csv', purpose: '季度人才统计' } }),
+  getTalent: async (ctx) => {
+    const { talent, zone } = await talentInScope(ctx);
+    return { params: { id: talent.id }, resource: { zoneCode: zone } };
+  },
+  revealTalent: async (ctx) => {
+    const { talent, zone } = await talentInScope(ctx);
+    return { params: { id: talent.id }, body: { field: 'phone', reason: '核实联系方式' }, resource: { zoneCode: zone } };
+  },
+  listShowcases: async () => ({ query: { craft: 'famille_rose' } }),
+  getShowcase: async (ctx) => {
+    await ctx.db.update(talentProfiles).set({ showcaseEnabled: true, showcaseSlug: 'chen-xiao' }).where(eq(talentProfiles.userId, ctx.stranger.id));
+    return { params: { slug: 'chen-xiao' } };
+  },
+  listMyWorks: async (ctx) => ({ resource: own(ctx) }),
+  createWork: async (ctx) => ({ body: workBody, resource: own(ctx) }),
+  updateWork: async (ctx) => {
+    const w = await workFor(ctx);
+    return { params: { id: w.id }, body: workBody, resource: w.resource };
+  },
+  deleteWork: async (ctx) => {
+    const w = await workFor(ctx);
+    return { params: { id: w.id }, resource: w.resource };
+  },
+  addWorkImage: async (ctx) => {
+    const w = await workFor(ctx);
+    return { params: { id: w.id }, form: await uploadForm(), resource: w.resource };
+  },
+  getWorkImage: async (ctx) => {
+    const w = await workFor(ctx, { visibility: 'public' });
+    const stored = await storeProcessedImage(await processImage(await samplePng()));
+    const [img] = await ctx.db.insert(workImages).values({ workId: w.id, storageKey: stored.main.key, thumbKey: stored.thumb.key, width: 64, height: 48, bytes: stored.main.size }).returning();
+    return { params: { id: w.id, imageId: img!.id }, query: { size: 'thumb' } };
+  },
+  listMyCredits: async (ctx) => ({ resource: own(ctx) }),
+  respondCredit: async (ctx) => {
+    const named = ctx.variant === 'own' && ctx.actor ? ctx.actor : ctx.stranger;
+    const [w] = await ctx.db.insert(works).values({ ownerId: ctx.stranger.id, title: '合作作品' }).returning();
+    const [c] = await ctx.db.insert(workCredits).values({ workId: w!.id, step: 'qinghua_outline', talentId: named.id, name: '合作者' }).returning();
+    return { params: { id: c!.id }, body: { accept: true }, resource: { ownerId: named.id } };
+  },
+  listMyEvidence: async (ctx) => ({ resource: own(ctx) }),
+  submitEvidence: async (ctx) => {
+    if (ctx.actor) await ctx.db.update(talentProfiles).set({ titleLevel: '中级', titleDate: '2020-06-01' }).where(eq(talentProfiles.userId, ctx.actor.id));
+    return { form: await uploadForm({ subject: 'title' }), resource: own(ctx) };
+  },
+  evidenceQueue: async () => ({ query: { status: 'pending' } }),
+  reviewEvidence: async (ctx) => {
+    const { talent, zone } = await talentInScope(ctx);
+    return { params: { id: await evidenceFor(ctx, talent.id) }, body: { decision: 'verified' }, resource: { zoneCode: zone } };
+  },
+  evidenceFile: async (ctx) => {
+    // own: the caller's own evidence when the caller is a talent, else evidence in the caller's zone.
+    const { talent, zone } = await talentInScope(ctx);
+    const owner = ctx.variant === 'own' && ctx.actor?.role === 'talent' ? ctx.actor : talent;
+    const id = await evidenceFor(ctx, owner.id);
+    return {
+      params: { id },
+      expect: (actor) => !!actor && ((actor.role === 'talent' && actor.id === owner.id) || can(actor, 'evidence.read', { zoneCode: owner === talent ? zone : 'jkq' })),
+    };
+  },
 };
 
 const ACTION_FIXTURES: Record<string, Fixture> = {
@@ -108,6 +206,32 @@ const ACTION_FIXTURES: Record<string, Fixture> = {
   'admin.createUser': async () => ({ input: newUserBody() }),
   'admin.updateUser': async (ctx) => ({ input: { id: ctx.stranger.id, patch: { displayName: '改名' } } }),
   'admin.revokeSession': async (ctx) => ({ input: { id: await sessionIdOf(ctx.db, ctx.stranger) } }),
+  'talent.register': async () => ({ input: registerBody() }),
+  'talent.saveProfile': async (ctx) => ({ input: { education: '本科', wizard_step: 1 }, resource: own(ctx) }),
+  'talent.setConsent': async (ctx) => ({ input: { kind: 'sensitive', granted: false }, resource: own(ctx) }),
+  'talent.reveal': async (ctx) => {
+    const { talent, zone } = await talentInScope(ctx);
+    return { input: { id: talent.id, field: 'phone', reason: '核实联系方式' }, resource: { zoneCode: zone } };
+  },
+  'portfolio.createWork': async (ctx) => ({ input: workBody, resource: own(ctx) }),
+  'portfolio.updateWork': async (ctx) => {
+    const w = await workFor(ctx);
+    return { input: { id: w.id, work: workBody }, resource: w.resource };
+  },
+  'portfolio.deleteWork': async (ctx) => {
+    const w = await workFor(ctx);
+    return { input: { id: w.id }, resource: w.resource };
+  },
+  'portfolio.respondCredit': async (ctx) => {
+    const named = ctx.variant === 'own' && ctx.actor ? ctx.actor : ctx.stranger;
+    const [w] = await ctx.db.insert(works).values({ ownerId: ctx.stranger.id, title: '合作作品' }).returning();
+    const [c] = await ctx.db.insert(workCredits).values({ workId: w!.id, step: 'qinghua_outline', talentId: named.id, name: '合作者' }).returning();
+    return { input: { id: c!.id, accept: false }, resource: { ownerId: named.id } };
+  },
+  'verification.review': async (ctx) => {
+    const { talent, zone } = await talentInScope(ctx);
+    return { input: { id: await evidenceFor(ctx, talent.id), review: { decision: 'rejected', reason: '证书照片不清晰' } }, resource: { zoneCode: zone } };
+  },
 };
 
 /** What the table says: the entry point's declared access, then the resource scope via can(). */
@@ -132,8 +256,8 @@ const variants: Variant[] = ['own', 'other'];
 async function world(db: Db) {
   await resetDb(db);
   await seedReferenceData(db);
-  const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await makeUser(db, r)] as const))) as Record<Role, TestUser>;
-  const stranger = await makeUser(db, 'talent', { displayName: '路人' });
+  const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, r === 'talent' ? await makeTalent(db, { zone: 'jkq' }) : await makeUser(db, r)] as const))) as Record<Role, TestUser>;
+  const stranger = await makeTalent(db, { zone: 'zsq' });
   return { actors, stranger };
 }
 
@@ -144,7 +268,7 @@ async function runCase(db: Db, access: string, caller: Role | 'anonymous', varia
   const token = user ? await tokenFor(db, user) : null;
   const resolved = token ? await resolveSession(db, token) : null;
   const actor = resolved && 'actor' in resolved ? resolved.actor : null;
-  const expected = expectedAllowed(access, actor, c.resource);
+  const expected = c.expect ? c.expect(actor) : expectedAllowed(access, actor, c.resource);
   const before = await snapshot(db);
   const deniedBefore = await deniedRows(db);
   const outcome = await call(c, bearer(token));
@@ -195,7 +319,7 @@ describe('permission matrix: /api/v1 routes', () => {
         for (const variant of variants) {
           it(`${caller} / ${variant} scope`, async () => {
             await runCase(t.db(), def.access, caller, variant, ROUTE_FIXTURES[def.id]!, async (c, headers) => {
-              const res = await callRoute(def as ApiRouteDef, { params: c.params, query: c.query, body: c.body, headers });
+              const res = await callRoute(def as ApiRouteDef, { params: c.params, query: c.query, body: c.body, form: c.form, headers });
               return { ok: res.status >= 200 && res.status < 300, denied: [401, 403, 404].includes(res.status), detail: `${res.status} ${res.text.slice(0, 200)}` };
             });
           });

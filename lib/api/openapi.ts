@@ -60,7 +60,17 @@ export function buildOpenApi(): JsonSchema {
       'x-access': def.access,
       ...(def.access === 'public' ? { security: [] } : {}),
     };
-    if (def.body) op.requestBody = { required: !def.body.safeParse(undefined).success, content: { 'application/json': { schema: schemaOf(def.body, 'input') } } };
+    if (def.multipart) {
+      const fields = def.body ? (schemaOf(def.body, 'input') as { properties?: Record<string, unknown>; required?: string[] }) : { properties: {} };
+      op.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: { type: 'object', required: [def.multipart.fileField, ...(fields.required ?? [])], properties: { [def.multipart.fileField]: { type: 'string', format: 'binary' }, ...fields.properties } },
+          },
+        },
+      };
+    } else if (def.body) op.requestBody = { required: !def.body.safeParse(undefined).success, content: { 'application/json': { schema: schemaOf(def.body, 'input') } } };
     (paths[def.path] ??= {})[def.method.toLowerCase()] = op;
   }
   return {

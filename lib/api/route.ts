@@ -46,6 +46,11 @@ export interface ApiRouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
   status?: number;
   /** Maximum JSON body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /**
+   * multipart/form-data upload: the handler reads the (size-limited) form itself; `body` then documents the
+   * non-file fields for OpenAPI and is applied by the handler.
+   */
+  multipart?: { fileField: string };
   /** Hidden from OpenAPI unless this returns true (the test clock). */
   enabled?: () => boolean;
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | Response>;
@@ -135,7 +140,9 @@ export function toHandler(def: ApiRouteDef) {
         const url = new URL(req.url);
         const query = parseOrThrow(def.query, Object.fromEntries(url.searchParams), locale, 'query');
         let body: unknown;
-        if (MUTATING.has(def.method)) {
+        if (MUTATING.has(def.method) && def.multipart) {
+          if (!/^multipart\/form-data;/i.test(req.headers.get('content-type') ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        } else if (MUTATING.has(def.method)) {
           const raw = await readJsonBody(req, def.maxBodyBytes ?? 64 * 1024);
           body = parseOrThrow(def.body, raw ?? (def.body ? {} : undefined), locale, 'body');
         }

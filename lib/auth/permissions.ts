@@ -37,6 +37,16 @@ export const PERMISSIONS = {
   'audit.verify': { roles: ['sysadmin'], scope: 'global', access: 'read' },
   'zones.read': { roles: ['zone_staff'], scope: 'zone', access: 'read' },
   'party_orgs.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+  'profile.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
+  'profile.update_own': { roles: ['talent'], scope: 'own', access: 'write' },
+  'talents.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  'talents.reveal': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  'talents.export': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  'works.manage': { roles: ['talent'], scope: 'own', access: 'write' },
+  'credits.respond': { roles: ['talent'], scope: 'own', access: 'write' },
+  'evidence.submit': { roles: ['talent'], scope: 'own', access: 'write' },
+  'evidence.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  'evidence.review': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

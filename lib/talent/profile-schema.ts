@@ -13,6 +13,8 @@ export const isoDate = z
 
 const n = <T extends z.ZodType>(s: T) => s.nullish();
 const year = z.number().int().min(1900).max(2100);
+/** Stable id of a list item (assigned by the server; send it back to keep the item's evidence attached). */
+const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional();
 
 export const EDUCATION = ['none', '中专', '高中', '大专', '本科', '硕士', '博士'] as const;
 export const SECTORS = ['陶瓷', '文化创意', '设计', '非遗手工艺', '艺术', 'other'] as const;
@@ -25,9 +27,9 @@ export const RECORD_LEVELS = ['international', 'national', 'provincial', 'munici
 export const AWARD_RANKS = ['gold', 'silver', 'bronze', 'nomination', 'other'] as const;
 export const BUSINESS_FORMS = ['individual', 'company', 'partnership', 'none'] as const;
 
-export const honourSchema = z.strictObject({ type: z.enum(HONOUR_TYPES), province: n(z.string().max(20)), year: n(year) });
-export const awardSchema = z.strictObject({ level: z.enum(RECORD_LEVELS), rank: n(z.enum(AWARD_RANKS)), year: n(year), date: n(isoDate), name: n(z.string().max(120)) });
-export const exhibitionSchema = z.strictObject({ level: z.enum(RECORD_LEVELS), year: n(year), date: n(isoDate), name: n(z.string().max(120)) });
+export const honourSchema = z.strictObject({ id: itemId, type: z.enum(HONOUR_TYPES), province: n(z.string().max(20)), year: n(year) });
+export const awardSchema = z.strictObject({ id: itemId, level: z.enum(RECORD_LEVELS), rank: n(z.enum(AWARD_RANKS)), year: n(year), date: n(isoDate), name: n(z.string().max(120)) });
+export const exhibitionSchema = z.strictObject({ id: itemId, level: z.enum(RECORD_LEVELS), year: n(year), date: n(isoDate), name: n(z.string().max(120)) });
 export const apprenticeSchema = z.strictObject({ age: n(z.number().int().min(10).max(100)), agreement_months: n(z.number().int().min(0).max(600)) });
 
 export const canonicalProfileSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { users } from '@/db/schema';
+import { consents, talentProfiles, users } from '@/db/schema';
 import { ORG_IDS } from '@/db/seed-data';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/permissions';
@@ -48,3 +48,33 @@ export async function tokenFor(db: Db, user: Pick<TestUser, 'id'>): Promise<stri
 }
 
 export const bearer = (token: string | null | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+/** A talent with a profile in a zone (jkq = 经开区, zsq = 珠山区) and both consents unless told otherwise. */
+export async function makeTalent(
+  db: Db,
+  opts: { zone?: 'jkq' | 'zsq' | null; sensitive?: boolean; profile?: Partial<typeof talentProfiles.$inferInsert>; phone?: string; email?: string } = {},
+): Promise<TestUser> {
+  const u = await makeUser(db, 'talent', { phone: opts.phone, email: opts.email });
+  const zone = opts.zone === undefined ? 'jkq' : opts.zone;
+  await db.insert(talentProfiles).values({
+    userId: u.id,
+    legalName: `人才${u.id.slice(0, 4)}`,
+    nationality: 'CN',
+    residenceDistrict: zone === 'jkq' ? '经开区' : zone === 'zsq' ? '珠山区' : '昌江区',
+    zoneCode: zone,
+    ...opts.profile,
+  });
+  const t = new Date();
+  await db.insert(consents).values([
+    { userId: u.id, kind: 'profile', noticeVersion: 'test', noticeHash: 'test', grantedAt: t },
+    ...(opts.sensitive === false ? [] : [{ userId: u.id, kind: 'sensitive' as const, noticeVersion: 'test', noticeHash: 'test', grantedAt: t }]),
+  ]);
+  return u;
+}
+
+let pngCache: Promise<Buffer> | undefined;
+/** A small real PNG for upload tests. */
+export function samplePng(): Promise<Buffer> {
+  pngCache ??= import('sharp').then(({ default: sharp }) => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 80, b: 160 } } }).png().toBuffer());
+  return pngCache;
+}

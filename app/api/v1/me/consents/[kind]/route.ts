@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { setMyConsentRoute } from '@/lib/talent/api';
+
+export const PUT = toHandler(setMyConsentRoute);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { getTalentRoute } from '@/lib/talent/api';
+
+export const GET = toHandler(getTalentRoute);

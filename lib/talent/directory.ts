@@ -1,0 +1,179 @@
+import 'server-only';
+import { and, arrayContains, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { consents, evidence, talentProfiles, users } from '@/db/schema';
+import { audit } from '@/lib/audit/log';
+import { authorize } from '@/lib/auth/authorize';
+import type { Actor } from '@/lib/auth/permissions';
+import { decryptField } from '@/lib/crypto/fields';
+import { maskIdNumber, maskPhone } from '@/lib/crypto/mask';
+import { AppError } from '@/lib/http/errors';
+import { toCanonical, type ProfileColumns } from './profile-mapping';
+import type { TalentListItem, TalentListQuery } from './schemas';
+import { today } from './service';
+import { deriveProfile } from './derived';
+
+/** Only people who have not withdrawn their profile consent appear to staff. */
+const hasProfileConsent = sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`;
+
+const evidenceCount = (status: 'verified' | 'pending') =>
+  sql<number>`(select count(*)::int from ${evidence} e where e.talent_id = ${talentProfiles.userId} and e.status = ${status})`;
+
+/** Builds the zone-scoped filter. The zone comes from the actor, never from the request. */
+function filters(me: Actor, q: Omit<TalentListQuery, 'page' | 'pageSize'>): SQL {
+  const f: SQL[] = [eq(talentProfiles.zoneCode, me.zoneCode ?? '\u0000none'), hasProfileConsent];
+  if (q.craft) f.push(arrayContains(talentProfiles.crafts, [q.craft]));
+  if (q.education) f.push(eq(talentProfiles.education, q.education));
+  if (q.district) f.push(eq(talentProfiles.residenceDistrict, q.district));
+  if (q.verification === 'any_verified') f.push(sql`${evidenceCount('verified')} > 0`);
+  if (q.verification === 'pending') f.push(sql`${evidenceCount('pending')} > 0`);
+  if (q.verification === 'none') f.push(sql`not exists (select 1 from ${evidence} e where e.talent_id = ${talentProfiles.userId})`);
+  if (q.tier) f.push(tierFilter(q.tier));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    f.push(or(ilike(talentProfiles.legalName, like), ilike(talentProfiles.artistName, like))!);
+  }
+  return and(...f)!;
+}
+
+/**
+ * Tier as a directory filter, from the claimed credentials (the binding A–E determination is the policy engine's):
+ * B national masters or national ICH; C provincial masters, provincial ICH or 正高; D municipal masters or ICH, 副高;
+ * E 中级 title or skill level 2 and above.
+ */
+function tierFilter(tier: 'A' | 'B' | 'C' | 'D' | 'E'): SQL {
+  const honour = (types: string[]) => sql`exists (select 1 from jsonb_array_elements(coalesce(${talentProfiles.honours}, '[]'::jsonb)) h where h->>'type' in (${sql.join(types.map((t) => sql`${t}`), sql`, `)}))`;
+  switch (tier) {
+    case 'A':
+      return sql`false`;
+    case 'B':
+      return or(honour(['中国工艺美术大师', '中国陶瓷艺术大师', '中华技能大奖']), eq(talentProfiles.ichLevel, 'national'))!;
+    case 'C':
+      return or(honour(['省级工艺美术大师']), eq(talentProfiles.ichLevel, 'provincial'), eq(talentProfiles.titleLevel, '正高'))!;
+    case 'D':
+      return or(honour(['市级大师']), eq(talentProfiles.ichLevel, 'municipal'), eq(talentProfiles.titleLevel, '副高'))!;
+    case 'E':
+      return or(eq(talentProfiles.titleLevel, '中级'), inArray(talentProfiles.skillLevel, ['1', '2']))!;
+  }
+}
+
+const listColumns = {
+  id: talentProfiles.userId,
+  legalName: talentProfiles.legalName,
+  displayName: users.displayName,
+  artistName: talentProfiles.artistName,
+  phoneEnc: users.phoneEnc,
+  nationality: talentProfiles.nationality,
+  residenceDistrict: talentProfiles.residenceDistrict,
+  education: talentProfiles.education,
+  crafts: talentProfiles.crafts,
+  titleLevel: talentProfiles.titleLevel,
+  ichLevel: talentProfiles.ichLevel,
+  verified: evidenceCount('verified'),
+  pending: evidenceCount('pending'),
+  createdAt: talentProfiles.createdAt,
+};
+
+type ListRow = { [K in keyof typeof listColumns]: unknown };
+export function toListItem(r: ListRow): TalentListItem {
+  return {
+    id: r.id as string,
+    name: (r.legalName as string | null) ?? (r.displayName as string),
+    artist_name: r.artistName as string | null,
+    phone: r.phoneEnc ? maskPhone(decryptField(r.phoneEnc as string)) : null,
+    nationality: r.nationality as string | null,
+    residence_district: r.residenceDistrict as string | null,
+    education: r.education as string | null,
+    crafts: (r.crafts as string[] | null) ?? [],
+    title_level: r.titleLevel as string | null,
+    ich_level: r.ichLevel as string | null,
+    verified_count: Number(r.verified),
+    pending_count: Number(r.pending),
+    registered_at: (r.createdAt as Date).toISOString(),
+  };
+}
+
+/** Staff directory: the caller's zone only, masked, paginated; the read is audited. */
+export async function listTalents(actor: Actor | null, q: TalentListQuery, ip: string) {
+  const me = await authorize(actor, 'talents.read', undefined, { ip });
+  const db = await getDb();
+  const where = filters(me, q);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(talentProfiles)
+      .innerJoin(users, eq(users.id, talentProfiles.userId))
+      .where(where)
+      .orderBy(desc(talentProfiles.createdAt), talentProfiles.userId)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(talentProfiles).where(where),
+  ]);
+  await audit({ action: 'talents.list', result: 'ok', actorId: me.id, actorRole: me.role, ip, detail: { zone: me.zoneCode, page: q.page, returned: rows.length } });
+  return { items: rows.map(toListItem), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** Streams every matching row in pages (for exports) without loading the whole zone into memory. */
+export async function* iterateTalents(me: Actor, q: Omit<TalentListQuery, 'page' | 'pageSize'>, batch = 1000): AsyncGenerator<TalentListItem[]> {
+  const db = await getDb();
+  const where = filters(me, q);
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const cursor: SQL | undefined = after ? sql`(${talentProfiles.createdAt}, ${talentProfiles.userId}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined;
+    const rows: { [K in keyof typeof listColumns]: unknown }[] & { createdAt: Date; id: string }[] = await db
+      .select(listColumns)
+      .from(talentProfiles)
+      .innerJoin(users, eq(users.id, talentProfiles.userId))
+      .where(cursor ? and(where, cursor) : where)
+      .orderBy(desc(talentProfiles.createdAt), desc(talentProfiles.userId))
+      .limit(batch);
+    if (rows.length === 0) return;
+    yield rows.map(toListItem);
+    const last: { createdAt: Date; id: string } = rows[rows.length - 1]!;
+    after = { createdAt: last.createdAt, id: last.id };
+    if (rows.length < batch) return;
+  }
+}
+
+async function loadInZone(actor: Actor | null, id: string, permission: 'talents.read' | 'talents.reveal', ip: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ p: talentProfiles, u: users })
+    .from(talentProfiles)
+    .innerJoin(users, eq(users.id, talentProfiles.userId))
+    .where(and(eq(talentProfiles.userId, id), hasProfileConsent))
+    .limit(1);
+  // A talent outside the caller's zone is denied exactly like a missing one is (no probing across zones).
+  const me = await authorize(actor, permission, { zoneCode: row?.p.zoneCode ?? '\u0000none' }, { ip, targetType: 'talent', targetId: id });
+  if (!row) throw new AppError('NOT_FOUND');
+  return { me, row };
+}
+
+export async function getTalentForStaff(actor: Actor | null, id: string, ip: string) {
+  const { me, row } = await loadInZone(actor, id, 'talents.read', ip);
+  const db = await getDb();
+  const ev = await db.select().from(evidence).where(eq(evidence.talentId, id)).orderBy(desc(evidence.createdAt));
+  await audit({ action: 'talents.read', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'talent', targetId: id, ip });
+  const canonical = toCanonical(row.p as unknown as ProfileColumns);
+  return {
+    id,
+    name: row.p.legalName ?? row.u.displayName,
+    artist_name: row.p.artistName,
+    email: row.u.email,
+    phone: row.u.phoneEnc ? maskPhone(decryptField(row.u.phoneEnc)) : null,
+    id_kind: row.p.idKind,
+    id_number: row.p.idNumberEnc ? maskIdNumber(decryptField(row.p.idNumberEnc)) : null,
+    profile: canonical,
+    derived: deriveProfile(canonical, today()),
+    evidence: ev.map((e) => ({ id: e.id, subject: e.subject, item_id: e.itemId, claim: e.claim, status: e.status, reason: e.reason, created_at: e.createdAt.toISOString(), reviewed_at: e.reviewedAt?.toISOString() ?? null })),
+  };
+}
+
+/** The full value of a masked field, for permitted staff who state a reason; the reason is audited. */
+export async function revealTalentField(actor: Actor | null, id: string, field: 'id_number' | 'phone', reason: string, ip: string): Promise<{ field: string; value: string | null }> {
+  const { me, row } = await loadInZone(actor, id, 'talents.reveal', ip);
+  const enc = field === 'phone' ? row.u.phoneEnc : row.p.idNumberEnc;
+  await audit({ action: 'talents.reveal', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'talent', targetId: id, ip, detail: { field, reason } });
+  return { field, value: enc ? decryptField(enc) : null };
+}
+
