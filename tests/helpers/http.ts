@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/actions/result';
 export async function callRoute(
   def: ApiRouteDef,
   opts: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; rawBody?: string; form?: FormData; headers?: Record<string, string> } = {},
-): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
+): Promise<{ status: number; headers: Headers; json: unknown; text: string; bytes: Buffer }> {
   let path: string = def.path;
   for (const [k, v] of Object.entries(opts.params ?? {})) path = path.replace(`{${k}}`, encodeURIComponent(v));
   const url = new URL(`http://localhost:3000${path}`);
@@ -20,14 +20,15 @@ export async function callRoute(
         body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
       });
   const res = await toHandler(def)(req, { params: Promise.resolve(opts.params ?? {}) });
-  const text = await res.text();
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
     json = null;
   }
-  return { status: res.status, headers: res.headers, json, text };
+  return { status: res.status, headers: res.headers, json, text, bytes };
 }
 
 /** Calls a server action the way a POST to the page would, with the given request headers. */
