@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { partyOrgs, users, zones } from './schema';
-import { DEMO_USERS, EXTRA_USERS, orgPath, PARTY_ORGS, ZONES } from './seed-data';
+import { eq } from 'drizzle-orm';
+import { consents, partyOrgs, talentProfiles, users, zones } from './schema';
+import { DEMO_TALENT_PROFILES, DEMO_USERS, EXTRA_USERS, orgPath, PARTY_ORGS, ZONES } from './seed-data';
+import { noticeHash, PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
+import { zoneForDistrict } from '@/lib/talent/zones';
 import { blindIndex, encryptField } from '@/lib/crypto/fields';
 import { hashPassword } from '@/lib/auth/password';
 import { isProductionDeployment } from '@/lib/env';
@@ -41,6 +44,21 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
   const passwordHash = await hashPassword(password);
   const all: SeedUser[] = [...DEMO_USERS, ...EXTRA_USERS];
   for (const u of all) await insertUser(db, u, passwordHash);
+  await seedDemoTalentProfiles(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
+}
+
+/** Profiles and consents for the seeded talents (idempotent). */
+export async function seedDemoTalentProfiles(db: Db): Promise<void> {
+  for (const [email, profile] of Object.entries(DEMO_TALENT_PROFILES)) {
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+    if (!u) continue;
+    const values = { ...profile, userId: u.id, zoneCode: zoneForDistrict(profile.residenceDistrict as string | undefined) } as typeof talentProfiles.$inferInsert;
+    await db.insert(talentProfiles).values(values).onConflictDoNothing();
+    const t = new Date();
+    for (const kind of ['profile', 'sensitive'] as const) {
+      await db.insert(consents).values({ userId: u.id, kind, noticeVersion: PRIVACY_NOTICE_VERSION, noticeHash: noticeHash(kind), grantedAt: t }).onConflictDoNothing();
+    }
+  }
 }

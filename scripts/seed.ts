@@ -7,11 +7,13 @@ import { SingleBar, Presets } from 'cli-progress';
 import { faker } from '@faker-js/faker/locale/zh_CN';
 import { sql } from 'drizzle-orm';
 import { openConfigured } from '@/db/client';
-import { users } from '@/db/schema';
+import { consents, talentProfiles, users } from '@/db/schema';
+import { syntheticProfile } from '@/db/synthetic';
 import { seedDemoAccounts, seedReferenceData } from '@/db/seed';
 import { DEMO_PASSWORD } from '@/db/seed-data';
 import { hashPassword } from '@/lib/auth/password';
 import { blindIndex, encryptField } from '@/lib/crypto/fields';
+import { noticeHash, PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 
 function parseArgs(argv: string[]) {
   const out: { scale: number; ifEmpty: boolean } = { scale: 0, ifEmpty: false };
@@ -77,7 +79,12 @@ async function seedScale(db: Awaited<ReturnType<typeof openConfigured>>['db'], n
         passwordHash,
       });
     }
-    await db.insert(users).values(rows).onConflictDoNothing();
+    const inserted = await db.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id, name: users.displayName });
+    if (inserted.length) {
+      await db.insert(talentProfiles).values(inserted.map((u) => syntheticProfile(faker, u.id, u.name))).onConflictDoNothing();
+      const t = new Date();
+      await db.insert(consents).values(inserted.map((u) => ({ userId: u.id, kind: 'profile' as const, noticeVersion: PRIVACY_NOTICE_VERSION, noticeHash: noticeHash('profile'), grantedAt: t })));
+    }
     bar.update(Math.min(n, i + BATCH));
   }
   bar.stop();
