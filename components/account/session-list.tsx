@@ -22,7 +22,9 @@ export function SessionList({ sessions, mode }: { sessions: SessionDto[]; mode: 
   const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // A fixed time zone: the server (often UTC) and the phone must render the same text, or hydration fails (React #418).
+  // The portal serves Jingdezhen, so times are shown in China Standard Time.
+  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const revoke = (id: string) =>
     start(async () => {
       const result = mode === 'own' ? await revokeMySessionAction({ id }) : await revokeSessionAction({ id });

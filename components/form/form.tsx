@@ -9,12 +9,14 @@ import {
   useFormContext,
   type FieldValues,
   type Path,
+  type Resolver,
   type SubmitHandler,
   type UseFormProps,
   type UseFormReturn,
 } from 'react-hook-form';
 import type { z } from 'zod';
 import { useLocale } from '@/components/i18n/provider';
+import type { Locale } from '@/lib/i18n';
 import { Alert } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
@@ -28,10 +30,30 @@ import { localiseMessage, zodLocaleError } from '@/lib/validation';
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, options: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, 'resolver'> = {}) {
   const locale = useLocale();
   return useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never, { error: zodLocaleError(locale) }) as never,
+    resolver: localisedZodResolver(schema, locale) as never,
     mode: 'onTouched',
     ...options,
   });
+}
+
+/**
+ * zodResolver keeps only each issue's message, so keys with bounds ("validation.passwordTooShort" → "至少 {min} 位")
+ * lost their numbers in the browser. When validation fails, the issues' bounds are localised into the messages here,
+ * exactly as the server does (fieldErrorsFromZod).
+ */
+function localisedZodResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, locale: Locale): Resolver<FieldValues> {
+  const base = zodResolver(schema as never, { error: zodLocaleError(locale) }) as unknown as Resolver<FieldValues>;
+  return async (values, context, options) => {
+    const result = await base(values, context, options);
+    if (Object.keys(result.errors).length === 0) return result;
+    const parsed = await schema.safeParseAsync(values, { error: zodLocaleError(locale) });
+    if (parsed.success) return result;
+    for (const issue of parsed.error.issues) {
+      const error = get(result.errors, issue.path.map(String).join('.')) as { message?: string } | undefined;
+      if (error?.message === issue.message) error.message = localiseMessage(locale, issue.message, issue as never);
+    }
+    return result;
+  };
 }
 
 /** Copies a failed action result's field errors into the form; returns the form-level message. */
@@ -49,7 +71,8 @@ export function applyActionResult<T extends FieldValues>(form: UseFormReturn<T, 
 export function Form<T extends FieldValues>({ form, onSubmit, children, className, 'aria-label': ariaLabel }: { form: UseFormReturn<T, unknown, unknown>; onSubmit: SubmitHandler<T>; children: ReactNode; className?: string; 'aria-label'?: string }) {
   return (
     <FormProvider {...(form as UseFormReturn<T>)}>
-      <form noValidate aria-label={ariaLabel} className={className ?? 'space-y-4'} onSubmit={form.handleSubmit(onSubmit as never)}>
+      {/* method="post": a submit before hydration (slow phone, failed script) must not put fields such as passwords in the URL. */}
+      <form method="post" noValidate aria-label={ariaLabel} className={className ?? 'space-y-4'} onSubmit={form.handleSubmit(onSubmit as never)}>
         {children}
       </form>
     </FormProvider>

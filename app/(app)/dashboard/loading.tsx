@@ -1,5 +1,10 @@
 import { getTranslator } from '@/lib/i18n/server';
 
+/**
+ * Loading skeleton for the dashboard (and, re-exported, the account page). It deliberately does not sit at the
+ * (app) level: a loading boundary above a page that calls forbidden()/notFound() makes Next stream the layout
+ * first, so the 403/404 page would be sent with HTTP 200 (found by e2e/auth.spec.ts).
+ */
 export default async function Loading() {
   const { t } = await getTranslator();
   return (
