@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import { partyOrgs } from './party';
 
 export const roleEnum = pgEnum('role', ['talent', 'zone_staff', 'branch_secretary', 'org_admin', 'sysadmin']);
@@ -43,11 +44,7 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(1),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     locale: localeEnum('locale').notNull().default('zh-CN'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('users_email_uq').on(t.email),

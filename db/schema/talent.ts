@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import { users, zones } from './auth';
 
 export const idKindEnum = pgEnum('id_kind', ['cn_id', 'passport']);
@@ -77,11 +78,7 @@ export const talentProfiles = pgTable(
     showcaseSlug: text('showcase_slug'),
     wizardStep: smallint('wizard_step').notNull().default(0),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('talent_profiles_id_number_uq').on(t.idNumberIndex),
@@ -123,11 +120,7 @@ export const works = pgTable(
     techniques: text('techniques').array().notNull().default(sql`'{}'::text[]`),
     description: text('description'),
     visibility: visibilityEnum('visibility').notNull().default('private'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps(),
   },
   (t) => [index('works_owner_idx').on(t.ownerId)],
 );
