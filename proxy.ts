@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
  * Optimistic checks only (Next 16 proxy): a per-request CSP nonce on every response, and a redirect to /login for
  * app pages without a session cookie. Authorization itself happens in the data-access layer, never here.
  */
-const APP_PREFIXES = ['/dashboard', '/account', '/admin'];
+const APP_PREFIXES = ['/dashboard', '/account', '/admin', '/profile', '/portfolio', '/staff'];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';

@@ -30,13 +30,18 @@ export default async function LandingPage() {
             <h1 className="mt-3 max-w-3xl font-serif text-3xl font-bold leading-tight text-ink-900 sm:text-5xl">{t('landing.heroTitle')}</h1>
             <p className="mt-4 max-w-2xl text-lg text-ink-700">{t('landing.heroBody')}</p>
             <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-              <Link href="/login" className={buttonClass('primary')}>
+              <Link href="/register" className={buttonClass('primary')}>
                 {t('landing.ctaStart')}
               </Link>
               <Link href="/login" className={buttonClass('secondary')}>
                 {t('landing.ctaLogin')}
               </Link>
             </div>
+            <p className="mt-4">
+              <Link href="/showcases" className="font-medium text-brand-700 hover:underline">
+                {t('showcase.browse')} →
+              </Link>
+            </p>
           </div>
         </section>
         <section className="mx-auto max-w-6xl px-4 py-10" aria-labelledby="features">

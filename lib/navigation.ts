@@ -10,6 +10,10 @@ export interface NavItem {
 
 const ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'nav.dashboard', permission: 'account.read' },
+  { href: '/profile', label: 'profile.nav', permission: 'profile.read_own' },
+  { href: '/portfolio', label: 'portfolio.nav', permission: 'works.manage' },
+  { href: '/staff/talents', label: 'staff.navTalents', permission: 'talents.read' },
+  { href: '/staff/verification', label: 'staff.navVerification', permission: 'evidence.read' },
   { href: '/admin/users', label: 'nav.admin', permission: 'users.read' },
   { href: '/account', label: 'nav.account', permission: 'account.read' },
 ];

@@ -13,7 +13,8 @@ import { seedDemoAccounts, seedReferenceData } from '@/db/seed';
 import { DEMO_PASSWORD } from '@/db/seed-data';
 import { hashPassword } from '@/lib/auth/password';
 import { blindIndex, encryptField } from '@/lib/crypto/fields';
-import { noticeHash, PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
+import { noticeHash } from '@/lib/talent/notice-hash';
+import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 
 function parseArgs(argv: string[]) {
   const out: { scale: number; ifEmpty: boolean } = { scale: 0, ifEmpty: false };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { SiteHeader } from '@/components/shell/site-header';
@@ -34,6 +35,12 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           <div className="mt-6">
             <LoginForm callbackUrl={callbackUrl} />
           </div>
+          <p className="mt-6 text-center text-sm text-ink-600">
+            {t('register.noAccount')}{' '}
+            <Link href="/register" className="font-medium text-brand-700 hover:underline">
+              {t('register.cta')}
+            </Link>
+          </p>
           {!isProductionDeployment() ? (
             <p className="mt-6 text-xs text-ink-600">{t('auth.demoHint')}</p>
           ) : null}

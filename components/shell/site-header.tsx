@@ -12,7 +12,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator })
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t('app.skipToContent')}
       </a>
-      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:flex-nowrap">
         <Link href={actor ? '/dashboard' : '/'} className="flex items-center gap-2 font-semibold text-ink-900">
           <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 font-serif text-white">
             景
@@ -20,7 +20,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator })
           <span className="hidden sm:inline">{t('app.shortName')}</span>
         </Link>
         {actor ? (
-          <nav aria-label={t('nav.menu')} className="order-last w-full sm:order-none sm:w-auto">
+          <nav aria-label={t('nav.menu')} className="order-last w-full min-w-0 sm:order-none sm:w-auto">
             <ul className="flex gap-1 overflow-x-auto">
               {items.map((i) => (
                 <li key={i.href}>

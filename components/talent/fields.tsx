@@ -163,11 +163,11 @@ export function CraftChipsField({ name, label, hint, max = 30 }: { name: string;
                   <label
                     key={c.code}
                     className={cn(
-                      'inline-flex min-h-9 cursor-pointer items-center rounded-full px-3 text-sm ring-1 ring-inset transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700',
+                      'relative inline-flex min-h-9 cursor-pointer items-center rounded-full px-3 text-sm ring-1 ring-inset transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700',
                       on ? 'bg-brand-700 text-white ring-brand-700' : 'bg-white text-ink-800 ring-ink-300 hover:bg-ink-50',
                     )}
                   >
-                    <input type="checkbox" className="sr-only" checked={on} onChange={() => toggle(c.code)} onBlur={field.onBlur} />
+                    <input type="checkbox" className="absolute inset-0 size-full cursor-pointer opacity-0" checked={on} onChange={() => toggle(c.code)} onBlur={field.onBlur} />
                     {on ? <span aria-hidden className="mr-1">✓</span> : null}
                     {craftLabel(c.code, locale)}
                   </label>
@@ -212,6 +212,34 @@ export function RowSelect({ name, label, options }: { name: string; label: strin
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+      </Select>
+      <FieldMessage id={id} message={message} />
+    </div>
+  );
+}
+
+/** One craft (工种) from the taxonomy, grouped with <optgroup>. */
+export function CraftSelect({ name, label, blank }: { name: string; label: string; blank: string }) {
+  const id = useId();
+  const locale = useLocale();
+  const { register } = useFormContext();
+  const message = useFieldError(name);
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink-700">
+        {label}
+      </label>
+      <Select id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} {...register(name)}>
+        <option value="">{blank}</option>
+        {craftsByGroup().map(({ group, crafts }) => (
+          <optgroup key={group} label={craftGroupLabel(group, locale)}>
+            {crafts.map((c) => (
+              <option key={c.code} value={c.code}>
+                {craftLabel(c.code, locale)}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </Select>
       <FieldMessage id={id} message={message} />

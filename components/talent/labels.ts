@@ -110,6 +110,11 @@ export function enumLabel<K extends string>(t: Translator, map: Record<K, Messag
   return key ? t(key) : String(value);
 }
 
+/** Joins short labels the way each language lists them (、 in Chinese). */
+export function joinList(items: string[], locale: Locale): string {
+  return items.join(locale === 'en' ? ', ' : '、');
+}
+
 export function craftLabel(code: string, locale: Locale): string {
   const c = craftByCode(code);
   return c ? (locale === 'en' ? c.en : c.zh) : code;

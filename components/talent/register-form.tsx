@@ -25,20 +25,23 @@ const OTHER = '__other';
 function ContactToggle({ kind, onChange }: { kind: 'phone' | 'email'; onChange: (k: 'phone' | 'email') => void }) {
   const t: Translator = useT();
   return (
-    <div role="radiogroup" aria-label={t('register.contactKind')} className="grid grid-cols-2 gap-1 rounded-xl bg-ink-100 p-1">
-      {(['phone', 'email'] as const).map((k) => (
-        <button
-          key={k}
-          type="button"
-          role="radio"
-          aria-checked={kind === k}
-          onClick={() => onChange(k)}
-          className={cn('min-h-10 rounded-lg text-sm font-medium transition-colors', kind === k ? 'bg-white text-ink-900 shadow-sm' : 'text-ink-600 hover:text-ink-900')}
-        >
-          {k === 'phone' ? t('register.usePhone') : t('register.useEmail')}
-        </button>
-      ))}
-    </div>
+    <fieldset>
+      <legend className="sr-only">{t('register.contactKind')}</legend>
+      <div className="grid grid-cols-2 gap-1 rounded-xl bg-ink-100 p-1">
+        {(['phone', 'email'] as const).map((k) => (
+          <label
+            key={k}
+            className={cn(
+              'relative flex min-h-10 cursor-pointer items-center justify-center rounded-lg text-sm font-medium transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-700',
+              kind === k ? 'bg-white text-ink-900 shadow-sm' : 'text-ink-600 hover:text-ink-900',
+            )}
+          >
+            <input type="radio" name="contact-kind" value={k} checked={kind === k} onChange={() => onChange(k)} className="absolute inset-0 size-full cursor-pointer opacity-0" />
+            {k === 'phone' ? t('register.usePhone') : t('register.useEmail')}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
@@ -175,7 +178,7 @@ export function RegisterForm({ notice, noticeVersion }: { notice: NoticeText; no
         ) : (
           <TextField key="passport" name="passportNumber" label={t('register.passportNumber')} hint={t('register.passportHint')} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={20} />
         )}
-        <TextField name="birthDate" type="date" label={`${t('register.birthDate')} ${t('register.optional')}`} hint={citizen ? t('register.birthDateHintCn') : t('register.birthDateHint')} />
+        <TextField name="birthDate" type="date" label={t('register.birthDateOptional')} hint={citizen ? t('register.birthDateHintCn') : t('register.birthDateHint')} />
       </fieldset>
 
       <fieldset className="space-y-4">

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-
 /**
  * The versioned privacy notice (PIPL 个人信息保护法 arts. 14, 17, 29): one notice, two separate consents —
  * `profile` (the profile and portfolio, needed to use the portal) and `sensitive` (ID or passport number and evidence
@@ -23,10 +21,3 @@ export const PRIVACY_NOTICE = {
       'I separately agree that the portal processes my ID or passport number and evidence photos (sensitive personal information) to verify my identity and my titles, honours and ICH status. The number is stored encrypted and shown only partly; staff who open the full number must state a reason, which is logged. If I withdraw, the portal deletes this information and such verifications can no longer be made.',
   },
 } as const;
-
-export function noticeHash(kind: 'profile' | 'sensitive'): string {
-  return crypto
-    .createHash('sha256')
-    .update(`${PRIVACY_NOTICE_VERSION}\n${PRIVACY_NOTICE['zh-CN'][kind]}\n${PRIVACY_NOTICE.en[kind]}`)
-    .digest('hex');
-}
