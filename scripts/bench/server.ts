@@ -1,0 +1,214 @@
+/**
+ * The production server the benchmarks run against: build if needed, a fresh seeded PGlite directory (or the
+ * DATABASE_URL server), `next start` on a free loopback port, readiness on GET /api/v1/ping, and a clean stop.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { findNextServerPid, peakRssMiB, rssMiB } from './proc';
+
+const BIN = (name: string) => path.join('node_modules', '.bin', name);
+
+/**
+ * A fixed, public, benchmark-only master key (base64 of 32 bytes): keys derived from it encrypt the throwaway
+ * database's phone numbers and sign its audit chain. Never use it for real data.
+ */
+export const BENCH_MASTER_KEY = Buffer.from('jingpiao-bench-only-not-a-secret').toString('base64');
+
+/**
+ * The per-IP login throttle (lib/auth/login.ts: LOGIN_IP_LIMIT attempts per 15 minutes, default 50) counts every
+ * attempt from 127.0.0.1, successes included, so it would stop the login benchmark after 50 requests. The bench
+ * server raises it; the throttle itself is exercised by the auth tests, not here.
+ */
+export const BENCH_LOGIN_IP_LIMIT = '1000000000';
+
+export type Log = (message: string) => void;
+
+export function buildInfo(): { buildId: string | null; stale: boolean } {
+  const idFile = path.join('.next', 'BUILD_ID');
+  if (!fs.existsSync(idFile)) return { buildId: null, stale: false };
+  const builtAt = fs.statSync(idFile).mtimeMs;
+  let newest = 0;
+  const visit = (p: string) => {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p)) if (!e.startsWith('.') && e !== 'node_modules') visit(path.join(p, e));
+    } else if (/\.(tsx?|mjs|css|json)$/.test(p) && !p.endsWith('.test.ts')) {
+      newest = Math.max(newest, st.mtimeMs);
+    }
+  };
+  for (const p of ['app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs']) visit(p);
+  return { buildId: fs.readFileSync(idFile, 'utf8').trim(), stale: newest > builtAt };
+}
+
+/** Runs `next build` when .next/BUILD_ID is missing (or when forced). */
+export function ensureBuild(force: boolean, log: Log): { buildId: string; built: boolean; stale: boolean } {
+  const before = buildInfo();
+  if (before.buildId && !force) {
+    if (before.stale) log('⚠ .next is older than some sources; pass --build to rebuild / 构建产物早于源码，可加 --build 重新构建');
+    return { buildId: before.buildId, built: false, stale: before.stale };
+  }
+  log(force ? 'Building (--build) / 构建中…' : 'No production build (.next/BUILD_ID missing): running next build / 未找到构建产物，开始构建…');
+  const r = spawnSync(BIN('next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status}) / 构建失败`);
+  const after = buildInfo();
+  if (!after.buildId) throw new Error('next build produced no .next/BUILD_ID / 构建未生成 BUILD_ID');
+  return { buildId: after.buildId, built: true, stale: false };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface Database {
+  driver: 'pglite' | 'postgres';
+  /** The temporary run directory (PGlite data + lock), removed by cleanup(). */
+  runDir: string | null;
+  env: Record<string, string>;
+  /** Host/database of DATABASE_URL, without credentials; or the PGlite directory. */
+  target: string;
+  cleanup(): void;
+}
+
+/** A fresh PGlite directory under .data-bench/, or DATABASE_URL when set (migrated and seeded either way). */
+export function prepareDatabase(): Database {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const u = new URL(url);
+    return { driver: 'postgres', runDir: null, env: { DATABASE_URL: url }, target: `${u.host}${u.pathname}`, cleanup() {} };
+  }
+  const root = path.resolve('.data-bench');
+  const runDir = path.join(root, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  const dataDir = path.join(runDir, 'pglite');
+  fs.mkdirSync(runDir, { recursive: true });
+  return {
+    driver: 'pglite',
+    runDir,
+    env: { PGLITE_DIR: dataDir },
+    target: path.relative(process.cwd(), dataDir),
+    cleanup() {
+      fs.rmSync(runDir, { recursive: true, force: true });
+      try {
+        fs.rmdirSync(root); // only when no other run is using it
+      } catch {
+        /* not empty or already gone */
+      }
+    },
+  };
+}
+
+/** Seeds with scripts/seed.ts (migrations + reference data + demo accounts); must finish before the server opens PGlite. */
+export function seed(env: NodeJS.ProcessEnv, log: Log): number {
+  const t0 = performance.now();
+  log('Seeding the benchmark database / 初始化基准数据库…');
+  const r = spawnSync(BIN('tsx'), ['scripts/seed.ts'], { env, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`Seeding failed (exit ${r.status}) / 数据初始化失败:\n${(r.stderr || r.stdout || '').trim().slice(-2000)}`);
+  }
+  return Math.round(performance.now() - t0);
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  /** The spawned process (process-group leader). */
+  rootPid: number;
+  /** The next-server process whose RSS and CPU are measured. */
+  serverPid: number;
+  bootMs: number;
+  logFile: string;
+  rss(): number | null;
+  peakRss(): number | null;
+  /** SIGTERM to the server's process group, SIGKILL after 15 s; resolves when it has exited. Idempotent. */
+  stop(): Promise<void>;
+  /** SIGKILL now (second Ctrl-C). */
+  kill(): void;
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function waitForPing(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited early (${child.exitCode ?? child.signalCode})`);
+    try {
+      const res = await fetch(new URL('/api/v1/ping', baseUrl), { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`GET /api/v1/ping did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startServer(env: NodeJS.ProcessEnv, logFile: string, log: Log): Promise<RunningServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, 'w');
+  const t0 = performance.now();
+  // Own process group (detached) so stop() can signal next-server and anything it forks, and nothing else.
+  const child = spawn(BIN('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  fs.closeSync(out);
+  if (!child.pid) throw new Error('could not spawn next start');
+  const rootPid = child.pid;
+  log(`Starting next start on ${baseUrl} (pid ${rootPid}, log ${logFile}) / 启动服务器…`);
+
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-rootPid, sig);
+    } catch {
+      /* group already gone */
+    }
+  };
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      signal('SIGTERM');
+      const exitedInTime = await Promise.race([exited(child).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
+      if (!exitedInTime) {
+        log('next start ignored SIGTERM for 15 s: sending SIGKILL / 服务器未在 15 秒内退出，强制结束');
+        signal('SIGKILL');
+        await exited(child);
+      }
+    })());
+
+  try {
+    await waitForPing(baseUrl, child, 120_000);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message} / 服务器未就绪\n--- ${logFile} ---\n${tail(logFile)}`);
+  }
+  const bootMs = Math.round(performance.now() - t0);
+  const serverPid = findNextServerPid(rootPid);
+  return { baseUrl, rootPid, serverPid, bootMs, logFile, rss: () => rssMiB(serverPid), peakRss: () => peakRssMiB(serverPid), stop, kill: () => signal('SIGKILL') };
+}
