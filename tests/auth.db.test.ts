@@ -217,3 +217,16 @@ describe('sessions', () => {
     }
   });
 });
+
+describe('password change', () => {
+  it('locks after 5 wrong current passwords, so a stolen session cannot guess it', async () => {
+    const u = await makeUser(t.db(), 'talent');
+    const token = await tokenFor(t.db(), u);
+    const { changeMyPassword } = await import('@/lib/account/api');
+    const body = (current: string) => ({ currentPassword: current, newPassword: 'New-Glaze-2027!', confirmPassword: 'New-Glaze-2027!' });
+    for (let i = 0; i < 5; i++) expect((await callRoute(changeMyPassword, { headers: bearer(token), body: body('Wrong-pass-1') })).status).toBe(400);
+    expect((await callRoute(changeMyPassword, { headers: bearer(token), body: body(TEST_PASSWORD) })).status).toBe(429);
+    advance(LOGIN_LOCK_MS + 1000);
+    expect((await callRoute(changeMyPassword, { headers: bearer(await tokenFor(t.db(), u)), body: body(TEST_PASSWORD) })).status).toBe(204);
+  });
+});

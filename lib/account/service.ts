@@ -4,7 +4,9 @@ import { getDb } from '@/db/client';
 import { partyOrgs, users, userSessions, zones } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
+import { LOGIN_LOCK_MS, LOGIN_LOCK_THRESHOLD } from '@/lib/auth/login';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { clearKey, lockedUntil, recordFailure } from '@/lib/rate-limit';
 import { checkPassword, policyMessage } from '@/lib/auth/password-policy';
 import type { Actor } from '@/lib/auth/permissions';
 import { bumpSessionVersion, revokeAllSessions, revokeSession } from '@/lib/auth/sessions';
@@ -93,10 +95,15 @@ export async function changePassword(actor: Actor | null, input: ChangePasswordI
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, me.id)).limit(1);
   if (!user) throw new AppError('NOT_FOUND');
+  // A stolen session must not be able to guess the current password: the same 5-failure lockout as login.
+  const lockKey = `pw-change:${me.id}`;
+  if (await lockedUntil(db, lockKey)) throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(LOGIN_LOCK_MS / 1000) });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await audit({ action: 'account.password_change', result: 'failed', actorId: me.id, actorRole: me.role, ip, detail: { reason: 'wrong_current' } });
+    const { locked } = await recordFailure(db, lockKey, LOGIN_LOCK_THRESHOLD, LOGIN_LOCK_MS);
+    await audit({ action: 'account.password_change', result: 'failed', actorId: me.id, actorRole: me.role, ip, detail: { reason: locked ? 'wrong_current+locked' : 'wrong_current' } });
     throw new AppError('WRONG_PASSWORD', { fieldErrors: { currentPassword: ['problem.WRONG_PASSWORD'] } });
   }
+  await clearKey(db, lockKey);
   const phone = user.phoneEnc ? decryptField(user.phoneEnc) : null;
   const problems = checkPassword(input.newPassword, { role: user.role, email: user.email, phone, displayName: user.displayName });
   if (problems.length) {

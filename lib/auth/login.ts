@@ -13,7 +13,12 @@ import { createSession } from './sessions';
 /** Lockout and throttle parameters (issue: 5 consecutive failures → 15 minutes; per-IP throttle in the database). */
 export const LOGIN_LOCK_THRESHOLD = 5;
 export const LOGIN_LOCK_MS = 15 * 60_000;
-export const LOGIN_IP_LIMIT = Number(process.env.LOGIN_IP_LIMIT ?? 50);
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+/** Failed-or-not login attempts allowed per client address (IPv6: per /64) in 15 minutes; invalid values fall back to 50. */
+export const LOGIN_IP_LIMIT = positiveInt(process.env.LOGIN_IP_LIMIT, 50);
 export const LOGIN_IP_WINDOW_MS = 15 * 60_000;
 
 export type LoginResult =

@@ -3,8 +3,9 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDbHandle } from '@/db/client';
 import { searchHealth } from '@/lib/search/health';
+import pkg from '@/package.json';
 
-export const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
+export const APP_VERSION: string = pkg.version;
 
 export const healthDto = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
