@@ -1,18 +1,21 @@
+import type { ComponentType, SVGProps } from 'react';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
+import { ApplyIcon, FlagIcon, MentorIcon, PolicyIcon, VaseIcon } from '@/components/ui/icons';
 import { getActor } from '@/lib/auth/current';
 import { getTranslator } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n';
 
-const FEATURES: { icon: string; title: MessageKey; body: MessageKey; soon?: boolean }[] = [
-  { icon: '📜', title: 'landing.featPoliciesTitle', body: 'landing.featPoliciesBody' },
-  { icon: '📝', title: 'landing.featApplyTitle', body: 'landing.featApplyBody' },
-  { icon: '🏺', title: 'landing.featSpacesTitle', body: 'landing.featSpacesBody' },
-  { icon: '🎓', title: 'landing.featMentorsTitle', body: 'landing.featMentorsBody' },
-  { icon: '🚩', title: 'landing.featPartyTitle', body: 'landing.featPartyBody' },
+const FEATURES: { icon: ComponentType<SVGProps<SVGSVGElement>>; title: MessageKey; body: MessageKey; soon?: boolean }[] = [
+  { icon: VaseIcon, title: 'landing.featProfileTitle', body: 'landing.featProfileBody', soon: false },
+  { icon: PolicyIcon, title: 'landing.featPoliciesTitle', body: 'landing.featPoliciesBody' },
+  { icon: ApplyIcon, title: 'landing.featApplyTitle', body: 'landing.featApplyBody' },
+  { icon: ApplyIcon, title: 'landing.featSpacesTitle', body: 'landing.featSpacesBody' },
+  { icon: MentorIcon, title: 'landing.featMentorsTitle', body: 'landing.featMentorsBody' },
+  { icon: FlagIcon, title: 'landing.featPartyTitle', body: 'landing.featPartyBody' },
 ];
 
 export default async function LandingPage() {
@@ -52,10 +55,10 @@ export default async function LandingPage() {
             {FEATURES.map((f) => (
               <li key={f.title} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-ink-200">
                 <div className="flex items-center justify-between">
-                  <span aria-hidden className="text-2xl">
-                    {f.icon}
+                  <span className="grid size-11 place-items-center rounded-xl bg-brand-50 text-brand-700">
+                    <f.icon />
                   </span>
-                  <Badge tone="info">{t('landing.comingSoon')}</Badge>
+                  {f.soon === false ? <Badge tone="success">{t('landing.available')}</Badge> : <Badge tone="info">{t('landing.comingSoon')}</Badge>}
                 </div>
                 <h3 className="mt-3 font-semibold text-ink-900">{t(f.title)}</h3>
                 <p className="mt-1 text-sm text-ink-600">{t(f.body)}</p>
