@@ -1,0 +1,846 @@
+import { addMonths, compareYmd, daysInMonth, formatYmd, fullMonthsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
+import { DEFAULT_JDZ_DISTRICTS, deriveProfile, type DerivedValues } from '@/lib/talent/derived';
+import type { CanonicalProfile } from '@/lib/talent/profile-schema';
+import {
+  DATE_DERIVED,
+  FIELD_SPECS,
+  TIER_LETTERS,
+  defaultRemediable,
+  isGateLeaf,
+  isManualLeaf,
+  withLeafIds,
+  type AmountBase,
+  type Benefit,
+  type CriterionNode,
+  type CriterionReport,
+  type CriterionResult,
+  type EvaluationResult,
+  type ExclusionGroup,
+  type FieldLeaf,
+  type FieldName,
+  type GateLeaf,
+  type LeafNode,
+  type ListFilter,
+  type Policy,
+  type PolicyVersion,
+  type Status,
+  type TierLetter,
+} from './model';
+
+/**
+ * Deterministic policy evaluation (domain-talent-policy.md §6.3). Pure: same profile, catalogue, groups and date →
+ * same results. Null profile values are UNKNOWN, never false; 'none' and [] are known answers.
+ */
+
+type R = CriterionResult;
+type Profile = Partial<CanonicalProfile>;
+
+export interface EvaluateOptions {
+  /** JDZ districts (region data, §6.2). */
+  jdzDistricts?: readonly string[];
+}
+
+interface LeafEval {
+  result: R;
+  /** Null raw input fields behind an UNKNOWN result (§6.3 rule 6). */
+  missing: string[];
+  remediable: boolean;
+  /** Time-based fix date of a NOT_MET leaf (rule 5). */
+  eligibleFrom?: Ymd;
+  /** Last day a MET leaf keeps holding (rule 7). */
+  expiry?: Ymd;
+  actual?: string | number | boolean;
+  gateStatus?: Status;
+}
+
+interface LeafRecord {
+  leaf: LeafNode;
+  id: string;
+  negated: boolean;
+  ev: LeafEval;
+}
+
+interface Core {
+  policy: Policy;
+  version: PolicyVersion;
+  tree: CriterionNode;
+  leaves: LeafRecord[];
+  root: R;
+  missing: string[];
+  nearMiss: { criterionId: string; eligibleFrom?: string } | null;
+  validUntil: Ymd | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------------------------
+
+const parse = (v: unknown): Ymd | null => (typeof v === 'string' ? parseIsoDate(v) : null);
+
+function dayBefore({ y, m, d }: Ymd): Ymd {
+  if (d > 1) return { y, m, d: d - 1 };
+  const pm = m === 1 ? 12 : m - 1;
+  const py = m === 1 ? y - 1 : y;
+  return { y: py, m: pm, d: daysInMonth(py, pm) };
+}
+
+/** The day someone born on `birth` turns `age` (周岁); 29 February birthdays fall on 1 March in common years (as ageOn). */
+export function birthdayAt(birth: Ymd, age: number): Ymd {
+  const y = birth.y + age;
+  if (birth.m === 2 && birth.d === 29 && daysInMonth(y, 2) === 28) return { y, m: 3, d: 1 };
+  return { y, m: birth.m, d: birth.d };
+}
+
+/** First day on which a date-derived value reaches n. */
+function reach(unit: 'age' | 'months' | 'years', start: Ymd, n: number): Ymd {
+  return unit === 'age' ? birthdayAt(start, n) : addMonths(start, unit === 'years' ? 12 * n : n);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Three-valued combination
+// ---------------------------------------------------------------------------------------------------------------
+
+function combine(kind: 'all' | 'any', rs: R[]): R {
+  if (kind === 'all') return rs.includes('NOT_MET') ? 'NOT_MET' : rs.includes('UNKNOWN') ? 'UNKNOWN' : rs.includes('REVIEW') ? 'REVIEW' : 'MET';
+  return rs.includes('MET') ? 'MET' : rs.includes('UNKNOWN') ? 'UNKNOWN' : rs.includes('REVIEW') ? 'REVIEW' : 'NOT_MET';
+}
+
+function evalTree(n: CriterionNode, get: (l: LeafNode) => R): R {
+  if (n.kind === 'leaf') return get(n);
+  if (n.kind === 'not') {
+    const r = evalTree(n.child, get);
+    return r === 'MET' ? 'NOT_MET' : r === 'NOT_MET' ? 'MET' : r;
+  }
+  return combine(n.kind, n.children.map((c) => evalTree(c, get)));
+}
+
+const passes = (r: R) => r === 'MET' || r === 'REVIEW';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Profile access
+// ---------------------------------------------------------------------------------------------------------------
+
+function rawValue(p: Profile, path: string): unknown {
+  let cur: unknown = p;
+  for (const k of path.split('.')) {
+    if (cur === null || cur === undefined || typeof cur !== 'object') return null;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur ?? null;
+}
+
+const DERIVED_SCALARS: Partial<Record<FieldName, (d: DerivedValues) => unknown>> = {
+  age: (d) => d.age,
+  is_local_hukou: (d) => d.is_local_hukou,
+  months_in_jdz: (d) => d.months_in_jdz,
+  months_since_graduation: (d) => d.months_since_graduation,
+  practice_years: (d) => d.practice_years,
+  business_operating_months: (d) => d.business_operating_months,
+  years_since_title: (d) => d.years_since_title,
+  works_in_jdz: (d) => d.works_in_jdz,
+  works_or_lives_in_jdz: (d) => d.works_or_lives_in_jdz,
+  'business.registered_in_jdz': (d) => d.business_registered_in_jdz,
+  honours_b_level_count: (d) => d.honours_b_level_count,
+};
+
+const LIST_SOURCES: Partial<Record<FieldName, FieldName[]>> = { awards_or_exhibitions: ['awards', 'exhibitions'] };
+
+interface ListItem {
+  source: FieldName;
+  item: unknown;
+}
+
+function itemDate(item: unknown): Ymd | null {
+  if (!item || typeof item !== 'object') return null;
+  const rec = item as Record<string, unknown>;
+  const d = parse(rec.date);
+  if (d) return d;
+  // Only a year: 31 December of that year, the reading most favourable to the applicant (§6.2).
+  return typeof rec.year === 'number' ? { y: rec.year, m: 12, d: 31 } : null;
+}
+
+function itemKey(source: FieldName, item: unknown): unknown {
+  const key = FIELD_SPECS[source].key;
+  if (key === 'self') return item;
+  return key && item && typeof item === 'object' ? ((item as Record<string, unknown>)[key] ?? null) : null;
+}
+
+/** Three-valued match of one list item against a filter: true / false / null (an attribute it needs is unknown). */
+function matchItem(source: FieldName, item: unknown, filter: ListFilter | undefined, on: Ymd): boolean | null {
+  if (!filter) return true;
+  const attrs = FIELD_SPECS[source].attrs ?? {};
+  const rec = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+  let unknown = false;
+  for (const [key, want] of Object.entries(filter)) {
+    let ok: boolean | null;
+    if (key === 'within_months') {
+      const d = itemDate(item);
+      ok = d ? compareYmd(on, addMonths(d, Number(want))) <= 0 : null;
+    } else {
+      const m = /^(.*)_(gte|lte)$/.exec(key);
+      const bound = m && attrs[m[1]!] !== undefined ? { attr: m[1]!, dir: m[2]! } : null;
+      const attr = bound ? bound.attr : key;
+      if (attrs[attr] === undefined) ok = false; // not applicable to this source (e.g. exhibitions have no rank)
+      else {
+        const v = rec[attr];
+        if (v === null || v === undefined) ok = null;
+        else if (bound) ok = typeof v === 'number' && (bound.dir === 'gte' ? v >= Number(want) : v <= Number(want));
+        else ok = Array.isArray(want) ? want.includes(v as string | number) : v === want;
+      }
+    }
+    if (ok === false) return false;
+    if (ok === null) unknown = true;
+  }
+  return unknown ? null : true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Explanations
+// ---------------------------------------------------------------------------------------------------------------
+
+type Lang = 'zh' | 'en';
+const fieldLabel = (f: string, lang: Lang) => {
+  const spec = (FIELD_SPECS as Record<string, (typeof FIELD_SPECS)[FieldName] | undefined>)[f];
+  return spec ? (lang === 'zh' ? spec.label_zh : spec.label_en) : f;
+};
+function valText(v: unknown, lang: Lang): string {
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.map((x) => valText(x, lang)).join(lang === 'zh' ? '、' : ', ');
+  if (v === 'none' && lang === 'zh') return '无';
+  return String(v);
+}
+function filterText(f: ListFilter | undefined, lang: Lang): string {
+  if (!f || Object.keys(f).length === 0) return '';
+  const parts = Object.entries(f).map(([k, v]) =>
+    k === 'within_months' ? (lang === 'zh' ? `近 ${v} 个月内` : `within ${v} months`) : `${k}: ${valText(v, lang)}`,
+  );
+  return lang === 'zh' ? `（${parts.join('；')}）` : ` (${parts.join('; ')})`;
+}
+
+function conditionText(l: FieldLeaf, lang: Lang): string {
+  const own = lang === 'zh' ? l.label_zh : l.label_en;
+  if (own) return own;
+  const L = fieldLabel(l.field, lang);
+  const v = l.value;
+  const vs = valText(v, lang);
+  const zh = lang === 'zh';
+  const pair = Array.isArray(v) ? v : [];
+  switch (l.op) {
+    case 'eq':
+      return typeof v === 'boolean' ? `${L}${zh ? '：' : ': '}${vs}` : `${L} = ${vs}`;
+    case 'ne':
+      return `${L} ≠ ${vs}`;
+    case 'in':
+      return zh ? `${L}为 ${vs} 之一` : `${L} is one of ${vs}`;
+    case 'not_in':
+      return zh ? `${L}不为 ${vs}` : `${L} is none of ${vs}`;
+    case 'gte':
+      return `${L} ≥ ${vs}`;
+    case 'lte':
+      return `${L} ≤ ${vs}`;
+    case 'between':
+      return zh ? `${L}在 ${pair[0]}–${pair[1]} 之间` : `${L} between ${pair[0]} and ${pair[1]}`;
+    case 'exists':
+      return zh ? `有${L}` : `has ${L}`;
+    case 'contains_any':
+      return zh ? `${L}含 ${vs} 之一${filterText(l.filter, lang)}` : `${L} include one of ${vs}${filterText(l.filter, lang)}`;
+    case 'contains_all':
+      return zh ? `${L}含全部 ${vs}${filterText(l.filter, lang)}` : `${L} include all of ${vs}${filterText(l.filter, lang)}`;
+    case 'count_gte':
+      return zh ? `${L}${filterText(l.filter, lang)}至少 ${vs} 项` : `at least ${vs} ${L}${filterText(l.filter, lang)}`;
+    case 'within_months':
+      return zh ? `${L}在近 ${vs} 个月内` : `${L} within the last ${vs} months`;
+    case 'older_than_months':
+      return zh ? `${L}早于 ${vs} 个月前` : `${L} more than ${vs} months ago`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluator
+// ---------------------------------------------------------------------------------------------------------------
+
+class Evaluator {
+  private readonly on: Ymd;
+  private readonly derived: DerivedValues;
+  private readonly byCode = new Map<string, Policy>();
+  private readonly coreMemo = new Map<string, Core | null>();
+  private readonly statusMemo = new Map<string, EvaluationResult>();
+  private readonly inProgress: string[] = [];
+  private tierMemo: { known: TierLetter | 'none'; possible: TierLetter[]; missing: string[] } | null = null;
+
+  constructor(
+    private readonly p: Profile,
+    private readonly catalogue: readonly Policy[],
+    private readonly groups: readonly ExclusionGroup[],
+    evalDate: string,
+    options: EvaluateOptions,
+  ) {
+    const on = parseIsoDate(evalDate);
+    if (!on) throw new Error(`evalDate is not an ISO date: ${evalDate}`);
+    this.on = on;
+    this.derived = deriveProfile(p, on, options.jdzDistricts ?? DEFAULT_JDZ_DISTRICTS);
+    for (const pol of catalogue) this.byCode.set(pol.code, pol);
+  }
+
+  // --- profile facts ---------------------------------------------------------------------------------------
+
+  /** receiving[] / received[] are read as positive evidence only: null lists exclude nothing. */
+  private receiving(code: string) {
+    return (this.p.receiving ?? []).some((r) => r.policy_id === code);
+  }
+  private received(code: string) {
+    return (this.p.received ?? []).some((r) => r.policy_id === code);
+  }
+  private held(code: string) {
+    return this.receiving(code) || this.received(code);
+  }
+
+  private scalar(field: FieldName): unknown {
+    const d = DERIVED_SCALARS[field];
+    const v = d ? (d(this.derived) ?? null) : rawValue(this.p, field);
+    return v === null && this.knownAbsent(field) ? 'none' : v;
+  }
+
+  /**
+   * Details of something the person said they do not have are known, not unknown: business.* when business.form is
+   * 'none', title.date / years_since_title when title.level is 'none', ich.project / ich.year when ich.level is
+   * 'none'. They read as 'none' (NOT_MET for every positive test, like the 'none' values of §6.2).
+   */
+  private knownAbsent(field: FieldName): boolean {
+    if (field === 'business_operating_months' || (field.startsWith('business.') && field !== 'business.form')) return this.p.business?.form === 'none';
+    if (field === 'title.date' || field === 'years_since_title') return this.p.title?.level === 'none';
+    if (field === 'ich.project' || field === 'ich.year') return this.p.ich?.level === 'none';
+    return false;
+  }
+
+  private nulls(fields: FieldName[]): string[] {
+    return fields.filter((f) => rawValue(this.p, f) === null);
+  }
+
+  private businessMissing(): string[] {
+    return this.derived.business_registered_in_jdz === null ? this.nulls(['business.form', 'business.registered_district']) : [];
+  }
+
+  private worksMissing(): string[] {
+    const out: string[] = [];
+    const e = this.p.employment;
+    if (e === null || e === undefined) out.push(...this.nulls(['employment', 'employer_district']));
+    else if (e === 'contract' && !this.p.employer_district) out.push('employer_district');
+    return [...out, ...this.businessMissing()];
+  }
+
+  /** The raw (6.2) input fields behind an unknown value: a derived field is replaced by its null inputs. */
+  private missingInputs(field: FieldName): string[] {
+    const dd = DATE_DERIVED[field];
+    if (dd) return [dd.source];
+    switch (field) {
+      case 'is_local_hukou':
+        return this.nulls(['nationality', 'hukou_city']);
+      case 'business.registered_in_jdz':
+        return this.businessMissing();
+      case 'works_in_jdz':
+        return this.worksMissing();
+      case 'works_or_lives_in_jdz': {
+        const livesUnknown = this.p.residence_district == null && parse(this.p.residence_since) === null;
+        return [...(this.derived.works_in_jdz === null ? this.worksMissing() : []), ...(livesUnknown ? this.nulls(['residence_district', 'residence_since']) : [])];
+      }
+      case 'honours_b_level_count':
+        return this.nulls(['honours', 'ich.level']);
+      default:
+        return [field];
+    }
+  }
+
+  // --- leaves ----------------------------------------------------------------------------------------------
+
+  private evalLeaf(l: LeafNode, negated: boolean): LeafEval {
+    if (isManualLeaf(l)) return { result: 'REVIEW', missing: [], remediable: false };
+    if (isGateLeaf(l)) return this.evalGate(l);
+    return this.evalFieldLeaf(l as FieldLeaf, negated);
+  }
+
+  private evalGate(l: GateLeaf): LeafEval {
+    if (!this.byCode.has(l.gate)) return { result: 'NOT_MET', missing: [], remediable: false };
+    const up = this.status(l.gate);
+    const gateStatus = up.status;
+    if (up.status === 'ELIGIBLE' || this.held(l.gate)) {
+      const expiry = !this.held(l.gate) && up.validUntil ? (parse(up.validUntil) ?? undefined) : undefined;
+      return { result: 'MET', missing: [], remediable: false, expiry, gateStatus };
+    }
+    if (up.status === 'NEEDS_INFO') return { result: 'UNKNOWN', missing: [...up.missingFields], remediable: false, gateStatus };
+    // A NOT_MET gate is remediable only if the upstream is a NEAR_MISS; it inherits the upstream's eligible_from.
+    const remediable = up.status === 'NEAR_MISS';
+    const eligibleFrom = remediable && up.nearMiss?.eligibleFrom ? (parse(up.nearMiss.eligibleFrom) ?? undefined) : undefined;
+    return { result: 'NOT_MET', missing: [], remediable, eligibleFrom, gateStatus };
+  }
+
+  private evalFieldLeaf(l: FieldLeaf, negated: boolean): LeafEval {
+    const remediable = l.time_based === true ? true : (l.remediable ?? defaultRemediable(l.field));
+    if (l.field === 'tier') return this.evalTierLeaf(l, remediable);
+    if (FIELD_SPECS[l.field].type === 'list') return this.evalListLeaf(l, remediable);
+    const v = this.scalar(l.field);
+    if (v === null) return { result: 'UNKNOWN', missing: this.missingInputs(l.field), remediable };
+    const result = this.scalarOp(l, v);
+    const ev: LeafEval = { result, missing: [], remediable, actual: typeof v === 'object' ? undefined : (v as string | number | boolean) };
+    if (result === 'NOT_MET' && l.time_based && !negated) ev.eligibleFrom = this.eligibleFrom(l, v);
+    if (result === 'MET') ev.expiry = this.expiry(l, v);
+    return ev;
+  }
+
+  private scalarOp(l: FieldLeaf, v: unknown): R {
+    const want = l.value;
+    const arr = Array.isArray(want) ? want : [];
+    const yes = (b: boolean): R => (b ? 'MET' : 'NOT_MET');
+    switch (l.op) {
+      case 'eq':
+        return yes(v === want);
+      case 'ne':
+        return yes(v !== want);
+      case 'in':
+        return yes(arr.includes(v as string | number));
+      case 'not_in':
+        return yes(!arr.includes(v as string | number));
+      // 'none' (skill_level) is a known "has none": numeric comparisons on it are NOT_MET.
+      case 'gte':
+        return yes(typeof v === 'number' && v >= Number(want));
+      case 'lte':
+        return yes(typeof v === 'number' && v <= Number(want));
+      case 'between':
+        return yes(typeof v === 'number' && v >= Number(arr[0]) && v <= Number(arr[1]));
+      case 'exists': {
+        const present = !(v === 'none' || v === false || (Array.isArray(v) && v.length === 0));
+        return yes(present === (want === undefined ? true : want === true));
+      }
+      case 'within_months': {
+        const d = parse(v);
+        return d ? yes(compareYmd(this.on, addMonths(d, Number(want))) <= 0) : 'UNKNOWN';
+      }
+      case 'older_than_months': {
+        const d = parse(v);
+        return d ? yes(fullMonthsBetween(d, this.on) >= Number(want)) : 'UNKNOWN';
+      }
+      default:
+        return 'NOT_MET';
+    }
+  }
+
+  /** Rule 5: when a time-based leaf becomes MET on its own (date-derived fields, older_than_months). */
+  private eligibleFrom(l: FieldLeaf, v: unknown): Ymd | undefined {
+    if (l.op === 'older_than_months') {
+      const d = parse(v);
+      return d ? addMonths(d, Number(l.value)) : undefined;
+    }
+    const dd = DATE_DERIVED[l.field];
+    if (!dd || typeof v !== 'number') return undefined;
+    const start = parse(rawValue(this.p, dd.source));
+    if (!start) return undefined;
+    let target: number | undefined;
+    if (l.op === 'gte') target = Number(l.value);
+    else if (l.op === 'between' && Array.isArray(l.value) && v < Number(l.value[0])) target = Number(l.value[0]);
+    return target === undefined ? undefined : reach(dd.unit, start, target);
+  }
+
+  /** Rule 7: the last day a MET leaf keeps holding (upper bounds on date-derived fields; within_months windows). */
+  private expiry(l: FieldLeaf, v: unknown): Ymd | undefined {
+    if (l.op === 'within_months') {
+      const d = parse(v);
+      return d ? addMonths(d, Number(l.value)) : undefined;
+    }
+    const dd = DATE_DERIVED[l.field];
+    if (!dd) return undefined;
+    const hi = l.op === 'lte' ? Number(l.value) : l.op === 'between' && Array.isArray(l.value) ? Number(l.value[1]) : undefined;
+    const start = parse(rawValue(this.p, dd.source));
+    return hi === undefined || !start ? undefined : dayBefore(reach(dd.unit, start, hi + 1));
+  }
+
+  private listView(field: FieldName): { items: ListItem[]; nullSources: FieldName[] } {
+    const items: ListItem[] = [];
+    const nullSources: FieldName[] = [];
+    for (const source of LIST_SOURCES[field] ?? [field]) {
+      const list = rawValue(this.p, source);
+      if (!Array.isArray(list)) nullSources.push(source);
+      else for (const item of list) items.push({ source, item });
+    }
+    return { items, nullSources };
+  }
+
+  private evalListLeaf(l: FieldLeaf, remediable: boolean): LeafEval {
+    const { items, nullSources } = this.listView(l.field);
+    const matched = items.map((x) => ({ ...x, m: matchItem(x.source, x.item, l.filter, this.on) }));
+    const sure = matched.filter((x) => x.m === true);
+    const unsure = matched.filter((x) => x.m === null);
+    const missing = [...new Set<string>([...nullSources, ...unsure.map((x) => x.source)])];
+    const ev = (result: R, extra: Partial<LeafEval> = {}): LeafEval => ({ result, missing: result === 'UNKNOWN' ? missing : [], remediable, ...extra });
+    const values = Array.isArray(l.value) ? l.value : [];
+    switch (l.op) {
+      case 'count_gte': {
+        const k = Number(l.value);
+        const actual = sure.length;
+        if (sure.length >= k) {
+          let expiry: Ymd | undefined;
+          const w = l.filter?.within_months;
+          if (w !== undefined && k > 0) {
+            const ends = sure.map((x) => addMonths(itemDate(x.item)!, Number(w))).sort((a, b) => compareYmd(b, a));
+            expiry = ends[k - 1];
+          }
+          return ev('MET', { actual, expiry });
+        }
+        if (nullSources.length > 0 || sure.length + unsure.length >= k) return ev('UNKNOWN');
+        return ev('NOT_MET', { actual });
+      }
+      case 'contains_any': {
+        if (sure.some((x) => values.includes(itemKey(x.source, x.item) as string))) return ev('MET');
+        const maybe = unsure.some((x) => values.includes(itemKey(x.source, x.item) as string));
+        return ev(nullSources.length > 0 || maybe ? 'UNKNOWN' : 'NOT_MET');
+      }
+      case 'contains_all': {
+        let unknown = false;
+        for (const want of values) {
+          if (sure.some((x) => itemKey(x.source, x.item) === want)) continue;
+          if (nullSources.length > 0 || unsure.some((x) => itemKey(x.source, x.item) === want)) unknown = true;
+          else return ev('NOT_MET');
+        }
+        return ev(unknown ? 'UNKNOWN' : 'MET');
+      }
+      case 'exists': {
+        const want = l.value === undefined ? true : l.value === true;
+        if (items.length > 0) return ev(want ? 'MET' : 'NOT_MET');
+        if (nullSources.length > 0) return ev('UNKNOWN');
+        return ev(want ? 'NOT_MET' : 'MET');
+      }
+      default:
+        return ev('NOT_MET');
+    }
+  }
+
+  private tierState() {
+    if (this.tierMemo) return this.tierMemo;
+    const tiers = this.catalogue.filter((p) => p.tier).sort((a, b) => TIER_LETTERS.indexOf(a.tier!) - TIER_LETTERS.indexOf(b.tier!));
+    let known: TierLetter | 'none' = 'none';
+    const possible: TierLetter[] = [];
+    const missing: string[] = [];
+    for (const p of tiers) {
+      const c = this.core(p.code);
+      if (this.held(p.code) || c?.root === 'MET') {
+        known = p.tier!;
+        break;
+      }
+      if (c?.root === 'UNKNOWN') {
+        possible.push(p.tier!);
+        missing.push(...c.missing);
+      }
+    }
+    this.tierMemo = { known, possible, missing: [...new Set(missing)] };
+    return this.tierMemo;
+  }
+
+  /** `tier` = highest tier ELIGIBLE (root MET) or certified; higher tiers that are NEEDS_INFO make it uncertain. */
+  private evalTierLeaf(l: FieldLeaf, remediable: boolean): LeafEval {
+    const t = this.tierState();
+    const rs = new Set([t.known, ...t.possible].map((v) => this.scalarOp(l, v)));
+    if (rs.size === 1) return { result: [...rs][0]!, missing: [], remediable, actual: t.possible.length ? undefined : t.known };
+    return { result: 'UNKNOWN', missing: t.missing, remediable };
+  }
+
+  // --- policies --------------------------------------------------------------------------------------------
+
+  private versionInForce(p: Policy): PolicyVersion | null {
+    return (
+      p.versions.find((v) => {
+        const from = parseIsoDate(v.effective_from);
+        const to = v.effective_to ? parseIsoDate(v.effective_to) : null;
+        return from !== null && compareYmd(from, this.on) <= 0 && (to === null || compareYmd(this.on, to) <= 0);
+      }) ?? null
+    );
+  }
+
+  core(code: string): Core | null {
+    if (this.coreMemo.has(code)) return this.coreMemo.get(code)!;
+    if (this.inProgress.includes(code)) throw new Error(`policy dependency cycle: ${[...this.inProgress, code].join(' → ')}`);
+    const policy = this.byCode.get(code);
+    const version = policy ? this.versionInForce(policy) : null;
+    if (!policy || !version) {
+      this.coreMemo.set(code, null);
+      return null;
+    }
+    this.inProgress.push(code);
+    try {
+      const tree = withLeafIds(version.criteria);
+      const leaves: LeafRecord[] = [];
+      const walk = (n: CriterionNode, negated: boolean) => {
+        if (n.kind === 'leaf') leaves.push({ leaf: n, id: n.id!, negated, ev: this.evalLeaf(n, negated) });
+        else if (n.kind === 'not') walk(n.child, !negated);
+        else n.children.forEach((c) => walk(c, negated));
+      };
+      walk(tree, false);
+      const evs = new Map(leaves.map((x) => [x.leaf, x.ev] as const));
+      const get = (l: LeafNode) => evs.get(l)!.result;
+      const root = evalTree(tree, get);
+
+      // Rule 6: the null inputs behind the UNKNOWN leaves that make the root UNKNOWN.
+      const missing: string[] = [];
+      if (root === 'UNKNOWN') {
+        const collect = (n: CriterionNode) => {
+          if (evalTree(n, get) !== 'UNKNOWN') return;
+          if (n.kind === 'leaf') missing.push(...evs.get(n)!.missing);
+          else if (n.kind === 'not') collect(n.child);
+          else n.children.forEach(collect);
+        };
+        collect(tree);
+      }
+
+      // Rule 5: single remediable leaf fixes; earliest eligible_from wins, ties → first declared.
+      let nearMiss: Core['nearMiss'] = null;
+      if (root === 'NOT_MET') {
+        let best: { rec: LeafRecord; from: Ymd } | null = null;
+        for (const rec of leaves) {
+          const wrong = rec.negated ? rec.ev.result === 'MET' : rec.ev.result === 'NOT_MET';
+          if (!rec.ev.remediable || !wrong) continue;
+          const fixed: R = rec.negated ? 'NOT_MET' : 'MET';
+          const from = rec.ev.eligibleFrom ?? this.on;
+          // The fix must make the root pass on the day it happens: leaves that lapse before then count as NOT_MET.
+          const onFixDay = (l: LeafNode): R => {
+            if (l === rec.leaf) return fixed;
+            const e = evs.get(l)!;
+            return e.result === 'MET' && e.expiry && compareYmd(e.expiry, from) < 0 ? 'NOT_MET' : e.result;
+          };
+          if (!passes(evalTree(tree, onFixDay))) continue;
+          if (!best || compareYmd(from, best.from) < 0) best = { rec, from };
+        }
+        if (best) nearMiss = { criterionId: best.rec.id, ...(best.rec.ev.eligibleFrom ? { eligibleFrom: formatYmd(best.rec.ev.eligibleFrom) } : {}) };
+      }
+
+      // Rule 7: the last day before the root stops holding as expiring leaves lapse.
+      let validUntil: Ymd | null = null;
+      if (passes(root)) {
+        const dates = leaves
+          .flatMap((x) => (x.ev.result === 'MET' && x.ev.expiry ? [x.ev.expiry] : []))
+          .sort(compareYmd)
+          .filter((d, i, a) => i === 0 || compareYmd(d, a[i - 1]!) !== 0);
+        for (const d of dates) {
+          const r = evalTree(tree, (l) => {
+            const e = evs.get(l)!;
+            return e.result === 'MET' && e.expiry && compareYmd(e.expiry, d) <= 0 ? 'NOT_MET' : e.result;
+          });
+          if (!passes(r)) {
+            validUntil = d;
+            break;
+          }
+        }
+      }
+
+      const core: Core = { policy, version, tree, leaves, root, missing: [...new Set(missing)], nearMiss, validUntil };
+      this.coreMemo.set(code, core);
+      return core;
+    } finally {
+      this.inProgress.pop();
+    }
+  }
+
+  private tierRank(code: string, group: ExclusionGroup): number {
+    const t = this.byCode.get(code)?.tier;
+    return t ? TIER_LETTERS.indexOf(t) : TIER_LETTERS.length + group.policy_codes.indexOf(code);
+  }
+
+  /** Rule 4 and rule 8, for a policy whose root is MET. */
+  private exclusions(code: string): string[] {
+    const out: string[] = [];
+    for (const g of this.groups) {
+      if (!g.policy_codes.includes(code)) continue;
+      switch (g.rule) {
+        case 'one_active_at_a_time':
+          out.push(...g.policy_codes.filter((c) => c !== code && this.receiving(c)));
+          break;
+        case 'once_per_person':
+        case 'one_of':
+          out.push(...g.policy_codes.filter((c) => this.held(c)));
+          break;
+        case 'highest_tier_only': {
+          const rank = this.tierRank(code, g);
+          const higher = g.policy_codes
+            .filter((c) => this.tierRank(c, g) < rank)
+            .sort((a, b) => this.tierRank(a, g) - this.tierRank(b, g))
+            .find((c) => this.held(c) || this.core(c)?.root === 'MET');
+          if (higher) out.push(higher);
+          break;
+        }
+      }
+    }
+    return [...new Set(out)];
+  }
+
+  private leafReport(rec: LeafRecord, root: R): CriterionReport {
+    const { leaf: l, ev } = rec;
+    const t = (lang: Lang) => this.leafText(l, ev, root, lang);
+    const result: R = isManualLeaf(l) ? (root === 'REVIEW' ? 'REVIEW' : 'UNKNOWN') : ev.result;
+    return { id: rec.id, result, explanation: { zh: t('zh'), en: t('en') } };
+  }
+
+  private leafText(l: LeafNode, ev: LeafEval, root: R, lang: Lang): string {
+    const zh = lang === 'zh';
+    if (isManualLeaf(l)) {
+      const what = (zh ? l.label_zh : l.label_en) ?? (zh ? '专家评审' : 'committee review');
+      if (root === 'REVIEW') return zh ? `需人工评审：${what}` : `Needs review: ${what}`;
+      return zh ? `待其他条件满足后进行：${what}` : `${what} takes place once the other criteria are met`;
+    }
+    if (ev.result === 'MET' && (zh ? l.explain_pass_zh : l.explain_pass_en)) return (zh ? l.explain_pass_zh : l.explain_pass_en)!;
+    if (ev.result === 'NOT_MET' && (zh ? l.explain_fail_zh : l.explain_fail_en)) return (zh ? l.explain_fail_zh : l.explain_fail_en)!;
+    let cond: string;
+    if (isGateLeaf(l)) {
+      const up = this.byCode.get(l.gate);
+      const title = up ? (zh ? up.title_zh : (up.title_en ?? up.title_zh)) : zh ? '（目录中无此政策）' : '(not in the catalogue)';
+      cond = (zh ? l.label_zh : l.label_en) ?? (zh ? `符合前置政策 ${l.gate} ${title}` : `qualifies for ${l.gate} ${title}`);
+      if (ev.result === 'NOT_MET' && ev.gateStatus) cond += zh ? `（该政策结果：${ev.gateStatus}）` : ` (that policy: ${ev.gateStatus})`;
+    } else cond = conditionText(l as FieldLeaf, lang);
+    const now = ev.actual === undefined ? '' : valText(ev.actual, lang);
+    const actual = now && ev.result !== 'UNKNOWN' ? (zh ? `（当前：${now}）` : ` (currently ${now})`) : '';
+    switch (ev.result) {
+      case 'MET':
+        return zh ? `符合：${cond}${actual}` : `Met: ${cond}${actual}`;
+      case 'NOT_MET': {
+        const from = ev.eligibleFrom ? formatYmd(ev.eligibleFrom) : null;
+        const hint = zh ? l.hint_zh : l.hint_en;
+        const base = zh ? `不符合：${cond}${actual}` : `Not met: ${cond}${actual}`;
+        const when = from ? (zh ? `；预计 ${from} 起符合` : `; expected to be met from ${from}`) : '';
+        return `${base}${when}${hint ? (zh ? `。${hint}` : `. ${hint}`) : ''}`;
+      }
+      case 'UNKNOWN': {
+        const need = ev.missing.map((f) => fieldLabel(f, lang)).join(zh ? '、' : ', ');
+        return zh ? `信息不足：${cond}${need ? `（请补充：${need}）` : ''}` : `Unknown: ${cond}${need ? ` (please provide: ${need})` : ''}`;
+      }
+      default:
+        return zh ? `需人工评审：${cond}` : `Needs review: ${cond}`;
+    }
+  }
+
+  private numberOf(base: AmountBase): number | null {
+    const v = this.scalar(base.field);
+    return typeof v === 'number' ? v * (base.times ?? 1) : null;
+  }
+
+  private rowAmount(x: { amount?: number; rate?: number; of?: AmountBase; cap?: number }): number | null {
+    let amt: number | null = null;
+    if (x.amount !== undefined) amt = x.amount;
+    else if (x.rate !== undefined && x.of) {
+      const base = this.numberOf(x.of);
+      amt = base === null ? null : Math.round(x.rate * base * 100) / 100;
+    }
+    if (amt !== null && x.cap !== undefined) amt = Math.min(amt, x.cap);
+    return amt;
+  }
+
+  /** Rule 9: the amount of the version in force (amount_table: first MET row; an undecidable row → null). */
+  private amount(b: Benefit): number | null {
+    if (b.amount_table) {
+      for (const row of b.amount_table) {
+        const r = row.when ? evalTree(row.when, (l) => this.evalLeaf(l, false).result) : 'MET';
+        if (r === 'MET') return this.rowAmount(row);
+        if (r !== 'NOT_MET') return null;
+      }
+      return null;
+    }
+    const amt = this.rowAmount(b);
+    if (amt === null || !b.per) return amt;
+    const { items, nullSources } = this.listView(b.per.field);
+    if (nullSources.length > 0) return null;
+    const n = items.filter((x) => matchItem(x.source, x.item, b.per!.filter, this.on) === true).length;
+    return amt * Math.min(n, b.per.cap_count ?? Infinity);
+  }
+
+  status(code: string): EvaluationResult {
+    const memo = this.statusMemo.get(code);
+    if (memo) return memo;
+    const c = this.core(code);
+    const base: EvaluationResult = {
+      policyCode: code,
+      version: null,
+      status: 'NOT_IN_FORCE',
+      amountEstimate: null,
+      criteria: [],
+      missingFields: [],
+      nearMiss: null,
+      validUntil: null,
+      excludedBy: [],
+      chooseOne: false,
+    };
+    if (!c) {
+      this.statusMemo.set(code, base);
+      return base;
+    }
+    let status: Status;
+    let excludedBy: string[] = [];
+    switch (c.root) {
+      case 'MET':
+        if (this.receiving(code)) status = 'ALREADY_RECEIVING';
+        else {
+          excludedBy = this.exclusions(code);
+          status = excludedBy.length ? 'EXCLUDED' : 'ELIGIBLE';
+        }
+        break;
+      case 'REVIEW':
+        status = 'NEEDS_REVIEW';
+        break;
+      case 'UNKNOWN':
+        status = 'NEEDS_INFO';
+        break;
+      default:
+        status = c.nearMiss ? 'NEAR_MISS' : 'INELIGIBLE';
+    }
+    const result: EvaluationResult = {
+      ...base,
+      version: c.version.version,
+      status,
+      // The potential amount; null when INELIGIBLE (nothing to gain) or undecidable.
+      amountEstimate: status === 'INELIGIBLE' ? null : this.amount(c.version.benefit),
+      criteria: c.leaves.map((rec) => this.leafReport(rec, c.root)),
+      missingFields: status === 'NEEDS_INFO' ? c.missing : [],
+      nearMiss: status === 'NEAR_MISS' ? c.nearMiss : null,
+      validUntil: c.validUntil ? formatYmd(c.validUntil) : null,
+      excludedBy,
+    };
+    this.statusMemo.set(code, result);
+    return result;
+  }
+
+  /** Rule 4: ELIGIBLE policies sharing a (non-tier) group, none of them received before, are flagged choose_one. */
+  chooseOne(results: EvaluationResult[]) {
+    const byCode = new Map(results.map((r) => [r.policyCode, r]));
+    for (const g of this.groups) {
+      if (g.rule === 'highest_tier_only') continue;
+      const elig = g.policy_codes.map((c) => byCode.get(c)).filter((r): r is EvaluationResult => r?.status === 'ELIGIBLE' && !this.received(r.policyCode));
+      if (elig.length >= 2) for (const r of elig) r.chooseOne = true;
+    }
+  }
+}
+
+/**
+ * Evaluates every policy of the catalogue for one profile on `evalDate` (ISO date), in catalogue order.
+ * missing_fields are ordered by how many NEEDS_INFO policies ask for the field (then first mention).
+ */
+export function evaluateAll(
+  profile: Partial<CanonicalProfile>,
+  catalogue: readonly Policy[],
+  groups: readonly ExclusionGroup[],
+  evalDate: string,
+  options: EvaluateOptions = {},
+): EvaluationResult[] {
+  const ev = new Evaluator(profile, catalogue, groups, evalDate, options);
+  const results = catalogue.map((p) => ({ ...ev.status(p.code), criteria: [...ev.status(p.code).criteria] }));
+  ev.chooseOne(results);
+  const counts = new Map<string, number>();
+  for (const r of results) for (const f of r.missingFields) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const r of results) r.missingFields = r.missingFields.map((f, i) => ({ f, i })).sort((a, b) => counts.get(b.f)! - counts.get(a.f)! || a.i - b.i).map((x) => x.f);
+  return results;
+}
+
+/** Convenience: the result for one policy code (evaluating its upstream gates and tiers as needed). */
+export function evaluateOne(
+  profile: Partial<CanonicalProfile>,
+  catalogue: readonly Policy[],
+  groups: readonly ExclusionGroup[],
+  evalDate: string,
+  code: string,
+  options: EvaluateOptions = {},
+): EvaluationResult | undefined {
+  return evaluateAll(profile, catalogue, groups, evalDate, options).find((r) => r.policyCode === code);
+}
