@@ -1,10 +1,15 @@
 /**
- * npm run bench [-- <benchmark ...>] [--duration s] [--warmup s] [--connections n] [--build] [--list] [--out dir]
+ * npm run bench [-- <benchmark ...>] [--duration s] [--warmup s] [--connections n] [--scale n] [--build] [--list] [--out dir]
+ *
+ * Without names it runs the default benchmarks (login, api); the opt-in ones (talents, export) need 50,000 seeded
+ * talents and run only when named: `npm run bench -- talents export`.
  *
  * Runs named benchmarks (scripts/bench/registry.ts) against a production server it starts itself:
  *   1. `next build` when .next/BUILD_ID is missing (or with --build);
  *   2. a fresh PGlite directory under .data-bench/ seeded with scripts/seed.ts — or DATABASE_URL when set (migrated
- *      and seeded there; point it at a scratch database, the login benchmark writes sessions and audit rows);
+ *      and seeded there; point it at a scratch database, the login benchmark writes sessions and audit rows); with
+ *      `--scale N` synthetic talents when a selected benchmark asks for them (seedScale; --scale overrides), moved
+ *      into one zone if it asks (seedZone), then VACUUM ANALYZE (scripts/bench/prepare-db.ts);
  *   3. `next start` on a free 127.0.0.1 port with APP_ENV=test, a fixed benchmark master key and a raised
  *      LOGIN_IP_LIMIT, ready when GET /api/v1/ping answers;
  *   4. each benchmark: warm-up, then a bounded autocannon run (one in-process worker), server RSS and CPU recorded;
@@ -18,7 +23,7 @@ import path from 'node:path';
 import { parseCli, usage } from './bench/cli';
 import { measure, stopActiveLoad } from './bench/load';
 import { renderTable, writeReport, type Machine, type Report, type ServerInfo } from './bench/report';
-import { BENCHMARKS, BENCHMARK_NAMES, benchmarkByName } from './bench/registry';
+import { BENCHMARKS, BENCHMARK_NAMES, DEFAULT_BENCHMARK_NAMES, benchmarkByName } from './bench/registry';
 import { BENCH_LOGIN_IP_LIMIT, BENCH_MASTER_KEY, ensureBuild, prepareDatabase, seed, startServer, type Database, type RunningServer } from './bench/server';
 import type { BenchContext, BenchResult, RunOptions } from './bench/types';
 
@@ -46,25 +51,32 @@ async function login(baseUrl: string, loginId: string, password: string): Promis
 }
 
 async function main(): Promise<number> {
-  const parsed = parseCli(process.argv.slice(2), BENCHMARK_NAMES);
+  const parsed = parseCli(process.argv.slice(2), BENCHMARK_NAMES, DEFAULT_BENCHMARK_NAMES);
   if (!parsed.ok) {
-    console.error(`${parsed.message}\n\n${usage(BENCHMARK_NAMES)}`);
+    console.error(`${parsed.message}\n\n${usage(BENCHMARK_NAMES, DEFAULT_BENCHMARK_NAMES)}`);
     return 2;
   }
   const cli = parsed.options;
   if (cli.help) {
-    console.log(usage(BENCHMARK_NAMES));
+    console.log(usage(BENCHMARK_NAMES, DEFAULT_BENCHMARK_NAMES));
     return 0;
   }
   if (cli.list) {
-    for (const b of BENCHMARKS) console.log(`${b.name.padEnd(10)} ${b.description} (default ${b.defaultConnections} connections)`);
+    for (const b of BENCHMARKS) {
+      const seedNote = b.seedScale ? `, seeds ${b.seedScale.toLocaleString('en')} talents${b.seedZone ? ` in zone ${b.seedZone}` : ''}` : '';
+      console.log(`${b.name.padEnd(10)} ${b.description} (default ${b.defaultConnections} connections${seedNote}${b.optIn ? '; runs only when named' : ''})`);
+    }
     return 0;
   }
 
   const selected = cli.benchmarks.map((n) => benchmarkByName(n)!);
   const options: RunOptions = { durationSeconds: cli.durationSeconds, warmupSeconds: cli.warmupSeconds, connections: cli.connections };
   const measuredSeconds = selected.reduce((s, b) => s + b.measurementCount * (cli.durationSeconds + cli.warmupSeconds), 0);
-  log(`${selected.map((b) => b.name).join(', ')}: about ${Math.round(measuredSeconds)} s of load plus ~15 s setup / 预计负载 ${Math.round(measuredSeconds)} 秒`);
+  // The largest seed any selected benchmark asks for (--scale overrides); the zone of the first that names one.
+  const seedScale = cli.scale ?? Math.max(0, ...selected.map((b) => b.seedScale ?? 0));
+  const seedZone = seedScale > 0 ? (selected.find((b) => b.seedZone)?.seedZone ?? null) : null;
+  const seedNote = seedScale > 0 ? ` plus seeding ${seedScale.toLocaleString('en')} talents (~${Math.max(1, Math.round(seedScale / 2500))} s on PGlite)` : '';
+  log(`${selected.map((b) => b.name).join(', ')}: about ${Math.round(measuredSeconds)} s of load${seedNote} plus ~15 s setup / 预计负载 ${Math.round(measuredSeconds)} 秒`);
 
   const startedAt = new Date().toISOString();
   let build: ReturnType<typeof ensureBuild>;
@@ -111,7 +123,7 @@ async function main(): Promise<number> {
     // Not inherited: NODE_ENV (next start sets production itself) and the test clock.
     Reflect.deleteProperty(env, 'NODE_ENV');
     Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
-    const seedMs = seed(env, log);
+    const seeded = seed(env, log, { scale: seedScale, zone: seedZone ?? undefined });
     const logFile = path.join(cli.outDir, 'server.log');
     server = await startServer(env, logFile, log);
     const health = (await (await fetch(new URL('/api/v1/health', server.baseUrl))).json()) as { db?: { driver?: string; status?: string } };
@@ -123,7 +135,11 @@ async function main(): Promise<number> {
       pid: server.serverPid,
       buildId: build.buildId,
       buildStale: build.stale,
-      seedMs,
+      seedMs: seeded.seedMs,
+      seedScale,
+      seedZone,
+      prepareMs: seeded.prepareMs,
+      prepared: seeded.prepared,
       bootMs: server.bootMs,
       rssMiB: { ready: rssReady, end: null, peak: null },
       logFile,
@@ -133,6 +149,7 @@ async function main(): Promise<number> {
     const srv = server;
     const ctx: BenchContext = {
       baseUrl: srv.baseUrl,
+      serverPid: srv.serverPid,
       options,
       log,
       login: (id, pw) => login(srv.baseUrl, id, pw),
@@ -164,6 +181,7 @@ async function main(): Promise<number> {
         result.measurements = outcome.measurements;
         result.derived = outcome.derived ?? {};
         result.notes = outcome.notes ?? [];
+        result.problems.push(...(outcome.problems ?? []));
         for (const m of outcome.measurements) {
           if (m.errors > 0) result.problems.push(`${m.label}: ${m.errors} connection errors (${m.timeouts} timeouts)`);
           if (m.non2xx > 0) result.problems.push(`${m.label}: ${m.non2xx} non-2xx responses ${JSON.stringify(m.statusCodes)}`);

@@ -116,7 +116,10 @@ function CreditRows() {
 export function WorkForm({ work }: { work?: WorkDto }) {
   const t: Translator = useT();
   const router = useRouter();
-  const form = useZodForm(workFormSchema, { defaultValues: toValues(work) });
+  // 'onBlur', not the kit's 'onTouched': under onTouched, react-hook-form validates a field array right after every
+  // append, so a new credit row showed "此项为必填项" before it was touched, and the error vanished on the next blur —
+  // moving the buttons below mid-click, so a tap on "+ 添加署名" or "创建作品" was lost.
+  const form = useZodForm(workFormSchema, { defaultValues: toValues(work), mode: 'onBlur' });
   const [message, setMessage] = useState<{ error?: string; success?: string }>({});
 
   async function onSubmit(values: WorkFormValues) {

@@ -321,7 +321,9 @@ export function ProfileWizard({ initial, startStep, savedStep, citizen, profileC
   const [pressed, setPressed] = useState<'next' | 'later'>('next');
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  const form = useZodForm(wizardSchema, { defaultValues: initial });
+  // 'onBlur' (not 'onTouched'): otherwise react-hook-form validates a list right after "+ 添加…" and the new, untouched
+  // row shows required-field errors at once (see work-form.tsx).
+  const form = useZodForm(wizardSchema, { defaultValues: initial, mode: 'onBlur' });
   const last = step === WIZARD_STEPS.length - 1;
   const current = WIZARD_STEPS[step]!;
   const submitting = form.formState.isSubmitting;

@@ -7,6 +7,8 @@ export interface CliOptions {
   durationSeconds: number;
   warmupSeconds: number;
   connections?: number;
+  /** Synthetic talents to seed, overriding what the selected benchmarks ask for (0 = none). */
+  scale?: number;
   build: boolean;
   list: boolean;
   help: boolean;
@@ -18,20 +20,23 @@ export const LIMITS = {
   durationSeconds: { min: 1, max: 600 },
   warmupSeconds: { min: 0, max: 120 },
   connections: { min: 1, max: 1000 },
+  scale: { min: 0, max: 5_000_000 },
 } as const;
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-export function usage(known: readonly string[]): string {
+export function usage(known: readonly string[], defaults: readonly string[] = known): string {
   return [
     'Usage / 用法: npm run bench -- [benchmark ...] [options]',
     '',
-    `Benchmarks / 基准测试: ${known.join(', ')} (default: all / 默认全部)`,
+    `Benchmarks / 基准测试: ${known.join(', ')}`,
+    `  default / 默认: ${defaults.join(', ')}${defaults.length < known.length ? `; the others run only when named (they seed a large database) / 其余需点名运行（需要大规模数据）` : ''}`,
     '',
     'Options / 选项:',
     `  --duration <s>      measured seconds per measurement, ${LIMITS.durationSeconds.min}–${LIMITS.durationSeconds.max} (default ${DEFAULTS.durationSeconds}) / 每项测量时长（秒）`,
     `  --warmup <s>        warm-up seconds before each measurement, ${LIMITS.warmupSeconds.min}–${LIMITS.warmupSeconds.max} (default ${DEFAULTS.warmupSeconds}) / 预热时长（秒）`,
     `  --connections <n>   override every benchmark's concurrency, ${LIMITS.connections.min}–${LIMITS.connections.max} / 覆盖并发连接数`,
+    `  --scale <n>         synthetic talents to seed, ${LIMITS.scale.min}–${LIMITS.scale.max.toLocaleString('en')}, overriding the benchmarks' own (talents, export: 50,000) / 覆盖合成人才数量`,
     '  --build             run `next build` first even if .next/BUILD_ID exists / 强制重新构建',
     `  --out <dir>         directory for the JSON results (default ${DEFAULTS.outDir}) / 结果目录`,
     '  --list              list the benchmarks and exit / 列出基准测试',
@@ -41,6 +46,8 @@ export function usage(known: readonly string[]): string {
     '  npm run bench',
     '  npm run bench -- login',
     '  npm run bench -- api --duration 30 --warmup 10',
+    '  npm run bench -- talents export             # 50,000 seeded talents / 5 万名合成人才',
+    '  npm run bench -- export --scale 5000        # a quick try on a smaller seed / 小规模试跑',
   ].join('\n');
 }
 
@@ -62,7 +69,8 @@ function parseNumber(flag: string, raw: string | undefined, limits: { min: numbe
   return n;
 }
 
-export function parseCli(argv: readonly string[], known: readonly string[]): CliParse {
+/** `defaults`: what runs when no benchmark is named (opt-in benchmarks are left out of it). */
+export function parseCli(argv: readonly string[], known: readonly string[], defaults: readonly string[] = known): CliParse {
   const opts: CliOptions = {
     benchmarks: [],
     durationSeconds: DEFAULTS.durationSeconds,
@@ -103,6 +111,12 @@ export function parseCli(argv: readonly string[], known: readonly string[]): Cli
         opts.connections = v;
         continue;
       }
+      if (flag === '--scale') {
+        const v = parseNumber(flag, takeValue(), LIMITS.scale, true);
+        if (typeof v === 'string') return { ok: false, message: v };
+        opts.scale = v;
+        continue;
+      }
       if (flag === '--out') {
         const v = takeValue();
         if (!v || v.startsWith('-')) return { ok: false, message: '--out needs a directory / --out 需要一个目录' };
@@ -119,6 +133,6 @@ export function parseCli(argv: readonly string[], known: readonly string[]): Cli
     }
     if (!opts.benchmarks.includes(arg)) opts.benchmarks.push(arg);
   }
-  if (opts.benchmarks.length === 0) opts.benchmarks = [...known];
+  if (opts.benchmarks.length === 0) opts.benchmarks = [...defaults];
   return { ok: true, options: opts };
 }

@@ -122,9 +122,24 @@ export function machineBusySeconds(): number | null {
   }
 }
 
+/** User + system CPU seconds of pid's children that have exited and been waited for (cutime + cstime). */
+function reapedChildrenCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime (16) and cstime (17) are indices 13 and 14 after "(comm) ".
+    return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond();
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * CPU seconds used so far by every process with this name (e.g. "postgres": the local database server's backends),
- * so a PostgreSQL on the same machine is reported as database CPU rather than as competing load.
+ * so a PostgreSQL on the same machine is reported as database CPU rather than as competing load. Includes the CPU of
+ * their children that have already exited: PostgreSQL's parallel-query workers and autovacuum workers live for less
+ * than a second, and their CPU would otherwise be counted as "other" (and the measurement marked BUSY). Differences
+ * of two readings stay exact: a worker's time moves from its own counters into the postmaster's cutime/cstime.
  */
 export function cpuSecondsByName(name: string): number {
   let total = 0;
@@ -135,7 +150,7 @@ export function cpuSecondsByName(name: string): number {
     return 0;
   }
   for (const d of entries) {
-    if (processName(Number(d)) === name) total += cpuSeconds(Number(d)) ?? 0;
+    if (processName(Number(d)) === name) total += (cpuSeconds(Number(d)) ?? 0) + reapedChildrenCpuSeconds(Number(d));
   }
   return total;
 }

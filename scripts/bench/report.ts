@@ -21,6 +21,13 @@ export interface ServerInfo {
   buildId: string;
   buildStale: boolean;
   seedMs: number | null;
+  /** Synthetic talents seeded (scripts/seed.ts --scale); 0 = demo data only. */
+  seedScale: number;
+  /** Zone the synthetic talents were moved into (scripts/bench/prepare-db.ts), or null. */
+  seedZone: string | null;
+  /** Zone move + VACUUM ANALYZE after a scaled seed (scripts/bench/prepare-db.ts), and its summary line. */
+  prepareMs: number;
+  prepared: string | null;
   bootMs: number;
   rssMiB: { ready: number | null; end: number | null; peak: number | null };
   logFile: string;
@@ -111,6 +118,9 @@ export function renderTable(report: Report): string {
     extra.push(
       `server: next-server pid ${s.pid}, build ${s.buildId}${s.buildStale ? ' (older than sources)' : ''}, seed ${s.seedMs ?? '–'} ms, ready after ${s.bootMs} ms, RSS ready ${fmt(s.rssMiB.ready)} / end ${fmt(s.rssMiB.end)} / peak ${fmt(s.rssMiB.peak)} MiB`,
     );
+    if (s.seedScale > 0) {
+      extra.push(`data: ${s.seedScale.toLocaleString('en')} synthetic talents seeded in ${fmt((s.seedMs ?? 0) / 1000)} s; ${s.prepared ?? 'not prepared'} (${fmt(s.prepareMs / 1000)} s)`);
+    }
   }
   extra.push(
     `each measurement: ${report.options.warmupSeconds} s warm-up + ${report.options.durationSeconds} s measured; latency percentiles exact (nearest rank) over every response; srv / db / gen cpu, other = cores kept busy by the server / local PostgreSQL / this load generator / everything else (BUSY: other > ${BUSY_THRESHOLD}, another job competed for the CPUs)`,

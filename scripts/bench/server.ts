@@ -111,15 +111,49 @@ export function prepareDatabase(): Database {
   };
 }
 
-/** Seeds with scripts/seed.ts (migrations + reference data + demo accounts); must finish before the server opens PGlite. */
-export function seed(env: NodeJS.ProcessEnv, log: Log): number {
-  const t0 = performance.now();
-  log('Seeding the benchmark database / 初始化基准数据库…');
-  const r = spawnSync(BIN('tsx'), ['scripts/seed.ts'], { env, encoding: 'utf8' });
+export interface SeedOptions {
+  /** Synthetic talents (scripts/seed.ts --scale N); 0 or unset: reference data and demo accounts only. */
+  scale?: number;
+  /** Zone to move the synthetic talents into afterwards (scripts/bench/prepare-db.ts), e.g. 'jkq'. */
+  zone?: string;
+}
+
+export interface SeedResult {
+  /** Wall time of scripts/seed.ts. */
+  seedMs: number;
+  /** Wall time of the zone move and VACUUM ANALYZE (0 without a scaled seed). */
+  prepareMs: number;
+  /** scripts/bench/prepare-db.ts's one-line summary, e.g. "37506 synthetic talents moved to zone jkq (经开区); 50003 profiles in the zone; VACUUM ANALYZE done". */
+  prepared: string | null;
+}
+
+function runTsx(args: string[], env: NodeJS.ProcessEnv, what: string): string {
+  const r = spawnSync(BIN('tsx'), args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) {
-    throw new Error(`Seeding failed (exit ${r.status}) / 数据初始化失败:\n${(r.stderr || r.stdout || '').trim().slice(-2000)}`);
+    throw new Error(`${what} failed (exit ${r.status ?? r.signal}) / 数据初始化失败:\n${(r.stderr || r.stdout || '').trim().slice(-2000)}`);
   }
-  return Math.round(performance.now() - t0);
+  return r.stdout;
+}
+
+/**
+ * Seeds with scripts/seed.ts (migrations + reference data + demo accounts, plus `--scale N` synthetic talents when
+ * asked); must finish before the server opens PGlite. After a scaled seed, scripts/bench/prepare-db.ts moves the
+ * synthetic talents into the zone (if one is given) and runs VACUUM ANALYZE, as autovacuum would on a real server after
+ * a bulk load — up front, so autovacuum does not compete with the measurements (PGlite has no autovacuum).
+ */
+export function seed(env: NodeJS.ProcessEnv, log: Log, opts: SeedOptions = {}): SeedResult {
+  const scale = opts.scale ?? 0;
+  log(scale > 0 ? `Seeding the benchmark database with ${scale.toLocaleString('en')} synthetic talents / 初始化基准数据库（${scale} 名合成人才）…` : 'Seeding the benchmark database / 初始化基准数据库…');
+  const t0 = performance.now();
+  runTsx(['scripts/seed.ts', ...(scale > 0 ? ['--scale', String(scale)] : [])], env, 'Seeding');
+  const seedMs = Math.round(performance.now() - t0);
+  if (scale > 0) log(`Seeded in ${(seedMs / 1000).toFixed(1)} s / 数据初始化完成`);
+  if (scale <= 0) return { seedMs, prepareMs: 0, prepared: null };
+  const t1 = performance.now();
+  const prepared = runTsx(['scripts/bench/prepare-db.ts', ...(opts.zone ? ['--zone', opts.zone] : [])], env, 'Preparing the benchmark database').trim().split('\n').pop() ?? '';
+  const prepareMs = Math.round(performance.now() - t1);
+  log(`${prepared} in ${(prepareMs / 1000).toFixed(1)} s`);
+  return { seedMs, prepareMs, prepared };
 }
 
 export interface RunningServer {

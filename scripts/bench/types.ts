@@ -53,6 +53,8 @@ export interface BenchOutcome {
   /** Derived figures (ratios etc.), printed under the table and stored in the JSON. */
   derived?: Record<string, number>;
   notes?: string[];
+  /** Failures the benchmark found itself (e.g. an export with fewer rows than the zone holds); they fail the run. */
+  problems?: string[];
 }
 
 /** Options resolved from the command line, passed to every benchmark. */
@@ -75,6 +77,8 @@ export interface LoadSpec {
 /** What the harness offers a benchmark: the server's address and helpers that keep load runs uniform. */
 export interface BenchContext {
   baseUrl: string;
+  /** The next-server process (for /proc readings such as VmRSS / VmHWM); null if unknown. */
+  serverPid: number | null;
   options: RunOptions;
   /** Warms up, then measures `path` with autocannon (one in-process worker, bounded by the configured duration). */
   load(spec: LoadSpec): Promise<Measurement>;
@@ -96,6 +100,18 @@ export interface Benchmark<S = unknown> {
   defaultConnections: number;
   /** How many autocannon measurements run() performs (for the time estimate). */
   measurementCount: number;
+  /**
+   * Synthetic talents the database must hold (scripts/seed.ts --scale N). The harness seeds the largest value among
+   * the selected benchmarks (--scale overrides it). Leave unset for benchmarks that need only the demo data.
+   */
+  seedScale?: number;
+  /**
+   * After seeding, move every synthetic talent into this zone (and its district), so that one zone-staff account
+   * sees all of them — e.g. 'jkq' for staff@demo.local. Unset: the synthetic spread over five districts stays.
+   */
+  seedZone?: string;
+  /** Runs only when named on the command line (it needs a large seed), never in the default `npm run bench`. */
+  optIn?: boolean;
   setup?: (ctx: BenchContext) => Promise<S>;
   run: (ctx: BenchContext, state: S) => Promise<BenchOutcome>;
 }
