@@ -314,3 +314,19 @@ describe('evidence, verification and the public showcase', () => {
     expect(showcase.text).not.toMatch(/1[3-9]\d{9}|\d{17}[\dX]|1995-06-15|phone|birth|id_number/);
   });
 });
+
+describe('export paging', () => {
+  it('keeps every row when many share one created_at down to the microsecond (keyset cursor keeps full precision)', async () => {
+    const staff = await makeUser(t.db(), 'zone_staff', { zoneCode: 'jkq' });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await makeTalent(t.db(), { zone: 'jkq' })).id);
+    await t.db().execute(sql`update talent_profiles set created_at = '2026-03-01 08:00:00.123456+00' where user_id in (${sql.join(ids.slice(0, 5).map((id) => sql`${id}::uuid`), sql`, `)})`);
+    await t.db().execute(sql`update talent_profiles set created_at = '2026-03-01 08:00:00.123457+00' where user_id in (${sql.join(ids.slice(5).map((id) => sql`${id}::uuid`), sql`, `)})`);
+    const { iterateTalents } = await import('@/lib/talent/directory');
+    const { resolveSession } = await import('@/lib/auth/sessions');
+    const actor = ((await resolveSession(t.db(), await tokenFor(t.db(), staff))) as { actor: never }).actor;
+    const seen: string[] = [];
+    for await (const page of iterateTalents(actor, {}, 2)) seen.push(...page.map((r) => r.id));
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+});

@@ -83,7 +83,8 @@ export const talentProfiles = pgTable(
   (t) => [
     uniqueIndex('talent_profiles_id_number_uq').on(t.idNumberIndex),
     uniqueIndex('talent_profiles_showcase_slug_uq').on(t.showcaseSlug),
-    index('talent_profiles_zone_idx').on(t.zoneCode),
+    // The staff directory and exports page through one zone newest first: (zone, created_at desc, user_id desc).
+    index('talent_profiles_zone_created_idx').on(t.zoneCode, t.createdAt.desc().nullsFirst(), t.userId.desc().nullsFirst()),
     index('talent_profiles_crafts_idx').using('gin', t.crafts),
     index('talent_profiles_education_idx').on(t.education),
     index('talent_profiles_district_idx').on(t.residenceDistrict),

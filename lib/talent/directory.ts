@@ -16,8 +16,6 @@ import { deriveProfile } from './derived';
 /** Only people who have not withdrawn their profile consent appear to staff. */
 const hasProfileConsent = sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`;
 
-const evidenceCount = (status: 'verified' | 'pending') =>
-  sql<number>`(select count(*)::int from ${evidence} e where e.talent_id = ${talentProfiles.userId} and e.status = ${status})`;
 
 /** Builds the zone-scoped filter. The zone comes from the actor, never from the request. */
 function filters(me: Actor, q: Omit<TalentListQuery, 'page' | 'pageSize'>): SQL {
@@ -25,8 +23,8 @@ function filters(me: Actor, q: Omit<TalentListQuery, 'page' | 'pageSize'>): SQL 
   if (q.craft) f.push(arrayContains(talentProfiles.crafts, [q.craft]));
   if (q.education) f.push(eq(talentProfiles.education, q.education));
   if (q.district) f.push(eq(talentProfiles.residenceDistrict, q.district));
-  if (q.verification === 'any_verified') f.push(sql`${evidenceCount('verified')} > 0`);
-  if (q.verification === 'pending') f.push(sql`${evidenceCount('pending')} > 0`);
+  if (q.verification === 'any_verified') f.push(sql`exists (select 1 from ${evidence} e where e.talent_id = ${talentProfiles.userId} and e.status = 'verified')`);
+  if (q.verification === 'pending') f.push(sql`exists (select 1 from ${evidence} e where e.talent_id = ${talentProfiles.userId} and e.status = 'pending')`);
   if (q.verification === 'none') f.push(sql`not exists (select 1 from ${evidence} e where e.talent_id = ${talentProfiles.userId})`);
   if (q.tier) f.push(tierFilter(q.tier));
   if (q.q) {
@@ -69,13 +67,36 @@ const listColumns = {
   crafts: talentProfiles.crafts,
   titleLevel: talentProfiles.titleLevel,
   ichLevel: talentProfiles.ichLevel,
-  verified: evidenceCount('verified'),
-  pending: evidenceCount('pending'),
   createdAt: talentProfiles.createdAt,
+  /** Exact text of created_at (microseconds): the keyset cursor must not lose precision through a JS Date. */
+  createdAtKey: sql<string>`${talentProfiles.createdAt}::text`,
 };
 
 type ListRow = { [K in keyof typeof listColumns]: unknown };
-export function toListItem(r: ListRow): TalentListItem {
+type Counts = Map<string, { verified: number; pending: number }>;
+
+/** Evidence counts for one page of talents only (never for the whole zone). */
+async function evidenceCounts(ids: string[]): Promise<Counts> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: evidence.talentId,
+      verified: sql<number>`count(*) filter (where ${evidence.status} = 'verified')::int`,
+      pending: sql<number>`count(*) filter (where ${evidence.status} = 'pending')::int`,
+    })
+    .from(evidence)
+    .where(inArray(evidence.talentId, ids))
+    .groupBy(evidence.talentId);
+  return new Map(rows.map((r) => [r.id, { verified: Number(r.verified), pending: Number(r.pending) }]));
+}
+
+async function withCounts(rows: ListRow[]): Promise<TalentListItem[]> {
+  const counts = await evidenceCounts(rows.map((r) => r.id as string));
+  return rows.map((r) => toListItem(r, counts));
+}
+
+export function toListItem(r: ListRow, counts: Counts): TalentListItem {
   return {
     id: r.id as string,
     name: (r.legalName as string | null) ?? (r.displayName as string),
@@ -87,8 +108,8 @@ export function toListItem(r: ListRow): TalentListItem {
     crafts: (r.crafts as string[] | null) ?? [],
     title_level: r.titleLevel as string | null,
     ich_level: r.ichLevel as string | null,
-    verified_count: Number(r.verified),
-    pending_count: Number(r.pending),
+    verified_count: counts.get(r.id as string)?.verified ?? 0,
+    pending_count: counts.get(r.id as string)?.pending ?? 0,
     registered_at: (r.createdAt as Date).toISOString(),
   };
 }
@@ -104,23 +125,23 @@ export async function listTalents(actor: Actor | null, q: TalentListQuery, ip: s
       .from(talentProfiles)
       .innerJoin(users, eq(users.id, talentProfiles.userId))
       .where(where)
-      .orderBy(desc(talentProfiles.createdAt), talentProfiles.userId)
+      .orderBy(desc(talentProfiles.createdAt), desc(talentProfiles.userId))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(talentProfiles).where(where),
   ]);
   await audit({ action: 'talents.list', result: 'ok', actorId: me.id, actorRole: me.role, ip, detail: { zone: me.zoneCode, page: q.page, returned: rows.length } });
-  return { items: rows.map(toListItem), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await withCounts(rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /** Streams every matching row in pages (for exports) without loading the whole zone into memory. */
 export async function* iterateTalents(me: Actor, q: Omit<TalentListQuery, 'page' | 'pageSize'>, batch = 1000): AsyncGenerator<TalentListItem[]> {
   const db = await getDb();
   const where = filters(me, q);
-  let after: { createdAt: Date; id: string } | null = null;
+  let after: { key: string; id: string } | null = null;
   for (;;) {
-    const cursor: SQL | undefined = after ? sql`(${talentProfiles.createdAt}, ${talentProfiles.userId}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined;
-    const rows: { [K in keyof typeof listColumns]: unknown }[] & { createdAt: Date; id: string }[] = await db
+    const cursor: SQL | undefined = after ? sql`(${talentProfiles.createdAt}, ${talentProfiles.userId}) < (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
+    const rows: ListRow[] = await db
       .select(listColumns)
       .from(talentProfiles)
       .innerJoin(users, eq(users.id, talentProfiles.userId))
@@ -128,9 +149,9 @@ export async function* iterateTalents(me: Actor, q: Omit<TalentListQuery, 'page'
       .orderBy(desc(talentProfiles.createdAt), desc(talentProfiles.userId))
       .limit(batch);
     if (rows.length === 0) return;
-    yield rows.map(toListItem);
-    const last: { createdAt: Date; id: string } = rows[rows.length - 1]!;
-    after = { createdAt: last.createdAt, id: last.id };
+    yield await withCounts(rows);
+    const last = rows[rows.length - 1]!;
+    after = { key: last.createdAtKey as string, id: last.id as string };
     if (rows.length < batch) return;
   }
 }

@@ -1,0 +1,2 @@
+DROP INDEX "talent_profiles_zone_idx";--> statement-breakpoint
+CREATE INDEX "talent_profiles_zone_created_idx" ON "talent_profiles" USING btree ("zone_code","created_at" DESC NULLS FIRST,"user_id" DESC NULLS FIRST);
