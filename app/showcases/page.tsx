@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { CraftOptions } from '@/components/talent/craft-options';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
-import { craftGroupLabel, craftLabel, craftsByGroup } from '@/components/talent/labels';
+import { craftLabel } from '@/components/talent/labels';
 import { ShowcaseCard } from '@/components/talent/showcase-card';
 import { ListSkeleton } from '@/components/talent/skeleton';
 import { buttonClass } from '@/components/ui/button';
@@ -38,15 +39,7 @@ export default async function ShowcasesPage({ searchParams }: { searchParams: Pr
             <span className="mb-1 block font-medium text-ink-800">{t('showcase.filterCraft')}</span>
             <select name="craft" defaultValue={query.craft ?? ''} className="block min-h-11 w-full rounded-lg bg-white px-3 ring-1 ring-inset ring-ink-300">
               <option value="">{t('showcase.allCrafts')}</option>
-              {craftsByGroup().map(({ group, crafts }) => (
-                <optgroup key={group} label={craftGroupLabel(group, locale)}>
-                  {crafts.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {craftLabel(c.code, locale)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <CraftOptions locale={locale} />
             </select>
           </label>
           <div className="flex gap-2">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { CraftOptions } from '@/components/talent/craft-options';
 import type { ReactNode } from 'react';
-import { craftGroupLabel, craftLabel, craftsByGroup, districtLabel, EDUCATION_LABEL } from '@/components/talent/labels';
+import { districtLabel, EDUCATION_LABEL } from '@/components/talent/labels';
 import { buttonClass } from '@/components/ui/button';
 import type { Locale, MessageKey, Translator } from '@/lib/i18n';
 import { EDUCATION } from '@/lib/talent/profile-schema';
@@ -45,15 +46,7 @@ export function TalentFilterForm({ filters, t, locale }: { filters: TalentFilter
       <Field label={t('profile.crafts')}>
         <select name="craft" defaultValue={filters.craft ?? ''} className={selectClass}>
           <option value="">{t('staff.any')}</option>
-          {craftsByGroup().map(({ group, crafts }) => (
-            <optgroup key={group} label={craftGroupLabel(group, locale)}>
-              {crafts.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {craftLabel(c.code, locale)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CraftOptions locale={locale} />
         </select>
       </Field>
       <Field label={t('profile.education')}>

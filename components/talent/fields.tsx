@@ -1,5 +1,6 @@
 'use client';
 
+import { CraftOptions } from './craft-options';
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { get, useController, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { useLocale, useT } from '@/components/i18n/provider';
@@ -232,15 +233,7 @@ export function CraftSelect({ name, label, blank }: { name: string; label: strin
       </label>
       <Select id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} {...register(name)}>
         <option value="">{blank}</option>
-        {craftsByGroup().map(({ group, crafts }) => (
-          <optgroup key={group} label={craftGroupLabel(group, locale)}>
-            {crafts.map((c) => (
-              <option key={c.code} value={c.code}>
-                {craftLabel(c.code, locale)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <CraftOptions locale={locale} />
       </Select>
       <FieldMessage id={id} message={message} />
     </div>
