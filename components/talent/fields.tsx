@@ -199,7 +199,8 @@ export function RowInput({ name, label, ...props }: { name: string; label: strin
   );
 }
 
-export function RowSelect({ name, label, options }: { name: string; label: string; options: { value: string; label: string }[] }) {
+/** A compact labelled <select> for list rows; the options are its children. */
+function RowSelectShell({ name, label, children }: { name: string; label: string; children: ReactNode }) {
   const id = useId();
   const { register } = useFormContext();
   const message = useFieldError(name);
@@ -209,33 +210,32 @@ export function RowSelect({ name, label, options }: { name: string; label: strin
         {label}
       </label>
       <Select id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} {...register(name)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {children}
       </Select>
       <FieldMessage id={id} message={message} />
     </div>
   );
 }
 
+export function RowSelect({ name, label, options }: { name: string; label: string; options: { value: string; label: string }[] }) {
+  return (
+    <RowSelectShell name={name} label={label}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </RowSelectShell>
+  );
+}
+
 /** One craft (工种) from the taxonomy, grouped with <optgroup>. */
 export function CraftSelect({ name, label, blank }: { name: string; label: string; blank: string }) {
-  const id = useId();
   const locale = useLocale();
-  const { register } = useFormContext();
-  const message = useFieldError(name);
   return (
-    <div className="min-w-0">
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-ink-700">
-        {label}
-      </label>
-      <Select id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} {...register(name)}>
-        <option value="">{blank}</option>
-        <CraftOptions locale={locale} />
-      </Select>
-      <FieldMessage id={id} message={message} />
-    </div>
+    <RowSelectShell name={name} label={label}>
+      <option value="">{blank}</option>
+      <CraftOptions locale={locale} />
+    </RowSelectShell>
   );
 }
