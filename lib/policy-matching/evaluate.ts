@@ -294,6 +294,15 @@ class Evaluator {
   private held(code: string) {
     return this.receiving(code) || this.received(code);
   }
+  /** Held, counting only receipts dated on or after the profile date `field` (undated receipts always count). */
+  private heldSince(code: string, field: FieldName) {
+    const from = parse(rawValue(this.p, field));
+    const counts = (d: string | null | undefined) => {
+      const at = parse(d);
+      return !from || !at || compareYmd(at, from) >= 0;
+    };
+    return (this.p.receiving ?? []).some((r) => r.policy_id === code && counts(r.since)) || (this.p.received ?? []).some((r) => r.policy_id === code && counts(r.date));
+  }
 
   private scalar(field: FieldName): unknown {
     const d = DERIVED_SCALARS[field];
@@ -547,6 +556,7 @@ class Evaluator {
   private versionInForce(p: Policy): PolicyVersion | null {
     return (
       p.versions.find((v) => {
+        if (v.status === 'draft') return false; // drafts are previewed (golden.ts), never in force
         const from = parseIsoDate(v.effective_from);
         const to = v.effective_to ? parseIsoDate(v.effective_to) : null;
         return from !== null && compareYmd(from, this.on) <= 0 && (to === null || compareYmd(this.on, to) <= 0);
@@ -652,9 +662,12 @@ class Evaluator {
           out.push(...g.policy_codes.filter((c) => c !== code && this.receiving(c)));
           break;
         case 'once_per_person':
-        case 'one_of':
-          out.push(...g.policy_codes.filter((c) => this.held(c)));
+        case 'one_of': {
+          const members = g.scope === 'policy' ? [code] : g.policy_codes;
+          const renew = g.rule === 'once_per_person' ? g.renews_on?.[code] : undefined;
+          out.push(...members.filter((c) => (c === code && renew ? this.heldSince(c, renew) : this.held(c))));
           break;
+        }
         case 'highest_tier_only': {
           const rank = this.tierRank(code, g);
           const higher = g.policy_codes

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { compareYmd, parseIsoDate } from '@/lib/talent/dates';
-import { BUSINESS_FORMS, EDUCATION, EMPLOYMENT, HONOUR_TYPES, ICH_LEVELS, SECTORS, SKILL_LEVELS, TITLE_LEVELS } from '@/lib/talent/profile-schema';
+import {
+  BUSINESS_FORMS,
+  canonicalProfileSchema,
+  EDUCATION,
+  EMPLOYMENT,
+  HONOUR_TYPES,
+  ICH_LEVELS,
+  SECTORS,
+  SKILL_LEVELS,
+  TITLE_LEVELS,
+  type CanonicalProfile,
+} from '@/lib/talent/profile-schema';
 
 /**
  * Rules-as-code data model for policy matching (domain-talent-policy.md §6.1, §6.2). Pure data + validation; the
@@ -310,11 +321,16 @@ export const PROVENANCES = ['published', 'analog', 'modelled'] as const;
 export const PERIODS = ['month', 'year', 'once'] as const;
 export const BENEFIT_KINDS = ['cash_once', 'cash_periodic', 'rent_discount', 'loan', 'interest_subsidy', 'in_kind', 'service', 'qualification', 'voucher'] as const;
 export const APPLICATION_MODES = ['免申即享', '快申快享', '申请', '认定', '预约', '服务'] as const;
+export const LEVELS = ['national', 'provincial', 'municipal', 'district', 'park'] as const;
+export const VERSION_STATUSES = ['draft', 'active', 'retired'] as const;
 export const EXCLUSION_RULES = ['one_active_at_a_time', 'once_per_person', 'highest_tier_only', 'one_of'] as const;
 export const STATUSES = ['ELIGIBLE', 'NEAR_MISS', 'NEEDS_INFO', 'NEEDS_REVIEW', 'INELIGIBLE', 'EXCLUDED', 'ALREADY_RECEIVING', 'NOT_IN_FORCE'] as const;
 export const CRITERION_RESULTS = ['MET', 'NOT_MET', 'UNKNOWN', 'REVIEW'] as const;
 
 export type Status = (typeof STATUSES)[number];
+export type PolicyLevel = (typeof LEVELS)[number];
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+export type ApplicationMode = (typeof APPLICATION_MODES)[number];
 export type CriterionResult = (typeof CRITERION_RESULTS)[number];
 export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
 
@@ -353,16 +369,69 @@ export interface Benefit {
   text_en?: string;
 }
 
+/** A document that proves a criterion; leaves point at it through `evidence` (= code). */
+export interface Material {
+  code: string;
+  name_zh: string;
+  name_en?: string;
+  /** Other documents accepted instead (zh). */
+  alternatives?: string[];
+}
+
+/** How to apply (§6.1). `manual_confirmation` = 二次确认 by staff before money moves. */
+export interface Application {
+  mode: ApplicationMode;
+  channel?: string;
+  office?: string;
+  hotline?: string;
+  materials: Material[];
+  processing_days?: number;
+  payout_days?: number;
+  manual_confirmation: boolean;
+}
+
+/**
+ * A golden test case shipped with a rule version (§6.1 test_cases): a profile (a named golden profile, or inline),
+ * an evaluation date and the expected status (and amount estimate, when given; null = no estimate).
+ */
+export interface GoldenCase {
+  name: string;
+  profile_ref?: string;
+  profile?: Partial<CanonicalProfile>;
+  eval_date: string;
+  expect: Status;
+  amount?: number | null;
+}
+
 export interface PolicyVersion {
   version: string;
   effective_from: string;
   /** Inclusive; absent = open-ended. */
   effective_to?: string;
+  /** Absent = active. Draft versions are never in force (they are previewed through golden cases). */
+  status?: VersionStatus;
+  /** The version this one replaces. */
+  supersedes?: string;
   criteria: CriterionNode;
   benefit: Benefit;
-  application_mode?: (typeof APPLICATION_MODES)[number];
+  application?: Application;
+  /** Optional while drafting; every catalogue version carries at least three (catalogue.test.ts). */
+  test_cases?: GoldenCase[];
+  changelog?: { date: string; note: string }[];
+  review?: { last_reviewed: string; next_review: string; owner: string };
 }
 
+export interface PolicySource {
+  title: string;
+  url?: string;
+  doc_no?: string;
+  published_at?: string;
+}
+
+/**
+ * A policy (§6.1). The descriptive metadata (issuer, level, region_scope, tags, sources, summaries) is optional in
+ * the shape so that a draft can be saved early; `metadataIssues` lists what a publishable policy still lacks.
+ */
 export interface Policy {
   code: string;
   title_zh: string;
@@ -372,6 +441,16 @@ export interface Policy {
   /** Tier letter for the high-level-talent tier policies (JP-010…014); feeds the derived `tier` field. */
   tier?: TierLetter;
   issuer?: string;
+  level?: PolicyLevel;
+  /** The issuer's jurisdiction (e.g. CN-JX-JDZ-ZHUSHAN). Residence or location requirements are explicit criteria. */
+  region_scope?: string[];
+  /** Searchable keywords, zh + pinyin. */
+  tags?: string[];
+  /** For analog / modelled policies: what the rule patterns on ("… (template)"); never an invented URL. */
+  sources?: PolicySource[];
+  /** One plain-language sentence: who it is for and what you get. */
+  summary_zh?: string;
+  summary_en?: string;
   exclusion_groups?: string[];
   versions: PolicyVersion[];
 }
@@ -380,6 +459,16 @@ export interface ExclusionGroup {
   id: string;
   policy_codes: string[];
   rule: ExclusionRule;
+  /**
+   * once_per_person / one_of only. 'group' (default, §6.3 rule 4): holding any member excludes every member.
+   * 'policy': each member is once per person on its own (X-ONCE, "applied per policy").
+   */
+  scope?: 'group' | 'policy';
+  /**
+   * once_per_person only: per policy, a date field of the profile; a receipt (received[].date / receiving[].since)
+   * dated before that date no longer counts. JP-045 → title.date models "once per title level".
+   */
+  renews_on?: Record<string, FieldName>;
   note_zh?: string;
 }
 
@@ -492,13 +581,51 @@ export const benefitSchema = z.strictObject({
   text_en: text,
 });
 
+const semverSchema = z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be semver (e.g. 1.0.0)');
+
+export const materialSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'material code must be snake_case'),
+  name_zh: z.string().min(1),
+  name_en: text,
+  alternatives: z.array(z.string().min(1)).optional(),
+});
+
+export const applicationSchema = z.strictObject({
+  mode: z.enum(APPLICATION_MODES),
+  channel: text,
+  office: text,
+  hotline: text,
+  materials: z.array(materialSchema),
+  processing_days: z.number().int().nonnegative().optional(),
+  payout_days: z.number().int().nonnegative().optional(),
+  manual_confirmation: z.boolean(),
+});
+
+export const goldenCaseSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    profile_ref: z.string().min(1).optional(),
+    profile: canonicalProfileSchema.optional(),
+    eval_date: isoDateSchema,
+    expect: z.enum(STATUSES),
+    amount: z.number().nullable().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.profile_ref === undefined) === (c.profile === undefined)) ctx.addIssue({ code: 'custom', message: 'a golden case has exactly one of profile_ref or profile' });
+  });
+
 export const policyVersionSchema = z.strictObject({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be semver (e.g. 1.0.0)'),
+  version: semverSchema,
   effective_from: isoDateSchema,
   effective_to: isoDateSchema.optional(),
+  status: z.enum(VERSION_STATUSES).optional(),
+  supersedes: semverSchema.optional(),
   criteria: criterionNodeSchema,
   benefit: benefitSchema,
-  application_mode: z.enum(APPLICATION_MODES).optional(),
+  application: applicationSchema.optional(),
+  test_cases: z.array(goldenCaseSchema).optional(),
+  changelog: z.array(z.strictObject({ date: isoDateSchema, note: z.string().min(1) })).optional(),
+  review: z.strictObject({ last_reviewed: isoDateSchema, next_review: isoDateSchema, owner: z.string().min(1) }).optional(),
 });
 
 export const policySchema = z.strictObject({
@@ -509,6 +636,14 @@ export const policySchema = z.strictObject({
   provenance: z.enum(PROVENANCES),
   tier: z.enum(TIER_LETTERS).optional(),
   issuer: text,
+  level: z.enum(LEVELS).optional(),
+  region_scope: z.array(z.string().regex(/^CN(-[A-Z]{2,})*$/, 'region code must look like CN-JX-JDZ')).optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  sources: z
+    .array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), doc_no: text, published_at: isoDateSchema.optional() }))
+    .optional(),
+  summary_zh: text,
+  summary_en: text,
   exclusion_groups: z.array(z.string()).optional(),
   versions: z.array(policyVersionSchema).min(1),
 });
@@ -517,6 +652,8 @@ export const exclusionGroupSchema = z.strictObject({
   id: z.string().min(1),
   policy_codes: z.array(z.string()).min(1),
   rule: z.enum(EXCLUSION_RULES),
+  scope: z.enum(['group', 'policy']).optional(),
+  renews_on: z.record(z.string(), fieldNameSchema).optional(),
   note_zh: text,
 });
 
@@ -757,13 +894,29 @@ export function validatePolicy(input: unknown): ValidationIssue[] {
     }
     const from = parseIsoDate(v.effective_from)!;
     if (v.effective_to && compareYmd(parseIsoDate(v.effective_to)!, from) < 0) out.push({ path: `${at}.effective_to`, message: 'effective_to is before effective_from' });
+    if (v.supersedes !== undefined && !p.versions.some((w) => w.version === v.supersedes && w !== v))
+      out.push({ path: `${at}.supersedes`, message: `supersedes unknown version ${v.supersedes}` });
+    if (v.review && v.review.next_review < v.review.last_reviewed) out.push({ path: `${at}.review.next_review`, message: 'next_review is before last_reviewed' });
+    if (v.application) {
+      const codes = new Set<string>();
+      v.application.materials.forEach((m, j) => {
+        if (codes.has(m.code)) out.push({ path: `${at}.application.materials[${j}].code`, message: `duplicate material code ${m.code}` });
+        codes.add(m.code);
+      });
+      for (const l of leavesOf(v.criteria))
+        if (l.evidence !== undefined && !codes.has(l.evidence)) out.push({ path: `${at}.criteria`, message: `evidence '${l.evidence}' of criterion ${l.id ?? '(no id)'} is not among the materials` });
+    }
   });
   const seen = new Map<string, number>();
   p.versions.forEach((v, i) => {
     if (seen.has(v.version)) out.push({ path: `versions[${i}].version`, message: `duplicate version ${v.version}` });
     seen.set(v.version, i);
   });
-  const order = p.versions.map((v, i) => ({ v, i })).sort((a, b) => a.v.effective_from.localeCompare(b.v.effective_from));
+  // Drafts are never in force, so only active / retired versions must not overlap.
+  const order = p.versions
+    .map((v, i) => ({ v, i }))
+    .filter((x) => x.v.status !== 'draft')
+    .sort((a, b) => a.v.effective_from.localeCompare(b.v.effective_from));
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1]!;
     const cur = order[k]!;
@@ -847,6 +1000,42 @@ export function validateCatalogue(policies: readonly unknown[], groups: readonly
     for (const c of g.policy_codes) if (!byCode.has(c)) out.push({ path: `groups[${i}].policy_codes`, message: `unknown policy ${c} in group ${g.id}` });
     if (g.rule === 'highest_tier_only')
       for (const c of g.policy_codes) if (byCode.has(c) && !byCode.get(c)!.tier) out.push({ path: `groups[${i}].policy_codes`, message: `${c} in a tier group declares no tier` });
+    if (g.scope !== undefined && g.rule !== 'once_per_person' && g.rule !== 'one_of') out.push({ path: `groups[${i}].scope`, message: `scope applies to once_per_person and one_of groups only` });
+    for (const [c, f] of Object.entries(g.renews_on ?? {})) {
+      if (g.rule !== 'once_per_person') out.push({ path: `groups[${i}].renews_on`, message: 'renews_on applies to once_per_person groups only' });
+      if (!g.policy_codes.includes(c)) out.push({ path: `groups[${i}].renews_on.${c}`, message: `${c} is not a member of ${g.id}` });
+      if (FIELD_SPECS[f].type !== 'date' || FIELD_SPECS[f].derived) out.push({ path: `groups[${i}].renews_on.${c}`, message: `'${f}' is not a raw date field` });
+    }
+    for (const c of g.policy_codes) {
+      const p = byCode.get(c);
+      // A policy that declares its groups must declare this one (policies that declare none are not checked).
+      if (p?.exclusion_groups && !p.exclusion_groups.includes(g.id)) out.push({ path: `${c}.exclusion_groups`, message: `${c} is in group ${g.id} but does not list it` });
+    }
+  });
+  return out;
+}
+
+/**
+ * What a publishable catalogue policy still lacks (§6.1): issuer, level, region_scope, tags, sources, bilingual
+ * title and summaries, an application (mode + materials) on every version. [] when complete.
+ */
+export function metadataIssues(p: Policy): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const need = (ok: unknown, path: string, message: string) => {
+    if (!ok) out.push({ path: `${p.code}.${path}`, message });
+  };
+  need(p.title_en, 'title_en', 'missing English title');
+  need(p.issuer, 'issuer', 'missing issuer');
+  need(p.level, 'level', 'missing level');
+  need(p.region_scope?.length, 'region_scope', 'missing region_scope');
+  need(p.tags?.length, 'tags', 'missing tags');
+  need(p.sources?.length, 'sources', 'missing sources');
+  need(p.summary_zh, 'summary_zh', 'missing summary_zh');
+  need(p.summary_en, 'summary_en', 'missing summary_en');
+  p.versions.forEach((v, i) => {
+    need(v.application, `versions[${i}].application`, 'missing application');
+    need(v.review, `versions[${i}].review`, 'missing review');
+    need(v.status, `versions[${i}].status`, 'missing status');
   });
   return out;
 }
