@@ -9,6 +9,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // NEXT_DIST_DIR lets parallel builds (several developers or agents on one checkout) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite must not be bundled (its WASM and extension bundles are resolved from node_modules at run time);

@@ -19,7 +19,8 @@ const serverEnv: Record<string, string> = {
   APP_TEST_CLOCK: '1',
   NEXT_TELEMETRY_DISABLED: '1',
   NEXTAUTH_URL: BASE_URL,
-  PGLITE_DIR: '.pglite-e2e',
+  PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.pglite-e2e',
+  ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
   // base64 of the 32 bytes "jingpiao-e2e-master-key-32bytes!" — a fixed, public test key.
   APP_MASTER_KEY: 'amluZ3BpYW8tZTJlLW1hc3Rlci1rZXktMzJieXRlcyE=',
   // Every browser and API login comes from one address; the per-IP throttle (50 per 15 min) would otherwise trip
@@ -51,7 +52,7 @@ export default defineConfig({
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL: BASE_URL,
     locale: 'zh-CN',

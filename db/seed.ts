@@ -9,8 +9,10 @@ import { zoneForDistrict } from '@/lib/talent/zones';
 import { blindIndex, encryptField } from '@/lib/crypto/fields';
 import { hashPassword } from '@/lib/auth/password';
 import { isProductionDeployment } from '@/lib/env';
+import { seedCatalogue } from '@/lib/policies/store';
+import { CORE_EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS, CORE_POLICIES as SEED_CATALOGUE } from '@/lib/policy-matching/core-policies';
 
-/** Zones and Party organisations: reference data every environment needs. Idempotent. */
+/** Zones, Party organisations and the policy catalogue: reference data every environment needs. Idempotent. */
 export async function seedReferenceData(db: Db): Promise<void> {
   await db.insert(zones).values([...ZONES]).onConflictDoNothing();
   for (const o of PARTY_ORGS) {
@@ -19,6 +21,8 @@ export async function seedReferenceData(db: Db): Promise<void> {
       .values({ ...o, path: orgPath(o.id) })
       .onConflictDoNothing();
   }
+  // The shipped policy catalogue (§6.4): reference data like the zones; most of it is labelled demo data.
+  await seedCatalogue(db, SEED_CATALOGUE, SEED_EXCLUSION_GROUPS);
 }
 
 type SeedUser = { email: string; phone: string | null; displayName: string; role: (typeof users.$inferInsert)['role']; zoneCode: string | null; orgId: string | null };

@@ -12,8 +12,12 @@ const ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'nav.dashboard', permission: 'account.read' },
   { href: '/profile', label: 'profile.nav', permission: 'profile.read_own' },
   { href: '/portfolio', label: 'portfolio.nav', permission: 'works.manage' },
+  { href: '/my-policies', label: 'policy.navMine', permission: 'matches.read_own' },
+  { href: '/applications', label: 'policy.navApplications', permission: 'applications.read_own' },
   { href: '/staff/talents', label: 'staff.navTalents', permission: 'talents.read' },
   { href: '/staff/verification', label: 'staff.navVerification', permission: 'evidence.read' },
+  { href: '/staff/policies', label: 'policy.navStaffPolicies', permission: 'policies.manage' },
+  { href: '/staff/applications', label: 'policy.navStaffApplications', permission: 'applications.read' },
   { href: '/admin/users', label: 'nav.admin', permission: 'users.read' },
   { href: '/account', label: 'nav.account', permission: 'account.read' },
 ];

@@ -73,7 +73,8 @@ function main() {
   }
 
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) run(bin('next'), ['build'], 'Build (no .next/BUILD_ID yet)', env);
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!fs.existsSync(path.join(distDir, 'BUILD_ID')) || process.env.E2E_BUILD === '1') run(bin('next'), ['build'], `Build (${distDir})`, env);
 
   const started = Date.now();
   const child = spawn(bin('playwright'), ['test', ...process.argv.slice(2)], { stdio: 'inherit', env });

@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './party';
 export * from './talent';
+export * from './policy';

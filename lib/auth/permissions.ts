@@ -47,6 +47,17 @@ export const PERMISSIONS = {
   'evidence.submit': { roles: ['talent'], scope: 'own', access: 'write' },
   'evidence.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
   'evidence.review': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
+  // Policy matching (issue 4). Published policies and the calculator are public (no permission).
+  'policies.read_drafts': { roles: ['zone_staff'], scope: 'global', access: 'read' },
+  'policies.manage': { roles: ['zone_staff'], scope: 'global', access: 'write' },
+  'policies.match': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  'matches.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
+  'applications.submit': { roles: ['talent'], scope: 'own', access: 'write' },
+  'applications.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
+  'applications.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  'applications.review': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
+  'notifications.read_own': { roles: ALL, scope: 'own', access: 'read' },
+  'notifications.update_own': { roles: ALL, scope: 'own', access: 'write' },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

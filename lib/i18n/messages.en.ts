@@ -1,3 +1,6 @@
+import policy from './domains/policy.en';
+import policyStaff from './domains/policy-staff.en';
+import policyUi from './domains/policy-ui.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -202,6 +205,11 @@ const en: Messages = {
     fileType: 'Only JPEG, PNG or WebP images are accepted',
     imageUnreadable: 'The image could not be read; the file may be damaged',
     imageTooLarge: 'The image is too large (at most 40 megapixels)',
+    policyCode: 'A policy code looks like JP-001',
+    policyCodeTaken: 'This policy code already exists',
+    versionMismatch: 'The version number differs from the one in the address',
+    materialRequired: 'Please confirm you have this material ready',
+    materialUnknown: 'This policy does not ask for this material',
   },
   apiDocs: {
     problems: 'Error codes',
@@ -692,6 +700,9 @@ const en: Messages = {
     ok: 'OK',
     down: 'Unavailable',
   },
+  ...policy,
+  ...policyUi,
+  ...policyStaff,
 };
 
 export default en;

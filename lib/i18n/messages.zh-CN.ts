@@ -1,4 +1,9 @@
-/** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. */
+import policy from './domains/policy.zh-CN';
+import policyStaff from './domains/policy-staff.zh-CN';
+import policyUi from './domains/policy-ui.zh-CN';
+import type { Widen } from './widen';
+
+/** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
 const zhCN = {
   app: {
     name: '景漂人才服务门户',
@@ -199,6 +204,11 @@ const zhCN = {
     fileType: '仅支持 JPEG、PNG 或 WebP 图片',
     imageUnreadable: '无法读取该图片，文件可能已损坏',
     imageTooLarge: '图片尺寸过大（最多 4000 万像素）',
+    policyCode: '政策编号应形如 JP-001',
+    policyCodeTaken: '该政策编号已存在',
+    versionMismatch: '版本号与地址中的版本不一致',
+    materialRequired: '请确认已准备此项材料',
+    materialUnknown: '该政策不需要此项材料',
   },
   apiDocs: {
     problems: '错误代码',
@@ -689,8 +699,10 @@ const zhCN = {
     ok: '正常',
     down: '不可用',
   },
+  ...policy,
+  ...policyUi,
+  ...policyStaff,
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;
 export default zhCN as Messages;

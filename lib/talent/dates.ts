@@ -30,6 +30,12 @@ export function compareYmd(a: Ymd, b: Ymd): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
 
+/** Adds (or with a negative n subtracts) calendar days. */
+export function addDays(date: Ymd, n: number): Ymd {
+  const t = new Date(Date.UTC(date.y, date.m - 1, date.d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
 /** Adds whole months; a day that does not exist in the target month is clamped to its last day (Jan 31 + 1 → Feb 28/29). */
 export function addMonths(date: Ymd, months: number): Ymd {
   const total = date.y * 12 + (date.m - 1) + months;

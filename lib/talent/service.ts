@@ -1,4 +1,5 @@
 import 'server-only';
+import { pushForTalent } from '@/lib/policies/push';
 import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
@@ -255,6 +256,8 @@ export async function saveMyProfile(
     await audit({ action: 'talent.profile_update', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'user', targetId: me.id, ip: opts.ip, detail: { mode: opts.mode, fields: changed.length } }, tx);
     return rows;
   });
+  // Proactive push (issue 4 §9): policies this change makes the talent eligible for are notified once.
+  await pushForTalent(me.id);
   const [u] = await db.select().from(users).where(eq(users.id, me.id)).limit(1);
   const ev = await db.select({ subject: evidence.subject, itemId: evidence.itemId, status: evidence.status }).from(evidence).where(eq(evidence.talentId, me.id));
   return profileDto(updated!, u!, c, ev);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { pushPolicyRoute } from '@/lib/policies/api';
+
+export const POST = toHandler(pushPolicyRoute);

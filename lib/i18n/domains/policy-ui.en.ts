@@ -1,0 +1,9 @@
+import type { Messages } from './policy-ui.zh-CN';
+
+const messages: Messages = {
+  policyUi: {
+    title: 'My policies',
+  },
+};
+
+export default messages;

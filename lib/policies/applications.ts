@@ -1,0 +1,249 @@
+import 'server-only';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type DbOrTx } from '@/db/client';
+import { policies, policyApplications, talentProfiles, users } from '@/db/schema';
+import { audit } from '@/lib/audit/log';
+import { authorize } from '@/lib/auth/authorize';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { AppError, pgErrorCode } from '@/lib/http/errors';
+import { notify } from '@/lib/notifications/service';
+import type { Benefit, PolicyVersion } from '@/lib/policy-matching/model';
+import { loadCatalogue } from './store';
+import { evaluateWithCatalogue, loadTalentProfile, todayIso, versionInForce } from './service';
+
+/**
+ * Applications (issue 4 §8): a talent applies to a policy they are ELIGIBLE for (or NEEDS_REVIEW: a committee
+ * decides) with the listed materials; zone staff confirm (二次确认) or reject with a reason. One open or approved
+ * application per policy version and period (the database's partial unique index decides, not a prior read); an
+ * approved application makes the talent "receiving" (ongoing benefits) or "received" (one-off) for the exclusion
+ * rules of §6.3.
+ */
+
+export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+
+export const applyInput = z.strictObject({
+  policyCode: z.string().regex(/^[A-Z][A-Z0-9]*-\d{3}$/, 'validation.policyCode'),
+  materials: z.array(z.strictObject({ code: z.string().min(1).max(40), provided: z.boolean(), note: z.string().trim().max(200).optional() })).max(30).default([]),
+  note: z.string().trim().max(1000).optional(),
+});
+export type ApplyInput = z.infer<typeof applyInput>;
+
+export const decideInput = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(500).optional() })
+  .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 2, { path: ['reason'], message: 'validation.reasonRequired' });
+
+export const applicationListQuery = z.strictObject({
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  policyCode: z.string().regex(/^[A-Z][A-Z0-9]*-\d{3}$/).optional(),
+  origin: z.enum(['applied', 'auto']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export interface ApplicationDto {
+  id: string;
+  policyCode: string;
+  policyTitle: { zh: string; en: string };
+  version: string;
+  origin: 'applied' | 'auto';
+  status: (typeof APPLICATION_STATUSES)[number];
+  periodKey: string;
+  materials: { code: string; provided: boolean; note?: string | null }[];
+  amountEstimate: number | null;
+  evaluationStatus: string | null;
+  note: string | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  talent?: { id: string; name: string };
+}
+
+/** Annual benefits may be applied for once per calendar year; everything else once per version. */
+export function periodKeyFor(benefit: Benefit, on: string): string {
+  return benefit.period === 'year' ? on.slice(0, 4) : 'once';
+}
+
+/** One-off benefits make the talent "received"; ongoing ones (periodic, rent, loans, certificates) "receiving". */
+export function isOneOff(benefit: Benefit): boolean {
+  return benefit.kind === 'cash_once' || (benefit.period === 'once' && !benefit.duration_months);
+}
+
+type AppRow = typeof policyApplications.$inferSelect;
+
+function toDto(r: AppRow, title: { zh: string; en: string }, talent?: { id: string; name: string }): ApplicationDto {
+  return {
+    id: r.id,
+    policyCode: r.policyCode,
+    policyTitle: title,
+    version: r.version,
+    origin: r.origin,
+    status: r.status,
+    periodKey: r.periodKey,
+    materials: r.materials,
+    amountEstimate: r.amountEstimate,
+    evaluationStatus: typeof r.evaluation.status === 'string' ? r.evaluation.status : null,
+    note: r.note,
+    decisionReason: r.decisionReason,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    ...(talent ? { talent } : {}),
+  };
+}
+
+async function titles(db: DbOrTx, codes: string[]): Promise<Map<string, { zh: string; en: string }>> {
+  if (!codes.length) return new Map();
+  const rows = await db.select({ code: policies.code, zh: policies.titleZh, en: policies.titleEn }).from(policies).where(inArray(policies.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en ?? r.zh }]));
+}
+
+const APPLICABLE = new Set(['ELIGIBLE', 'NEEDS_REVIEW']);
+
+/** POST /api/v1/me/applications */
+export async function applyForPolicy(actor: Actor | null, input: ApplyInput, meta: { ip: string }): Promise<ApplicationDto> {
+  const me = await authorize(actor, 'applications.submit', actor ? { ownerId: actor.id } : undefined, { ip: meta.ip });
+  const db = await getDb();
+  const loaded = await loadTalentProfile(db, me.id);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  const on = todayIso();
+  const catalogue = await loadCatalogue(db);
+  const policy = catalogue.policies.find((p) => p.code === input.policyCode);
+  const version: PolicyVersion | null = policy ? versionInForce(policy, on) : null;
+  if (!policy || !version) throw new AppError('NOT_FOUND', { detailKey: 'policy.notInForce' });
+  const { results } = await evaluateWithCatalogue(db, loaded.profile, on, true);
+  const result = results.find((r) => r.policyCode === input.policyCode)!;
+  if (!APPLICABLE.has(result.status)) throw new AppError('CONFLICT', { detailKey: 'policy.notApplicable' });
+
+  const required = version.application?.materials ?? [];
+  const given = new Map(input.materials.map((m) => [m.code, m]));
+  const unknown = input.materials.filter((m) => !required.some((r) => r.code === m.code));
+  const missing = required.filter((r) => !given.get(r.code)?.provided);
+  if (unknown.length || missing.length) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const m of missing) fieldErrors[`materials.${m.code}`] = ['validation.materialRequired'];
+    for (const m of unknown) fieldErrors[`materials.${m.code}`] = ['validation.materialUnknown'];
+    throw new AppError('VALIDATION_FAILED', { fieldErrors });
+  }
+
+  try {
+    const row = await db.transaction(async (tx) => {
+      const [r] = await tx
+        .insert(policyApplications)
+        .values({
+          talentId: me.id,
+          policyCode: policy.code,
+          version: version.version,
+          origin: 'applied',
+          periodKey: periodKeyFor(version.benefit, on),
+          zoneCode: loaded.zoneCode,
+          materials: required.map((m) => ({ code: m.code, provided: true, note: given.get(m.code)?.note ?? null })),
+          evaluation: { status: result.status, evalDate: on, criteria: result.criteria, amountEstimate: result.amountEstimate },
+          amountEstimate: result.amountEstimate,
+          note: input.note ?? null,
+        })
+        .returning();
+      await audit({ action: 'application.submit', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: r!.id, ip: meta.ip, detail: { policy: policy.code, version: version.version } }, tx);
+      return r!;
+    });
+    return toDto(row, { zh: policy.title_zh, en: policy.title_en ?? policy.title_zh });
+  } catch (err) {
+    if (pgErrorCode(err) === '23505') throw new AppError('CONFLICT', { detailKey: 'policy.duplicateApplication' });
+    throw err;
+  }
+}
+
+/** GET /api/v1/me/applications */
+export async function listMyApplications(actor: Actor | null, meta: { ip?: string } = {}): Promise<{ items: ApplicationDto[] }> {
+  const me = await authorize(actor, 'applications.read_own', actor ? { ownerId: actor.id } : undefined, { ip: meta.ip });
+  const db = await getDb();
+  const rows = await db.select().from(policyApplications).where(eq(policyApplications.talentId, me.id)).orderBy(desc(policyApplications.createdAt));
+  const t = await titles(db, rows.map((r) => r.policyCode));
+  return { items: rows.map((r) => toDto(r, t.get(r.policyCode)!)) };
+}
+
+/** POST /api/v1/me/applications/{id}/withdraw — only while submitted. */
+export async function withdrawApplication(actor: Actor | null, id: string, meta: { ip: string }): Promise<ApplicationDto> {
+  const me = await authorize(actor, 'applications.submit', actor ? { ownerId: actor.id } : undefined, { ip: meta.ip });
+  const db = await getDb();
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(policyApplications)
+      .set({ status: 'withdrawn' })
+      .where(and(eq(policyApplications.id, id), eq(policyApplications.talentId, me.id), eq(policyApplications.status, 'submitted'), eq(policyApplications.origin, 'applied')))
+      .returning();
+    if (r) await audit({ action: 'application.withdraw', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: id, ip: meta.ip }, tx);
+    return r;
+  });
+  if (!row) {
+    const [exists] = await db.select({ id: policyApplications.id }).from(policyApplications).where(and(eq(policyApplications.id, id), eq(policyApplications.talentId, me.id))).limit(1);
+    throw new AppError(exists ? 'CONFLICT' : 'NOT_FOUND', exists ? { detailKey: 'policy.applicationClosed' } : {});
+  }
+  const t = await titles(db, [row.policyCode]);
+  return toDto(row, t.get(row.policyCode)!);
+}
+
+/** GET /api/v1/applications — the staff queue of the actor's zone (never a zone from the request). */
+export async function listApplications(actor: Actor | null, query: z.infer<typeof applicationListQuery>, meta: { ip?: string } = {}): Promise<{ items: ApplicationDto[] }> {
+  const me = await authorize(actor, 'applications.read', undefined, { ip: meta.ip });
+  const db = await getDb();
+  const conds: SQL[] = [eq(policyApplications.zoneCode, me.zoneCode ?? '__none__')];
+  if (query.status) conds.push(eq(policyApplications.status, query.status));
+  if (query.policyCode) conds.push(eq(policyApplications.policyCode, query.policyCode));
+  if (query.origin) conds.push(eq(policyApplications.origin, query.origin));
+  const rows = await db
+    .select({ a: policyApplications, name: sql<string>`coalesce(${talentProfiles.artistName}, ${talentProfiles.legalName}, ${users.displayName})` })
+    .from(policyApplications)
+    .innerJoin(users, eq(users.id, policyApplications.talentId))
+    .leftJoin(talentProfiles, eq(talentProfiles.userId, policyApplications.talentId))
+    .where(and(...conds))
+    .orderBy(desc(policyApplications.createdAt), desc(policyApplications.id))
+    .limit(query.limit);
+  const t = await titles(db, rows.map((r) => r.a.policyCode));
+  await audit({ action: 'application.list', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'zone', targetId: me.zoneCode, ip: meta.ip ?? null, detail: { count: rows.length, status: query.status ?? null } });
+  return { items: rows.map((r) => toDto(r.a, t.get(r.a.policyCode)!, { id: r.a.talentId, name: r.name })) };
+}
+
+/**
+ * POST /api/v1/applications/{id}/decision — 二次确认 or rejection with a reason, by staff of the application's zone.
+ * Only a submitted application can be decided (a concurrent second decision gets 409). Approval records the
+ * benefit on the talent's profile (receiving / received) in the same transaction and notifies the talent.
+ */
+export async function decideApplication(actor: Actor | null, id: string, input: z.infer<typeof decideInput>, meta: { ip: string }): Promise<ApplicationDto> {
+  if (!actor || !can(actor, 'applications.review')) await authorize(actor, 'applications.review', undefined, { ip: meta.ip });
+  const db = await getDb();
+  const [app] = await db.select().from(policyApplications).where(eq(policyApplications.id, id)).limit(1);
+  if (!app) throw new AppError('NOT_FOUND');
+  const me = await authorize(actor, 'applications.review', { zoneCode: app.zoneCode }, { ip: meta.ip, targetType: 'policy_application', targetId: id });
+  const catalogue = await loadCatalogue(db);
+  const policy = catalogue.policies.find((p) => p.code === app.policyCode);
+  const version = policy?.versions.find((v) => v.version === app.version);
+  const on = todayIso();
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(policyApplications)
+      .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decidedBy: me.id, decidedAt: new Date(), decisionReason: input.reason ?? null })
+      .where(and(eq(policyApplications.id, id), eq(policyApplications.status, 'submitted')))
+      .returning();
+    if (!r) return null;
+    if (input.decision === 'approve' && version) {
+      const [p] = await tx.select({ receiving: talentProfiles.receiving, received: talentProfiles.received }).from(talentProfiles).where(eq(talentProfiles.userId, app.talentId)).for('update');
+      if (p) {
+        if (isOneOff(version.benefit)) {
+          const received = (p.received ?? []).filter((x) => !(x.policy_id === app.policyCode && x.date === on));
+          await tx.update(talentProfiles).set({ received: [...received, { policy_id: app.policyCode, date: on }] }).where(eq(talentProfiles.userId, app.talentId));
+        } else if (!(p.receiving ?? []).some((x) => x.policy_id === app.policyCode)) {
+          await tx.update(talentProfiles).set({ receiving: [...(p.receiving ?? []), { policy_id: app.policyCode, since: on }] }).where(eq(talentProfiles.userId, app.talentId));
+        }
+      }
+    }
+    await notify(tx, app.talentId, input.decision === 'approve' ? 'application.approved' : 'application.rejected', `application:${id}:${input.decision}`, {
+      applicationId: id,
+      policyCode: app.policyCode,
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    await audit({ action: `application.${input.decision}`, result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: id, ip: meta.ip, detail: { policy: app.policyCode, version: app.version } }, tx);
+    return r;
+  });
+  if (!row) throw new AppError('CONFLICT', { detailKey: 'policy.applicationClosed' });
+  const t = await titles(db, [row.policyCode]);
+  return toDto(row, t.get(row.policyCode)!);
+}

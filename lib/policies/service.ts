@@ -1,0 +1,212 @@
+import 'server-only';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '@/db/client';
+import { consents, exclusionGroups, policies, policyVersions, talentProfiles, works } from '@/db/schema';
+import { authorize } from '@/lib/auth/authorize';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/http/errors';
+import { hit } from '@/lib/rate-limit';
+import { rateLimitKeyForIp } from '@/lib/http/client-ip';
+import { evaluateAll } from '@/lib/policy-matching/evaluate';
+import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-matching/model';
+import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
+import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
+import type { CanonicalProfile } from '@/lib/talent/profile-schema';
+import { now } from '@/lib/clock';
+import { loadCatalogue, policyFromRow, versionFromRow, type Catalogue, type PolicyRow, type VersionRow } from './store';
+import type { EvaluateInput, EvaluateResponse, EvaluationResultDto, PolicyDetail, PolicySummary } from './schemas';
+
+/**
+ * Policy matching use cases: the public calculator, 我的政策, the public catalogue. Every path evaluates with the
+ * one pure engine (lib/policy-matching/evaluate.ts) over the catalogue stored in the database.
+ */
+
+export const EVALUATE_IP_LIMIT = Number(process.env.EVALUATE_IP_LIMIT ?? 120);
+const EVALUATE_WINDOW_MS = 60_000;
+
+/** Today's date in Jingdezhen (UTC+8 all year), from the one clock. */
+export function todayIso(): string {
+  const local = new Date(now().getTime() + 8 * 60 * 60_000);
+  return formatYmd({ y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() });
+}
+
+/** The version of a policy in force on a date (active versions only), or null. */
+export function versionInForce(p: Policy, on: string): PolicyVersion | null {
+  return p.versions.find((v) => v.effective_from <= on && (!v.effective_to || on <= v.effective_to)) ?? null;
+}
+
+/** The version shown as "current": in force today, else the next one to start, else the latest. */
+function currentVersion(p: Policy, on: string): PolicyVersion | null {
+  return versionInForce(p, on) ?? p.versions.find((v) => v.effective_from > on) ?? p.versions.at(-1) ?? null;
+}
+
+const appMode = (v: PolicyVersion | null) => (v ? (v.application?.mode ?? null) : null);
+const benefitText = (v: PolicyVersion | null) => (v ? { zh: v.benefit.text_zh, en: v.benefit.text_en ?? v.benefit.text_zh } : null);
+
+function decorate(results: EvaluationResult[], catalogue: Catalogue, evalDate: string, includeNotInForce: boolean): EvaluationResultDto[] {
+  const byCode = new Map(catalogue.policies.map((p) => [p.code, p]));
+  return results
+    .filter((r) => includeNotInForce || r.status !== 'NOT_IN_FORCE')
+    .map((r) => {
+      const p = byCode.get(r.policyCode)!;
+      const v = versionInForce(p, evalDate);
+      return {
+        ...r,
+        title: { zh: p.title_zh, en: p.title_en ?? p.title_zh },
+        provenance: p.provenance,
+        demoData: p.provenance !== 'published',
+        category: p.category,
+        applicationMode: appMode(v),
+        benefitText: benefitText(v),
+      };
+    });
+}
+
+/** Missing raw fields over all results, most policies unlocked first (ties: first mention). */
+export function rankMissingFields(results: readonly EvaluationResult[]): string[] {
+  const counts = new Map<string, { n: number; first: number }>();
+  let i = 0;
+  for (const r of results) {
+    if (r.status !== 'NEEDS_INFO') continue;
+    for (const f of r.missingFields) {
+      const c = counts.get(f);
+      if (c) c.n += 1;
+      else counts.set(f, { n: 1, first: i++ });
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([f]) => f);
+}
+
+/** Evaluates a profile against the stored catalogue. Pure apart from reading the catalogue. */
+export async function evaluateWithCatalogue(db: DbOrTx, profile: Partial<CanonicalProfile>, evalDate: string, includeNotInForce = false): Promise<EvaluateResponse> {
+  const catalogue = await loadCatalogue(db);
+  const results = evaluateAll(profile, catalogue.policies, catalogue.groups, evalDate);
+  return { evalDate, results: decorate(results, catalogue, evalDate, includeNotInForce), missingFields: rankMissingFields(results) };
+}
+
+/**
+ * POST /api/v1/policies/evaluate — the anonymous 政策计算器. Stores nothing (only the per-IP rate-limit counter);
+ * the profile is validated by the route's schema (field paths on 400).
+ */
+export async function evaluatePublic(input: EvaluateInput, meta: { ip: string }): Promise<EvaluateResponse> {
+  const db = await getDb();
+  const limited = await hit(db, `evaluate-ip:${rateLimitKeyForIp(meta.ip)}`, EVALUATE_IP_LIMIT, EVALUATE_WINDOW_MS);
+  if (!limited.allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds: limited.retryAfterSeconds });
+  const evalDate = input.evalDate ?? todayIso();
+  return evaluateWithCatalogue(db, input.profile, evalDate, input.includeNotInForce ?? false);
+}
+
+/** The canonical profile of one talent as matching sees it (portfolio_count = number of works). */
+export async function loadTalentProfile(db: DbOrTx, userId: string): Promise<{ profile: CanonicalProfile; zoneCode: string | null } | null> {
+  const [row] = await db.select().from(talentProfiles).where(eq(talentProfiles.userId, userId)).limit(1);
+  if (!row) return null;
+  const [w] = await db.select({ n: count() }).from(works).where(eq(works.ownerId, userId));
+  return { profile: { ...toCanonical(row as unknown as ProfileColumns), portfolio_count: w?.n ?? 0 }, zoneCode: row.zoneCode };
+}
+
+async function hasProfileConsent(db: DbOrTx, userId: string): Promise<boolean> {
+  const [c] = await db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(and(eq(consents.userId, userId), eq(consents.kind, 'profile'), isNull(consents.withdrawnAt)))
+    .limit(1);
+  return !!c;
+}
+
+/** GET /api/v1/me/matches — 我的政策: my profile against every policy in force. */
+export async function myMatches(actor: Actor | null, opts: { evalDate?: string; ip?: string } = {}): Promise<EvaluateResponse & { nextQuestion: string | null }> {
+  const me = await authorize(actor, 'matches.read_own', actor ? { ownerId: actor.id } : undefined, { ip: opts.ip });
+  const db = await getDb();
+  const loaded = await loadTalentProfile(db, me.id);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  // Withdrawing the profile consent stops matching (PIPL): nothing is evaluated from the stored profile.
+  if (!(await hasProfileConsent(db, me.id))) throw new AppError('FORBIDDEN', { detailKey: 'talent.consentWithdrawn' });
+  const res = await evaluateWithCatalogue(db, loaded.profile, opts.evalDate ?? todayIso());
+  return { ...res, nextQuestion: res.missingFields[0] ?? null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Catalogue reads
+// ---------------------------------------------------------------------------------------------------------------
+
+function versionSummary(r: VersionRow) {
+  return {
+    version: r.version,
+    status: r.status,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    changelogNote: r.changelogNote,
+  };
+}
+
+function summaryOf(row: PolicyRow, versions: VersionRow[], on: string): PolicySummary {
+  const meta = policyFromRow(row);
+  const published = versions.filter((v) => v.status === 'active');
+  const model = { ...meta, versions: published.map(versionFromRow) } as Policy;
+  const cur = currentVersion(model, on);
+  const curRow = cur ? published.find((v) => v.version === cur.version)! : null;
+  return {
+    code: row.code,
+    title: { zh: row.titleZh, en: row.titleEn ?? row.titleZh },
+    summary: row.summaryZh ? { zh: row.summaryZh, en: row.summaryEn ?? row.summaryZh } : null,
+    issuer: row.issuer,
+    level: row.level,
+    category: meta.category,
+    provenance: meta.provenance,
+    demoData: meta.provenance !== 'published',
+    tags: row.tags,
+    currentVersion: curRow ? versionSummary(curRow) : null,
+    applicationMode: appMode(cur),
+    benefitText: benefitText(cur),
+  };
+}
+
+function matchesQuery(p: PolicySummary, q: string): boolean {
+  const needle = q.toLowerCase();
+  return [p.code, p.title.zh, p.title.en, p.summary?.zh ?? '', p.summary?.en ?? '', p.issuer ?? '', ...p.tags].some((s) => s.toLowerCase().includes(needle));
+}
+
+/** GET /api/v1/policies — published policies (those with an active version); staff also see draft-only policies. */
+export async function listPolicies(actor: Actor | null, query: { q?: string; category?: string; provenance?: string } = {}): Promise<{ items: PolicySummary[]; total: number }> {
+  const db = await getDb();
+  const staff = can(actor, 'policies.read_drafts');
+  const [rows, vrows] = await Promise.all([
+    db.select().from(policies).orderBy(asc(policies.code)),
+    db.select().from(policyVersions).orderBy(asc(policyVersions.effectiveFrom)),
+  ]);
+  const byCode = new Map<string, VersionRow[]>();
+  for (const v of vrows) byCode.set(v.policyCode, [...(byCode.get(v.policyCode) ?? []), v]);
+  const on = todayIso();
+  const items = rows
+    .filter((r) => staff || (byCode.get(r.code) ?? []).some((v) => v.status === 'active'))
+    .map((r) => summaryOf(r, byCode.get(r.code) ?? [], on))
+    .filter((p) => (!query.category || p.category === query.category) && (!query.provenance || p.provenance === query.provenance) && (!query.q || matchesQuery(p, query.q)));
+  return { items, total: items.length };
+}
+
+/** GET /api/v1/policies/{code} — one policy with its versions (drafts only for staff who may edit policies). */
+export async function getPolicy(actor: Actor | null, code: string): Promise<PolicyDetail> {
+  const db = await getDb();
+  const [row] = await db.select().from(policies).where(eq(policies.code, code)).limit(1);
+  if (!row) throw new AppError('NOT_FOUND');
+  const staff = can(actor, 'policies.read_drafts');
+  const vrows = await db.select().from(policyVersions).where(eq(policyVersions.policyCode, code)).orderBy(desc(policyVersions.effectiveFrom), desc(policyVersions.createdAt));
+  const visible = vrows.filter((v) => staff || v.status !== 'draft');
+  if (!visible.length) throw new AppError('NOT_FOUND');
+  const groups = (await db.select().from(exclusionGroups)).filter((g) => g.policyCodes.includes(code) || row.exclusionGroups.includes(g.id));
+  const summary = summaryOf(row, vrows, todayIso());
+  return {
+    ...summary,
+    regionScope: row.regionScope,
+    sources: row.sources,
+    tier: row.tier,
+    exclusionGroups: groups.map((g) => ({ id: g.id, rule: g.rule, policyCodes: g.policyCodes, note: g.noteZh })),
+    versions: visible.map((v) => ({ ...versionSummary(v), definition: v.definition })),
+  };
+}
+
+/** Normalises an optional ISO date parameter (already validated by the schema) to today's date. */
+export function evalDateOr(d: string | undefined): string {
+  return d && parseIsoDate(d) ? d : todayIso();
+}

@@ -1,0 +1,134 @@
+import { asc, count, eq, max, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { exclusionGroups, policies, policyVersions } from '@/db/schema';
+import type { ExclusionGroup, Policy, PolicyVersion } from '@/lib/policy-matching/model';
+
+/**
+ * Policies in the database ⇄ the pure model of lib/policy-matching. The catalogue the evaluator runs on holds every
+ * policy with its active versions (drafts and retired versions are never evaluated); it is cached per process and
+ * revalidated by one cheap query (row counts and last change of the three tables), so a publish on another server
+ * instance is seen at the next request.
+ */
+
+export type PolicyRow = typeof policies.$inferSelect;
+export type VersionRow = typeof policyVersions.$inferSelect;
+
+export interface Catalogue {
+  policies: Policy[];
+  groups: ExclusionGroup[];
+  /** Changes whenever a policy, version or group changes. */
+  revision: string;
+}
+
+type PolicyMeta = Omit<Policy, 'versions'>;
+
+/** Policy metadata columns → the model (without versions). */
+export function policyFromRow(r: PolicyRow): PolicyMeta {
+  return {
+    code: r.code,
+    title_zh: r.titleZh,
+    ...(r.titleEn ? { title_en: r.titleEn } : {}),
+    ...(r.summaryZh ? { summary_zh: r.summaryZh } : {}),
+    ...(r.summaryEn ? { summary_en: r.summaryEn } : {}),
+    ...(r.issuer ? { issuer: r.issuer } : {}),
+    ...(r.level ? { level: r.level as Policy['level'] } : {}),
+    category: r.category as Policy['category'],
+    provenance: r.provenance as Policy['provenance'],
+    ...(r.tier ? { tier: r.tier as Policy['tier'] } : {}),
+    region_scope: r.regionScope,
+    tags: r.tags,
+    sources: r.sources,
+    ...(r.exclusionGroups.length ? { exclusion_groups: r.exclusionGroups } : {}),
+  } as PolicyMeta;
+}
+
+/** The model's metadata → columns. */
+export function policyToRow(p: PolicyMeta): Omit<typeof policies.$inferInsert, 'createdBy'> {
+  return {
+    code: p.code,
+    titleZh: p.title_zh,
+    titleEn: p.title_en ?? null,
+    summaryZh: p.summary_zh ?? null,
+    summaryEn: p.summary_en ?? null,
+    issuer: p.issuer ?? null,
+    level: p.level ?? null,
+    category: p.category,
+    provenance: p.provenance,
+    tier: p.tier ?? null,
+    regionScope: p.region_scope ?? [],
+    tags: p.tags ?? [],
+    sources: p.sources ?? [],
+    exclusionGroups: p.exclusion_groups ?? [],
+  };
+}
+
+export function versionFromRow(r: VersionRow): PolicyVersion {
+  return { ...(r.definition as unknown as PolicyVersion), status: r.status };
+}
+
+export function versionToRow(code: string, v: PolicyVersion): Pick<typeof policyVersions.$inferInsert, 'policyCode' | 'version' | 'effectiveFrom' | 'effectiveTo' | 'definition'> {
+  const { status: _status, ...definition } = v;
+  return { policyCode: code, version: v.version, effectiveFrom: v.effective_from, effectiveTo: v.effective_to ?? null, definition: definition as unknown as Record<string, unknown> };
+}
+
+async function revisionOf(db: DbOrTx): Promise<string> {
+  const stamp = (t: typeof policies | typeof policyVersions | typeof exclusionGroups) =>
+    db.select({ n: count(), at: max(t.updatedAt) }).from(t).then(([r]) => `${r?.n ?? 0}:${r?.at?.toISOString() ?? ''}`);
+  return (await Promise.all([stamp(policies), stamp(policyVersions), stamp(exclusionGroups)])).join('/');
+}
+
+const cache = ((globalThis as { __jpCatalogue?: { value: Catalogue | null } }).__jpCatalogue ??= { value: null });
+
+/** Every policy with its active versions, and the exclusion groups, in code order. */
+export async function loadCatalogue(db: DbOrTx): Promise<Catalogue> {
+  const revision = await revisionOf(db);
+  if (cache.value && cache.value.revision === revision) return cache.value;
+  const [pRows, vRows, gRows] = await Promise.all([
+    db.select().from(policies).orderBy(asc(policies.code)),
+    db.select().from(policyVersions).where(eq(policyVersions.status, 'active')).orderBy(asc(policyVersions.policyCode), asc(policyVersions.effectiveFrom)),
+    db.select().from(exclusionGroups).orderBy(asc(exclusionGroups.id)),
+  ]);
+  const byCode = new Map<string, PolicyVersion[]>();
+  for (const v of vRows) byCode.set(v.policyCode, [...(byCode.get(v.policyCode) ?? []), versionFromRow(v)]);
+  const value: Catalogue = {
+    policies: pRows.filter((p) => byCode.has(p.code)).map((p) => ({ ...policyFromRow(p), versions: byCode.get(p.code)! }) as Policy),
+    groups: gRows.map((g) => ({ id: g.id, rule: g.rule as ExclusionGroup['rule'], policy_codes: g.policyCodes, ...(g.noteZh ? { note_zh: g.noteZh } : {}) })),
+    revision,
+  };
+  cache.value = value;
+  return value;
+}
+
+/** Forgets the cached catalogue (tests that swap databases). */
+export function clearCatalogueCache(): void {
+  cache.value = null;
+}
+
+/**
+ * Seeds a catalogue (idempotent, three statements): inserts missing policies, versions (as active) and groups;
+ * existing rows are left as they are (staff edits win over the shipped seed).
+ */
+export async function seedCatalogue(db: DbOrTx, catalogue: readonly Policy[], groups: readonly ExclusionGroup[]): Promise<{ policies: number; versions: number }> {
+  if (!catalogue.length) return { policies: 0, versions: 0 };
+  const p = await db
+    .insert(policies)
+    .values(catalogue.map(({ versions: _v, ...meta }) => policyToRow(meta)))
+    .onConflictDoNothing()
+    .returning({ code: policies.code });
+  const versionRows = catalogue.flatMap((policy) =>
+    policy.versions.map((version) => ({
+      ...versionToRow(policy.code, version),
+      status: version.status === 'retired' ? ('retired' as const) : ('active' as const),
+      publishedAt: new Date(),
+      changelogNote: version.changelog?.at(-1)?.note ?? null,
+    })),
+  );
+  const v = await db.insert(policyVersions).values(versionRows).onConflictDoNothing().returning({ id: policyVersions.id });
+  if (groups.length) {
+    await db
+      .insert(exclusionGroups)
+      .values(groups.map((g) => ({ id: g.id, rule: g.rule, policyCodes: g.policy_codes, noteZh: g.note_zh ?? null })))
+      .onConflictDoNothing();
+  }
+  return { policies: p.length, versions: v.length };
+}
