@@ -422,7 +422,9 @@ describe('rule 6 — NEEDS_INFO lists the raw fields behind the UNKNOWN leaves',
     expect(missing({}, leaf('practice_years', 'gte', 2))).toEqual(['practice_start']);
     expect(missing({ business: { form: 'individual' } }, leaf('business_operating_months', 'gte', 6))).toEqual(['business.registered_date']);
     expect(missing({ title: { level: '助理' } }, leaf('years_since_title', 'gte', 4))).toEqual(['title.date']);
-    expect(missing({ ich: { level: 'none' } }, leaf('honours_b_level_count', 'gte', 2))).toEqual([]); // known: 0
+    // ICH known, honours unknown: the count is 0–3, not a known 0 (was [] before the bound fix)
+    expect(missing({ ich: { level: 'none' } }, leaf('honours_b_level_count', 'gte', 2))).toEqual(['honours']);
+    expect(missing({ ich: { level: 'none' }, honours: [] }, leaf('honours_b_level_count', 'gte', 2))).toEqual([]); // known: 0
     expect(missing({}, leaf('honours_b_level_count', 'gte', 2))).toEqual(['honours', 'ich.level']);
   });
   it('works_in_jdz and business.registered_in_jdz name only the inputs that are null', () => {
@@ -602,5 +604,18 @@ describe('rule 9 — amounts come from the version in force', () => {
     const amt = (n: number) => run({ honours: [{ type: '市级大师' }], apprentices: app(n) }, CORE_POLICIES, CORE_EXCLUSION_GROUPS)['JP-055']!;
     expect(amt(3)).toMatchObject({ status: 'ELIGIBLE', amountEstimate: 9000 });
     expect(amt(7)).toMatchObject({ status: 'ELIGIBLE', amountEstimate: 15000 });
+  });
+});
+
+describe('regressions found by the property tests', () => {
+  it('honours_b_level_count is not a known count while honours is unknown (ICH alone is only a lower bound)', () => {
+    // honours null, ich national: the count is at least 1 but may be 2+ → JP-010 (≥ 2) needs honours, it is not INELIGIBLE.
+    const r = run({ honours: null, ich: { level: 'national' } }, CORE_POLICIES, CORE_EXCLUSION_GROUPS)['JP-010']!;
+    expect(r).toMatchObject({ status: 'NEEDS_INFO', missingFields: ['honours'] });
+    // ...while a lower bound that already satisfies the test decides it
+    expect(one({ honours: null, ich: { level: 'national' } }, allOf(leaf('honours_b_level_count', 'gte', 1))).status).toBe('ELIGIBLE');
+    // ...and a known honours list with an unknown ICH level bounds the count to [n, n + 1]
+    expect(one({ honours: [], ich: null }, allOf(leaf('honours_b_level_count', 'gte', 2))).status).toBe('INELIGIBLE');
+    expect(one({ honours: [{ type: '中国陶瓷艺术大师' }], ich: null }, allOf(leaf('honours_b_level_count', 'gte', 2)))).toMatchObject({ status: 'NEEDS_INFO', missingFields: ['ich.level'] });
   });
 });

@@ -1,5 +1,5 @@
 import { addMonths, compareYmd, daysInMonth, formatYmd, fullMonthsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
-import { DEFAULT_JDZ_DISTRICTS, deriveProfile, type DerivedValues } from '@/lib/talent/derived';
+import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS, deriveProfile, type DerivedValues } from '@/lib/talent/derived';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 import {
   DATE_DERIVED,
@@ -360,6 +360,19 @@ class Evaluator {
     }
   }
 
+  /**
+   * honours_b_level_count when exactly one of its inputs is unknown: the known part is a lower bound; an unknown
+   * honours list may add up to 3 B-level honours, an unknown ICH level 1 (national ICH). null when both are known or
+   * both unknown (then the derived value itself is exact or null).
+   */
+  private bLevelBounds(): { lo: number; hi: number } | null {
+    const honoursUnknown = this.p.honours == null;
+    const ichUnknown = this.p.ich?.level == null;
+    if (honoursUnknown === ichUnknown) return null;
+    const lo = this.derived.honours_b_level_count ?? 0;
+    return { lo, hi: lo + (honoursUnknown ? B_LEVEL_HONOURS.length : 1) };
+  }
+
   // --- leaves ----------------------------------------------------------------------------------------------
 
   private evalLeaf(l: LeafNode, negated: boolean): LeafEval {
@@ -386,6 +399,14 @@ class Evaluator {
   private evalFieldLeaf(l: FieldLeaf, negated: boolean): LeafEval {
     const remediable = l.time_based === true ? true : (l.remediable ?? defaultRemediable(l.field));
     if (l.field === 'tier') return this.evalTierLeaf(l, remediable);
+    if (l.field === 'honours_b_level_count') {
+      const b = this.bLevelBounds();
+      if (b && b.lo !== b.hi) {
+        const rs = new Set(Array.from({ length: b.hi - b.lo + 1 }, (_, i) => this.scalarOp(l, b.lo + i)));
+        if (rs.size === 1) return { result: [...rs][0]!, missing: [], remediable };
+        return { result: 'UNKNOWN', missing: this.missingInputs(l.field), remediable };
+      }
+    }
     if (FIELD_SPECS[l.field].type === 'list') return this.evalListLeaf(l, remediable);
     const v = this.scalar(l.field);
     if (v === null) return { result: 'UNKNOWN', missing: this.missingInputs(l.field), remediable };
