@@ -619,3 +619,11 @@ describe('regressions found by the property tests', () => {
     expect(one({ honours: [{ type: '中国陶瓷艺术大师' }], ich: null }, allOf(leaf('honours_b_level_count', 'gte', 2)))).toMatchObject({ status: 'NEEDS_INFO', missingFields: ['ich.level'] });
   });
 });
+
+describe('regressions found by the property tests (2)', () => {
+  it('date operators on a detail of something the person does not have are NOT_MET, not an UNKNOWN with nothing to ask', () => {
+    // business.form 'none' makes business.registered_date a known "none"; it used to yield NEEDS_INFO with missingFields [].
+    expect(one({ business: { form: 'none' } }, allOf(leaf('business.registered_date', 'within_months', 1)))).toMatchObject({ status: 'NEAR_MISS', missingFields: [] }); // remediable: open a business
+    expect(one({ title: { level: 'none' } }, allOf(leaf('title.date', 'older_than_months', 12, { remediable: false })))).toMatchObject({ status: 'INELIGIBLE', missingFields: [] });
+  });
+});

@@ -441,13 +441,14 @@ class Evaluator {
         const present = !(v === 'none' || v === false || (Array.isArray(v) && v.length === 0));
         return yes(present === (want === undefined ? true : want === true));
       }
+      // A known 'none' (e.g. the registration date of a business the person does not have) has no date: NOT_MET.
       case 'within_months': {
         const d = parse(v);
-        return d ? yes(compareYmd(this.on, addMonths(d, Number(want))) <= 0) : 'UNKNOWN';
+        return d ? yes(compareYmd(this.on, addMonths(d, Number(want))) <= 0) : v === 'none' ? 'NOT_MET' : 'UNKNOWN';
       }
       case 'older_than_months': {
         const d = parse(v);
-        return d ? yes(fullMonthsBetween(d, this.on) >= Number(want)) : 'UNKNOWN';
+        return d ? yes(fullMonthsBetween(d, this.on) >= Number(want)) : v === 'none' ? 'NOT_MET' : 'UNKNOWN';
       }
       default:
         return 'NOT_MET';
