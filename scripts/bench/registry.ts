@@ -12,14 +12,17 @@
  * The harness seeds the largest seedScale among the selected benchmarks (--scale overrides it), then moves the
  * synthetic talents into the zone and runs VACUUM ANALYZE (scripts/bench/prepare-db.ts). 50,000 talents take about
  * 20 s to seed on PGlite (15 s on a local PostgreSQL via DATABASE_URL — use a scratch database) plus ~3 s to prepare.
+ *   npm run bench -- reverse                 reverse match (policy → people) in process on its own database of
+ *                                            100,000 talents (scripts/bench/reverse-run.ts); no seedScale
  */
 import api from './benchmarks/api';
 import exportBench from './benchmarks/export';
 import login from './benchmarks/login';
+import reverse from './benchmarks/reverse';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, talents, exportBench];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, talents, exportBench, reverse];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 

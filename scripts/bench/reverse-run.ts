@@ -1,0 +1,211 @@
+/**
+ * tsx --conditions=react-server scripts/bench/reverse-run.ts [--scale N] [--runs R] [--policies JP-021,JP-036] [--keep]
+ *
+ * The reverse-match measurement (lib/policies/reverse.ts), in process, on a database of its own: it is run by the
+ * `reverse` benchmark (scripts/bench/benchmarks/reverse.ts, `npm run bench -- reverse`) and can be run alone (it needs
+ * no Next build and no server). `--conditions=react-server` lets Node load the `server-only` modules as the server does.
+ *
+ * Database: a fresh PGlite directory under .data-bench/ (PGlite allows one process per directory and the bench server
+ * holds its own), or — with DATABASE_URL — a scratch database created next to it on that PostgreSQL server and dropped
+ * afterwards (needs CREATEDB). Either way: migrations, reference data, N synthetic talents (db/synthetic.ts, fixed
+ * faker seed, all with profile consent), VACUUM ANALYZE.
+ *
+ * For each policy and status set, org-level scope (every zone): one warm-up, then R timed runs of reverseMatch
+ * (SQL prefilter + exact evaluation of the candidates) and of reverseMatchInJs (every talent loaded and evaluated),
+ * alternating; their results must agree. Prints progress on stderr and one JSON object on the last stdout line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { faker } from '@faker-js/faker/locale/zh_CN';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
+import { consents, talentProfiles, users } from '@/db/schema';
+import { seedReferenceData } from '@/db/seed';
+import { syntheticProfile } from '@/db/synthetic';
+import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
+import { reverseMatch, reverseMatchInJs, type ReverseMatchArgs, type ReverseMatchResult, type ReverseStatus } from '@/lib/policies/reverse';
+
+const log = (m: string) => process.stderr.write(`[reverse] ${m}\n`);
+
+export const DEFAULT_POLICIES = ['JP-021', 'JP-036', 'JP-012', 'JP-001'];
+export const STATUS_SETS: { label: string; statuses: ReverseStatus[] }[] = [
+  { label: 'eligible', statuses: ['ELIGIBLE'] },
+  { label: 'all4', statuses: ['ELIGIBLE', 'NEAR_MISS', 'NEEDS_INFO', 'NEEDS_REVIEW'] },
+];
+/** The evaluation date: fixed, so that runs compare (the synthetic data spans 2012–2026). */
+export const EVAL_DATE = '2026-11-27';
+
+export interface ReverseCase {
+  policy: string;
+  statuses: string;
+  mode: string;
+  scanned: number;
+  candidates: number;
+  matches: number;
+  counts: Record<string, number>;
+  sqlMs: { p50: number; p95: number; min: number; max: number; runs: number[] };
+  jsMs: { p50: number; p95: number; min: number; max: number; runs: number[] };
+  /** jsMs.p50 / sqlMs.p50 */
+  speedup: number;
+  agree: boolean;
+}
+
+export interface ReverseRunReport {
+  driver: 'pglite' | 'postgres';
+  target: string;
+  scale: number;
+  evalDate: string;
+  seedMs: number;
+  rssMiBPeak: number | null;
+  cases: ReverseCase[];
+}
+
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+}
+
+/** Nearest-rank percentile. */
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+const stats = (runs: number[]) => ({ p50: pct(runs, 50), p95: pct(runs, 95), min: Math.min(...runs), max: Math.max(...runs), runs });
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+async function openScratch(): Promise<{ handle: DbHandle; target: string; cleanup: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `jp_bench_reverse_${process.pid}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const handle = await openPostgres(u.toString(), { migrate: true, max: 4 });
+    return {
+      handle,
+      target: `${u.host}/${name} (scratch, dropped afterwards)`,
+      async cleanup() {
+        await handle.close();
+        const dropper = postgres(url, { max: 1, onnotice: () => {} });
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  }
+  const runDir = path.resolve('.data-bench', `reverse-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  const handle = await openPglite(path.join(runDir, 'pglite'));
+  return {
+    handle,
+    target: path.relative(process.cwd(), runDir),
+    async cleanup() {
+      await handle.close();
+      if (!process.argv.includes('--keep')) fs.rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** N synthetic talents with profile consent, in batches (no password hashing: these accounts never log in). */
+async function seedTalents(db: Db, n: number) {
+  faker.seed(20261127);
+  const BATCH = 1000;
+  const t = new Date();
+  for (let i = 0; i < n; i += BATCH) {
+    const size = Math.min(BATCH, n - i);
+    const inserted = await db
+      .insert(users)
+      .values(Array.from({ length: size }, (_, j) => ({ email: `synthetic-${i + j}@scale.local`, displayName: faker.person.fullName(), role: 'talent' as const, passwordHash: '!bench-no-login' })))
+      .returning({ id: users.id, name: users.displayName });
+    await db.insert(talentProfiles).values(inserted.map((u) => syntheticProfile(faker, u.id, u.name)));
+    await db.insert(consents).values(inserted.map((u) => ({ userId: u.id, kind: 'profile' as const, noticeVersion: 'bench', noticeHash: 'bench', grantedAt: t })));
+    if ((i / BATCH) % 20 === 19) log(`  ${i + size} / ${n}`);
+  }
+}
+
+function rssPeakMiB(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+const same = (a: ReverseMatchResult, b: ReverseMatchResult) => a.total === b.total && JSON.stringify(a.counts) === JSON.stringify(b.counts) && JSON.stringify(a.rows) === JSON.stringify(b.rows);
+
+export async function runReverseBench(opts: { scale: number; runs: number; policies: string[] }): Promise<ReverseRunReport> {
+  const scratch = await openScratch();
+  try {
+    const { db } = scratch.handle;
+    log(`seeding ${opts.scale.toLocaleString('en')} synthetic talents into ${scratch.target} (${scratch.handle.driver})`);
+    const t0 = performance.now();
+    await seedReferenceData(db);
+    await seedTalents(db, opts.scale);
+    await db.execute(sql`vacuum analyze`);
+    const seedMs = Math.round(performance.now() - t0);
+    log(`seeded and analysed in ${(seedMs / 1000).toFixed(1)} s`);
+    const cases: ReverseCase[] = [];
+    for (const policy of opts.policies) {
+      for (const set of STATUS_SETS) {
+        const args: ReverseMatchArgs = { catalogue: CORE_POLICIES, groups: CORE_EXCLUSION_GROUPS, code: policy, evalDate: EVAL_DATE, zoneCode: null, statuses: set.statuses, limit: 50 };
+        // Warm-up (JIT, caches), then alternate so that drift hits both sides alike.
+        let fast = await reverseMatch(db, args);
+        let slow = await reverseMatchInJs(db, args);
+        const sqlRuns: number[] = [];
+        const jsRuns: number[] = [];
+        let agree = same(fast, slow);
+        for (let r = 0; r < opts.runs; r++) {
+          fast = await reverseMatch(db, args);
+          sqlRuns.push(fast.ms);
+          slow = await reverseMatchInJs(db, args);
+          jsRuns.push(slow.ms);
+          agree &&= same(fast, slow);
+        }
+        const c: ReverseCase = {
+          policy,
+          statuses: set.label,
+          mode: fast.mode,
+          scanned: fast.scanned,
+          candidates: fast.candidates,
+          matches: fast.total,
+          counts: fast.counts as Record<string, number>,
+          sqlMs: stats(sqlRuns),
+          jsMs: stats(jsRuns),
+          speedup: round1(pct(jsRuns, 50) / Math.max(0.1, pct(sqlRuns, 50))),
+          agree,
+        };
+        cases.push(c);
+        log(
+          `${policy} ${set.label.padEnd(8)} mode ${c.mode.padEnd(7)} candidates ${String(c.candidates).padStart(6)} / ${c.scanned}, matches ${String(c.matches).padStart(6)}: ` +
+            `prefilter+exact p50 ${c.sqlMs.p50} ms (p95 ${c.sqlMs.p95}), JS-all p50 ${c.jsMs.p50} ms → ${c.speedup}×${agree ? '' : ' ✗ RESULTS DIFFER'}`,
+        );
+      }
+    }
+    return { driver: scratch.handle.driver, target: scratch.target, scale: opts.scale, evalDate: EVAL_DATE, seedMs, rssMiBPeak: rssPeakMiB(), cases };
+  } finally {
+    await scratch.cleanup();
+  }
+}
+
+async function main() {
+  const scale = Number(arg('--scale') ?? 100_000);
+  const runs = Number(arg('--runs') ?? 5);
+  const policies = (arg('--policies') ?? DEFAULT_POLICIES.join(',')).split(',').filter(Boolean);
+  if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(runs) || runs < 1) throw new Error('--scale and --runs take positive whole numbers');
+  const report = await runReverseBench({ scale, runs, policies });
+  console.log(JSON.stringify(report));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.stack : err);
+      process.exit(1);
+    },
+  );
+}
