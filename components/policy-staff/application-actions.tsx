@@ -1,0 +1,102 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition } from 'react';
+import { useT } from '@/components/i18n/provider';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { decideApplicationAction } from '@/lib/policies/actions';
+import { Modal } from './modal';
+
+/**
+ * 确认通过 (二次确认: a dialog states the amount and that the benefit becomes active) and 驳回 (a reason the talent
+ * will read is required).
+ */
+export function ApplicationActions({ id, talentName, policyTitle, amountText }: { id: string; talentName: string; policyTitle: string; amountText: string | null }) {
+  const t = useT();
+  const router = useRouter();
+  const reasonId = useId();
+  const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const close = () => {
+    setDialog(null);
+    setError(null);
+  };
+  const decide = (decision: 'approve' | 'reject') =>
+    start(async () => {
+      setError(null);
+      if (decision === 'reject' && reason.trim().length < 2) return setError(t('policyStaff.reasonRequired'));
+      const r = await decideApplicationAction({ id, decision, ...(decision === 'reject' ? { reason: reason.trim() } : {}) });
+      if (!r.ok) return setError(r.fieldErrors?.reason?.[0] ?? r.formError);
+      setDialog(null);
+      setDone(t(decision === 'approve' ? 'policyStaff.approvedDone' : 'policyStaff.rejectedDone', { name: talentName }));
+      router.refresh();
+    });
+
+  return (
+    <div className="space-y-2">
+      <div aria-live="polite">{done ? <Alert tone="success">{done}</Alert> : null}</div>
+      {!done ? (
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" onClick={() => setDialog('approve')} aria-label={`${t('policyStaff.approve')}：${talentName} · ${policyTitle}`} data-testid="approve">
+            ✓ {t('policyStaff.approve')}
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => setDialog('reject')} aria-label={`${t('policyStaff.reject')}：${talentName} · ${policyTitle}`} data-testid="reject">
+            {t('policyStaff.reject')}
+          </Button>
+        </div>
+      ) : null}
+
+      <Modal open={dialog === 'approve'} onClose={close} title={t('policyStaff.approveTitle')} testId="approve-dialog">
+        <p className="text-base text-ink-800">{t('policyStaff.approveExplain', { name: talentName, policy: policyTitle, amount: amountText ?? t('policyStaff.noAmount') })}</p>
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{t('policyStaff.approveWarning')}</p>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="ghost" onClick={close} disabled={pending}>
+            {t('policyStaff.cancel')}
+          </Button>
+          <Button onClick={() => decide('approve')} disabled={pending} aria-busy={pending}>
+            {t('policyStaff.approveConfirm')}
+          </Button>
+        </div>
+      </Modal>
+
+      <Modal open={dialog === 'reject'} onClose={close} title={t('policyStaff.rejectTitle')} testId="reject-dialog">
+        <p className="text-sm text-ink-700">{t('policyStaff.rejectExplain', { name: talentName, policy: policyTitle })}</p>
+        <div>
+          <label htmlFor={reasonId} className="mb-1 block text-sm font-medium text-ink-800">
+            {t('policyStaff.rejectReason')}
+          </label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+            maxLength={500}
+            placeholder={t('policyStaff.rejectReasonPlaceholder')}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${reasonId}-error` : undefined}
+            className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-base ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-brand-700 aria-[invalid=true]:ring-red-600"
+          />
+          {error ? (
+            <p id={`${reasonId}-error`} role="alert" className="mt-1 text-sm text-red-700">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="ghost" onClick={close} disabled={pending}>
+            {t('policyStaff.cancel')}
+          </Button>
+          <Button variant="danger" onClick={() => decide('reject')} disabled={pending} aria-busy={pending}>
+            {t('policyStaff.rejectConfirm')}
+          </Button>
+        </div>
+      </Modal>
+    </div>
+  );
+}
