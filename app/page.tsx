@@ -40,9 +40,15 @@ export default async function LandingPage() {
                 {t('landing.ctaLogin')}
               </Link>
             </div>
-            <p className="mt-4">
+            <p className="mt-4 flex flex-wrap gap-x-5 gap-y-2">
               <Link href="/showcases" className="font-medium text-brand-700 hover:underline">
                 {t('showcase.browse')} →
+              </Link>
+              <Link href="/calculator" className="font-medium text-brand-700 hover:underline">
+                {t('policy.navCalculator')} →
+              </Link>
+              <Link href="/policies" className="font-medium text-brand-700 hover:underline">
+                {t('policy.navCatalogue')} →
               </Link>
             </p>
           </div>

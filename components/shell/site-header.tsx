@@ -2,13 +2,20 @@ import Link from 'next/link';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Translator } from '@/lib/i18n';
 import { navFor } from '@/lib/navigation';
+import { NotificationBell } from '@/components/policy/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
 import { LogoutButton } from './logout-button';
+
+/** Public policy pages, for visitors who are not signed in. */
+const PUBLIC_LINKS = [
+  { href: '/policies', label: 'policy.navCatalogue' },
+  { href: '/calculator', label: 'policy.navCalculator' },
+] as const;
 
 export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator }) {
   const items = navFor(actor);
   return (
-    <header className="sticky top-0 z-30 border-b border-ink-200 bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-ink-200 bg-white/95 backdrop-blur print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t('app.skipToContent')}
       </a>
@@ -31,11 +38,24 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator })
               ))}
             </ul>
           </nav>
-        ) : null}
+        ) : (
+          <nav aria-label={t('nav.menu')} className="order-last w-full min-w-0 sm:order-none sm:w-auto" data-testid="public-nav">
+            <ul className="flex gap-1 overflow-x-auto">
+              {PUBLIC_LINKS.map((i) => (
+                <li key={i.href}>
+                  <Link href={i.href} className="block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-ink-700 hover:bg-ink-100 hover:text-ink-900">
+                    {t(i.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitcher />
           {actor ? (
             <>
+              <NotificationBell actor={actor} t={t} />
               <span className="hidden text-sm text-ink-600 md:inline" data-testid="whoami">
                 {actor.displayName} · {t(`roles.${actor.role}`)}
               </span>
@@ -54,7 +74,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator })
 
 export function SiteFooter({ t }: { t: Translator }) {
   return (
-    <footer className="mt-16 border-t border-ink-200 bg-white">
+    <footer className="mt-16 border-t border-ink-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-ink-600 sm:flex-row sm:justify-between">
         <p>
           {t('app.name')} · {t('app.district')}

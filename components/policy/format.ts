@@ -1,0 +1,63 @@
+import { isMessageKey, type Locale, type MessageKey, type Translator } from '@/lib/i18n';
+import { FIELD_SPECS, type ApplicationMode, type Status } from '@/lib/policy-matching/model';
+
+/** Pure helpers shared by the policy pages (server and client). */
+
+export const STATUS_ORDER: readonly Status[] = ['ELIGIBLE', 'NEAR_MISS', 'NEEDS_INFO', 'NEEDS_REVIEW', 'ALREADY_RECEIVING', 'EXCLUDED', 'INELIGIBLE', 'NOT_IN_FORCE'];
+
+export const STATUS_STYLE: Record<Status, { cls: string; icon: string }> = {
+  ELIGIBLE: { cls: 'bg-emerald-100 text-emerald-900 ring-emerald-300', icon: '✓' },
+  NEAR_MISS: { cls: 'bg-amber-100 text-amber-900 ring-amber-300', icon: '◐' },
+  NEEDS_INFO: { cls: 'bg-brand-50 text-brand-900 ring-brand-200', icon: '?' },
+  NEEDS_REVIEW: { cls: 'bg-violet-100 text-violet-900 ring-violet-300', icon: '⚖' },
+  ALREADY_RECEIVING: { cls: 'bg-teal-100 text-teal-900 ring-teal-300', icon: '●' },
+  EXCLUDED: { cls: 'bg-ink-100 text-ink-800 ring-ink-300', icon: '⊘' },
+  INELIGIBLE: { cls: 'bg-ink-100 text-ink-800 ring-ink-300', icon: '✕' },
+  NOT_IN_FORCE: { cls: 'bg-ink-100 text-ink-700 ring-ink-300', icon: '–' },
+};
+
+export const statusKey = (s: Status) => `policy.status_${s}` as MessageKey;
+
+const MODE_KEY: Record<ApplicationMode, MessageKey> = {
+  免申即享: 'policyUi.modeAuto',
+  快申快享: 'policyUi.modeFast',
+  申请: 'policyUi.modeApply',
+  认定: 'policyUi.modeCertify',
+  预约: 'policyUi.modeBook',
+  服务: 'policyUi.modeService',
+};
+export function modeLabel(mode: string | null | undefined, t: Translator): string | null {
+  if (!mode) return null;
+  const k = (MODE_KEY as Record<string, MessageKey | undefined>)[mode];
+  return k ? t(k) : mode;
+}
+
+/** 2026年11月27日 / 27 Nov 2026 (ISO dates are calendar dates: formatted in UTC so no day shifts). */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (locale === 'en') return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : 'Asia/Shanghai' });
+  const local = iso.length === 10 ? d : new Date(d.getTime() + 8 * 3600_000);
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+}
+
+/** 5,000 元 / CNY 5,000. */
+export function formatAmount(amount: number, locale: Locale): string {
+  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 }).format(amount);
+  return locale === 'en' ? `CNY ${n}` : `${n} 元`;
+}
+
+/** The plain question for a raw §6.2 field, else its label. */
+export function questionText(field: string, t: Translator, locale: Locale): string {
+  const key = `policyUi.q_${field.replace('.', '_')}`;
+  if (isMessageKey(key)) return t(key);
+  return fieldLabel(field, locale);
+}
+
+export function fieldLabel(field: string, locale: Locale): string {
+  const spec = (FIELD_SPECS as Record<string, { label_zh: string; label_en: string } | undefined>)[field];
+  return spec ? (locale === 'en' ? spec.label_en : spec.label_zh) : field;
+}
+
+export const bi = (v: { zh: string; en: string } | null | undefined, locale: Locale) => (v ? (locale === 'en' ? v.en : v.zh) : '');
