@@ -10,7 +10,7 @@ import { blindIndex, encryptField } from '@/lib/crypto/fields';
 import { hashPassword } from '@/lib/auth/password';
 import { isProductionDeployment } from '@/lib/env';
 import { seedCatalogue } from '@/lib/policies/store';
-import { CORE_EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS, CORE_POLICIES as SEED_CATALOGUE } from '@/lib/policy-matching/core-policies';
+import { CATALOGUE as SEED_CATALOGUE, EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 
 /** Zones, Party organisations and the policy catalogue: reference data every environment needs. Idempotent. */
 export async function seedReferenceData(db: Db): Promise<void> {

@@ -26,6 +26,9 @@ import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 import { processImage, storeProcessedImage } from '@/lib/uploads/images';
 import { callAction, callRoute } from './helpers/http';
 import { seedReferenceData } from '@/db/seed';
+import { notifications, policies, policyApplications, policyVersions } from '@/db/schema';
+import { clearCatalogueCache } from '@/lib/policies/store';
+import { insertApplication, seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
 
 const t = setupTestDb();
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -66,6 +69,13 @@ const resetPassword = async (ctx: Ctx) => {
   const [ref] = await ctx.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, ctx.stranger.id));
   await ctx.db.update(users).set({ passwordHash: ref!.h }).where(eq(users.id, ctx.actor.id));
 };
+let codeSeq = 0;
+const freshCode = () => `JP-${String(800 + (codeSeq++ % 99)).padStart(3, '0')}`;
+/** A draft 9.0.0 of JP-003 (starts 2030, after the open-ended 1.0.0). */
+async function draftFor(db: Db) {
+  const { versionToRow } = await import('@/lib/policies/store');
+  await db.insert(policyVersions).values({ ...versionToRow('JP-003', simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' })), status: 'draft' }).onConflictDoNothing();
+}
 const newUserBody = () => ({ displayName: '新同事', email: `new-${Math.random().toString(36).slice(2)}@test.local`, role: 'zone_staff', zoneCode: 'jkq', password: 'Glaze-Kiln-2026!' });
 const passwordBody = { currentPassword: TEST_PASSWORD, newPassword: 'New-Glaze-2027!', confirmPassword: 'New-Glaze-2027!' };
 
@@ -190,6 +200,57 @@ const ROUTE_FIXTURES: Record<string, Fixture> = {
       expect: (actor) => !!actor && ((actor.role === 'talent' && actor.id === owner.id) || can(actor, 'evidence.read', { zoneCode: owner === talent ? zone : 'jkq' })),
     };
   },
+  // Policy matching (issue 4)
+  evaluatePolicies: async () => ({ body: { profile: { nationality: 'CN', education: '本科' }, evalDate: '2026-06-01' } }),
+  listPolicies: async () => ({ query: { category: 'living' } }),
+  getPolicy: async () => ({ params: { code: 'JP-001' } }),
+  createPolicy: async () => ({ body: { policy: simpleMeta(freshCode()), version: simpleVersion() } }),
+  updatePolicy: async () => {
+    const { code: _c, ...meta } = simpleMeta('JP-001');
+    return { params: { code: 'JP-001' }, body: meta };
+  },
+  savePolicyDraft: async () => ({ params: { code: 'JP-003', version: '9.0.0' }, body: { version: simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' }) } }),
+  deletePolicyDraft: async (ctx) => {
+    await draftFor(ctx.db);
+    return { params: { code: 'JP-003', version: '9.0.0' } };
+  },
+  publishPolicyVersion: async (ctx) => {
+    await draftFor(ctx.db);
+    return { params: { code: 'JP-003', version: '9.0.0' }, body: { changelogNote: '2030 年起按新标准执行' } };
+  },
+  retirePolicyVersion: async () => ({ params: { code: 'JP-003', version: '1.0.0' } }),
+  previewPolicyVersion: async () => ({ params: { code: 'JP-003' }, body: { version: simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' }) } }),
+  policyMatches: async () => ({ params: { code: 'JP-001' }, query: { status: 'ELIGIBLE' } }),
+  exportPolicyMatches: async () => ({ params: { code: 'JP-001' }, query: { purpose: '季度政策匹配统计' } }),
+  pushPolicy: async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    return { params: { code: 'JP-901' } };
+  },
+  myMatches: async (ctx) => ({ query: { evalDate: '2026-06-01' }, resource: own(ctx) }),
+  myApplications: async (ctx) => ({ resource: own(ctx) }),
+  applyForPolicy: async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    return { body: { policyCode: 'JP-901', materials: [{ code: 'id_card', provided: true }] }, resource: own(ctx) };
+  },
+  withdrawApplication: async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const owner = ctx.variant === 'own' && ctx.actor?.role === 'talent' ? ctx.actor : ctx.stranger;
+    const app = await insertApplication(ctx.db, owner.id, 'JP-901', 'jkq');
+    return { params: { id: app.id }, resource: { ownerId: owner.id } };
+  },
+  listApplications: async () => ({ query: { status: 'submitted' } }),
+  decideApplication: async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const { talent, zone } = await talentInScope(ctx);
+    const app = await insertApplication(ctx.db, talent.id, 'JP-901', zone);
+    return { params: { id: app.id }, body: { decision: 'reject', reason: '材料不全，请补充' }, resource: { zoneCode: zone } };
+  },
+  myNotifications: async (ctx) => ({ query: { unread: '1' }, resource: own(ctx) }),
+  readNotification: async (ctx) => {
+    const owner = ctx.variant === 'own' && ctx.actor ? ctx.actor : ctx.stranger;
+    const [n] = await ctx.db.insert(notifications).values({ userId: owner.id, kind: 'policy.eligible', dedupeKey: `k-${Math.random()}`, payload: {} }).returning();
+    return { params: { id: n!.id }, resource: { ownerId: owner.id } };
+  },
 };
 
 const ACTION_FIXTURES: Record<string, Fixture> = {
@@ -232,6 +293,41 @@ const ACTION_FIXTURES: Record<string, Fixture> = {
     const { talent, zone } = await talentInScope(ctx);
     return { input: { id: await evidenceFor(ctx, talent.id), review: { decision: 'rejected', reason: '证书照片不清晰' } }, resource: { zoneCode: zone } };
   },
+  'policy.evaluate': async () => ({ input: { profile: { nationality: 'JP' } } }),
+  'policy.apply': async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    return { input: { policyCode: 'JP-901', materials: [{ code: 'id_card', provided: true }] }, resource: own(ctx) };
+  },
+  'policy.withdrawApplication': async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const owner = ctx.variant === 'own' && ctx.actor?.role === 'talent' ? ctx.actor : ctx.stranger;
+    const app = await insertApplication(ctx.db, owner.id, 'JP-901', 'jkq');
+    return { input: { id: app.id }, resource: { ownerId: owner.id } };
+  },
+  'policy.decideApplication': async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const { talent, zone } = await talentInScope(ctx);
+    const app = await insertApplication(ctx.db, talent.id, 'JP-901', zone);
+    return { input: { id: app.id, decision: 'approve' }, resource: { zoneCode: zone } };
+  },
+  'policy.create': async () => ({ input: { policy: simpleMeta(freshCode()), version: simpleVersion() } }),
+  'policy.updateMeta': async () => ({ input: simpleMeta('JP-001') }),
+  'policy.saveDraft': async () => ({ input: { code: 'JP-003', version: simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' }) } }),
+  'policy.deleteDraft': async (ctx) => {
+    await draftFor(ctx.db);
+    return { input: { code: 'JP-003', version: '9.0.0' } };
+  },
+  'policy.publish': async (ctx) => {
+    await draftFor(ctx.db);
+    return { input: { code: 'JP-003', version: '9.0.0', changelogNote: '2030 年起按新标准执行' } };
+  },
+  'policy.retire': async () => ({ input: { code: 'JP-003', version: '1.0.0' } }),
+  'policy.preview': async () => ({ input: { code: 'JP-003', version: simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' }) } }),
+  'policy.push': async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    return { input: { code: 'JP-901' } };
+  },
+  'notifications.markRead': async (ctx) => ({ input: { id: 'all' }, resource: own(ctx) }),
 };
 
 /** What the table says: the entry point's declared access, then the resource scope via can(). */
@@ -245,8 +341,12 @@ function expectedAllowed(access: string, actor: Actor | null, resource?: Resourc
 async function snapshot(db: Db) {
   const u = await db.select({ id: users.id, role: users.role, z: users.zoneCode, o: users.orgId, d: users.disabledAt, n: users.displayName, v: users.sessionVersion, h: users.passwordHash, l: users.locale }).from(users).orderBy(asc(users.id));
   const s = await db.select({ id: userSessions.id, r: userSessions.revokedAt }).from(userSessions).orderBy(asc(userSessions.id));
-  const counts = await Promise.all([zones, partyOrgs, rateLimits].map((tb) => db.select({ n: sql<number>`count(*)::int` }).from(tb)));
-  return JSON.stringify({ u, s, counts });
+  const counts = await Promise.all([zones, partyOrgs, rateLimits, policies, policyApplications, notifications].map((tb) => db.select({ n: sql<number>`count(*)::int` }).from(tb)));
+  const pv = await db.select({ id: policyVersions.id, s: policyVersions.status, to: policyVersions.effectiveTo, d: policyVersions.definition }).from(policyVersions).orderBy(asc(policyVersions.id));
+  const apps = await db.select({ id: policyApplications.id, s: policyApplications.status }).from(policyApplications).orderBy(asc(policyApplications.id));
+  const ns = await db.select({ id: notifications.id, r: notifications.readAt }).from(notifications).orderBy(asc(notifications.id));
+  const prof = await db.select({ id: talentProfiles.userId, r: talentProfiles.receiving, d: talentProfiles.received }).from(talentProfiles).orderBy(asc(talentProfiles.userId));
+  return JSON.stringify({ u, s, counts, pv, apps, ns, prof });
 }
 const deniedRows = async (db: Db) => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, 'authz.denied'))))[0]!.n;
 
@@ -256,6 +356,7 @@ const variants: Variant[] = ['own', 'other'];
 async function world(db: Db) {
   await resetDb(db);
   await seedReferenceData(db);
+  clearCatalogueCache();
   const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, r === 'talent' ? await makeTalent(db, { zone: 'jkq' }) : await makeUser(db, r)] as const))) as Record<Role, TestUser>;
   const stranger = await makeTalent(db, { zone: 'zsq' });
   return { actors, stranger };

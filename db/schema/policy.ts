@@ -71,6 +71,10 @@ export const exclusionGroups = pgTable('exclusion_groups', {
   id: text('id').primaryKey(),
   rule: text('rule').notNull(),
   policyCodes: text('policy_codes').array().notNull(),
+  /** once_per_person / one_of: 'group' (one member per person) or 'policy' (each member once). */
+  scope: text('scope'),
+  /** once_per_person: a member that may be received again when this raw date field changes (e.g. JP-045: title.date). */
+  renewsOn: jsonb('renews_on').$type<Record<string, string>>(),
   noteZh: text('note_zh'),
   ...timestamps(),
 });

@@ -45,17 +45,18 @@ export async function listMyNotifications(actor: Actor | null, opts: { unreadOnl
 
 /** POST /api/v1/me/notifications/{id}/read ('all' marks every one). Only the owner's rows are touched. */
 export async function markNotificationsRead(actor: Actor | null, id: string | 'all', opts: { ip?: string } = {}): Promise<{ updated: number }> {
-  const me = await authorize(actor, 'notifications.update_own', actor ? { ownerId: actor.id } : undefined, { ip: opts.ip });
+  let me = await authorize(actor, 'notifications.update_own', actor ? { ownerId: actor.id } : undefined, { ip: opts.ip });
   const db = await getDb();
+  if (id !== 'all') {
+    const [n] = await db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.id, id)).limit(1);
+    if (!n) throw new AppError('NOT_FOUND');
+    me = await authorize(actor, 'notifications.update_own', { ownerId: n.userId }, { ip: opts.ip, targetType: 'notification', targetId: id });
+  }
   const base = and(eq(notifications.userId, me.id), isNull(notifications.readAt));
   const rows = await db
     .update(notifications)
     .set({ readAt: now() })
     .where(id === 'all' ? base : and(base, eq(notifications.id, id)))
     .returning({ id: notifications.id });
-  if (id !== 'all' && rows.length === 0) {
-    const [exists] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, me.id))).limit(1);
-    if (!exists) throw new AppError('NOT_FOUND');
-  }
   return { updated: rows.length };
 }

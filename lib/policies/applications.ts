@@ -162,8 +162,11 @@ export async function listMyApplications(actor: Actor | null, meta: { ip?: strin
 
 /** POST /api/v1/me/applications/{id}/withdraw — only while submitted. */
 export async function withdrawApplication(actor: Actor | null, id: string, meta: { ip: string }): Promise<ApplicationDto> {
-  const me = await authorize(actor, 'applications.submit', actor ? { ownerId: actor.id } : undefined, { ip: meta.ip });
+  await authorize(actor, 'applications.submit', undefined, { ip: meta.ip });
   const db = await getDb();
+  const [app] = await db.select({ talentId: policyApplications.talentId }).from(policyApplications).where(eq(policyApplications.id, id)).limit(1);
+  if (!app) throw new AppError('NOT_FOUND');
+  const me = await authorize(actor, 'applications.submit', { ownerId: app.talentId }, { ip: meta.ip, targetType: 'policy_application', targetId: id });
   const row = await db.transaction(async (tx) => {
     const [r] = await tx
       .update(policyApplications)
@@ -173,10 +176,7 @@ export async function withdrawApplication(actor: Actor | null, id: string, meta:
     if (r) await audit({ action: 'application.withdraw', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: id, ip: meta.ip }, tx);
     return r;
   });
-  if (!row) {
-    const [exists] = await db.select({ id: policyApplications.id }).from(policyApplications).where(and(eq(policyApplications.id, id), eq(policyApplications.talentId, me.id))).limit(1);
-    throw new AppError(exists ? 'CONFLICT' : 'NOT_FOUND', exists ? { detailKey: 'policy.applicationClosed' } : {});
-  }
+  if (!row) throw new AppError('CONFLICT', { detailKey: 'policy.applicationClosed' });
   const t = await titles(db, [row.policyCode]);
   return toDto(row, t.get(row.policyCode)!);
 }

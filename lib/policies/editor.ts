@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { AppError, pgErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { CATEGORIES, PROVENANCES, TIER_LETTERS, policyVersionSchema, validateCatalogue, validatePolicy, type Policy, type PolicyVersion, type ValidationIssue } from '@/lib/policy-matching/model';
 import { addDays, formatYmd, parseIsoDate } from '@/lib/talent/dates';
-import { loadCatalogue, policyFromRow, policyToRow, versionFromRow, versionToRow } from './store';
+import { loadCatalogue, policyFromRow, policyToRow, versionFromRow, versionToRow, type VersionRow } from './store';
 import { todayIso } from './service';
 
 /**
@@ -72,6 +72,21 @@ async function validateWith(policy: Policy): Promise<void> {
   if (mine.length) throw new AppError('VALIDATION_FAILED', { fieldErrors: issuesToFieldErrors(mine) });
 }
 
+/**
+ * The published versions as they will be once `draft` is published: an open-ended active version that starts
+ * earlier is closed the day before the draft starts (it is superseded). Used by save, preview and publish alike.
+ */
+export function publishedAround(rows: readonly VersionRow[], draft: Pick<PolicyVersion, 'version' | 'effective_from'>): { versions: PolicyVersion[]; predecessor: VersionRow | null; dayBefore: string | null } {
+  const from = parseIsoDate(draft.effective_from);
+  const dayBefore = from ? formatYmd(addDays(from, -1)) : null;
+  const predecessor = rows.find((v) => v.status === 'active' && v.effectiveTo === null && v.effectiveFrom < draft.effective_from && v.version !== draft.version) ?? null;
+  const versions = rows
+    .filter((v) => v.status !== 'draft' && v.version !== draft.version)
+    .map((v) => (v.id === predecessor?.id && dayBefore ? { ...versionFromRow(v), effective_to: dayBefore } : versionFromRow(v)))
+    .map(stripStatus);
+  return { versions, predecessor, dayBefore };
+}
+
 function stripStatus(v: PolicyVersion): PolicyVersion {
   const { status: _s, ...rest } = v;
   return rest as PolicyVersion;
@@ -122,7 +137,7 @@ export async function saveDraft(actor: Actor | null, code: string, versionNo: st
   const existing = versions.find((v) => v.version === versionNo);
   if (existing && existing.status !== 'draft') throw new AppError('CONFLICT', { detailKey: 'policy.versionImmutable' });
   const version = stripStatus(input);
-  const published = versions.filter((v) => v.status !== 'draft').map(versionFromRow);
+  const { versions: published } = publishedAround(versions, version);
   await validateWith({ ...policyFromRow(row), versions: [...published, version] } as Policy);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -159,21 +174,15 @@ export async function publishVersion(actor: Actor | null, code: string, versionN
   const draft = versions.find((v) => v.version === versionNo);
   if (!draft) throw new AppError('NOT_FOUND');
   if (draft.status !== 'draft') throw new AppError('CONFLICT', { detailKey: 'policy.versionImmutable' });
-  const from = parseIsoDate(draft.effectiveFrom)!;
-  const dayBefore = formatYmd(addDays(from, -1));
-  // The open-ended predecessor is closed (superseded); the policy is then validated as it will be.
-  const predecessor = versions.find((v) => v.status === 'active' && v.effectiveTo === null && v.effectiveFrom < draft.effectiveFrom);
   const doc = versionFromRow(draft);
+  const { versions: published, predecessor, dayBefore } = publishedAround(versions, doc);
   const changelog = [...(doc.changelog ?? []), { date: todayIso(), note: input.changelogNote }];
   const next: PolicyVersion = { ...stripStatus(doc), changelog, ...(predecessor ? { supersedes: predecessor.version } : {}) };
-  const published = versions
-    .filter((v) => v.status === 'active' && v.id !== draft.id)
-    .map((v) => (v.id === predecessor?.id ? { ...versionFromRow(v), effective_to: dayBefore } : versionFromRow(v)));
-  await validateWith({ ...policyFromRow(row), versions: [...published.map(stripStatus), next] } as Policy);
+  await validateWith({ ...policyFromRow(row), versions: [...published, next] } as Policy);
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
-      if (predecessor) await tx.update(policyVersions).set({ effectiveTo: dayBefore }).where(eq(policyVersions.id, predecessor.id));
+      if (predecessor && dayBefore) await tx.update(policyVersions).set({ effectiveTo: dayBefore }).where(eq(policyVersions.id, predecessor.id));
       await tx
         .update(policyVersions)
         .set({ ...versionToRow(code, next), status: 'active', publishedAt: new Date(), publishedBy: me.id, changelogNote: input.changelogNote })

@@ -9,7 +9,8 @@ import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { runGoldenCases, withVersion, type GoldenCaseResult } from '@/lib/policy-matching/golden';
 import { policyVersionSchema, validateCatalogue, validatePolicy, type Policy, type PolicyVersion, type Status, type ValidationIssue } from '@/lib/policy-matching/model';
 import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
-import { loadCatalogue, policyFromRow, versionFromRow } from './store';
+import { publishedAround } from './editor';
+import { loadCatalogue, policyFromRow } from './store';
 import { todayIso } from './service';
 
 /**
@@ -43,9 +44,7 @@ export async function previewVersion(actor: Actor | null, code: string, input: z
   const version: PolicyVersion = { ...shape.data, status: 'active' } as PolicyVersion;
   const [row] = await db.select().from(policies).where(eq(policies.code, code)).limit(1);
   const metaModel = row ? policyFromRow(row) : ({ code, title_zh: code, category: 'living', provenance: 'modelled', ...(input.policy as object | undefined) } as Omit<Policy, 'versions'>);
-  const others = row
-    ? (await db.select().from(policyVersions).where(eq(policyVersions.policyCode, code))).filter((v) => v.status !== 'draft' && v.version !== version.version).map(versionFromRow)
-    : [];
+  const others = row ? publishedAround(await db.select().from(policyVersions).where(eq(policyVersions.policyCode, code)), version).versions : [];
   const policy = { ...metaModel, versions: [...others, version] } as Policy;
   const catalogue = await loadCatalogue(db);
   const issues = [...validatePolicy(policy)];

@@ -62,8 +62,13 @@ export function policyToRow(p: PolicyMeta): Omit<typeof policies.$inferInsert, '
   };
 }
 
+/**
+ * The version document with its row's lifecycle columns: status, and the effective range (a superseded version's
+ * effective_to is set on its row when the successor is published; the immutable document keeps its original range).
+ */
 export function versionFromRow(r: VersionRow): PolicyVersion {
-  return { ...(r.definition as unknown as PolicyVersion), status: r.status };
+  const { effective_to: _to, ...doc } = r.definition as unknown as PolicyVersion;
+  return { ...doc, effective_from: r.effectiveFrom, ...(r.effectiveTo ? { effective_to: r.effectiveTo } : {}), status: r.status } as PolicyVersion;
 }
 
 export function versionToRow(code: string, v: PolicyVersion): Pick<typeof policyVersions.$inferInsert, 'policyCode' | 'version' | 'effectiveFrom' | 'effectiveTo' | 'definition'> {
@@ -92,7 +97,17 @@ export async function loadCatalogue(db: DbOrTx): Promise<Catalogue> {
   for (const v of vRows) byCode.set(v.policyCode, [...(byCode.get(v.policyCode) ?? []), versionFromRow(v)]);
   const value: Catalogue = {
     policies: pRows.filter((p) => byCode.has(p.code)).map((p) => ({ ...policyFromRow(p), versions: byCode.get(p.code)! }) as Policy),
-    groups: gRows.map((g) => ({ id: g.id, rule: g.rule as ExclusionGroup['rule'], policy_codes: g.policyCodes, ...(g.noteZh ? { note_zh: g.noteZh } : {}) })),
+    groups: gRows.map(
+      (g) =>
+        ({
+          id: g.id,
+          rule: g.rule as ExclusionGroup['rule'],
+          policy_codes: g.policyCodes,
+          ...(g.scope ? { scope: g.scope } : {}),
+          ...(g.renewsOn ? { renews_on: g.renewsOn } : {}),
+          ...(g.noteZh ? { note_zh: g.noteZh } : {}),
+        }) as ExclusionGroup,
+    ),
     revision,
   };
   cache.value = value;
@@ -127,7 +142,7 @@ export async function seedCatalogue(db: DbOrTx, catalogue: readonly Policy[], gr
   if (groups.length) {
     await db
       .insert(exclusionGroups)
-      .values(groups.map((g) => ({ id: g.id, rule: g.rule, policyCodes: g.policy_codes, noteZh: g.note_zh ?? null })))
+      .values(groups.map((g) => ({ id: g.id, rule: g.rule, policyCodes: g.policy_codes, scope: g.scope ?? null, renewsOn: g.renews_on ?? null, noteZh: g.note_zh ?? null })))
       .onConflictDoNothing();
   }
   return { policies: p.length, versions: v.length };

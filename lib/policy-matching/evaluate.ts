@@ -209,11 +209,36 @@ function valText(v: unknown, lang: Lang): string {
   if (v === 'none' && lang === 'zh') return '无';
   return String(v);
 }
+/** Filter keys in a fixed, readable order (stored documents may reorder object keys, e.g. jsonb). */
+const FILTER_KEY_ORDER = ['type', 'level', 'rank', 'age_lte', 'agreement_months_gte', 'within_months'];
+const FILTER_KEY_TEXT: Record<string, { zh: string; en: string }> = {
+  type: { zh: '类别', en: 'type' },
+  level: { zh: '级别', en: 'level' },
+  rank: { zh: '名次', en: 'rank' },
+  age_lte: { zh: '年龄不超过', en: 'age at most' },
+  agreement_months_gte: { zh: '协议期不少于（月）', en: 'agreement of at least (months)' },
+};
+const FILTER_VALUE_ZH: Record<string, string> = {
+  international: '国际级',
+  national: '国家级',
+  provincial: '省级',
+  municipal: '市级',
+  county: '县级',
+  gold: '金奖',
+  silver: '银奖',
+  bronze: '铜奖',
+};
 function filterText(f: ListFilter | undefined, lang: Lang): string {
   if (!f || Object.keys(f).length === 0) return '';
-  const parts = Object.entries(f).map(([k, v]) =>
-    k === 'within_months' ? (lang === 'zh' ? `近 ${v} 个月内` : `within ${v} months`) : `${k}: ${valText(v, lang)}`,
-  );
+  const rank = (k: string) => (FILTER_KEY_ORDER.includes(k) ? FILTER_KEY_ORDER.indexOf(k) : FILTER_KEY_ORDER.length);
+  const keys = Object.keys(f).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const parts = keys.map((k) => {
+    const v = f[k];
+    if (k === 'within_months') return lang === 'zh' ? `近 ${v} 个月内` : `within ${v} months`;
+    const label = FILTER_KEY_TEXT[k]?.[lang] ?? k;
+    const shown = lang === 'zh' ? (Array.isArray(v) ? v : [v]).map((x) => FILTER_VALUE_ZH[String(x)] ?? valText(x, lang)).join('、') : valText(v, lang);
+    return `${label}: ${shown}`;
+  });
   return lang === 'zh' ? `（${parts.join('；')}）` : ` (${parts.join('; ')})`;
 }
 

@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openPglite, openPostgres, setDbHandle, type Db, type DbHandle } from '@/db/client';
 import { seedReferenceData } from '@/db/seed';
+import { clearCatalogueCache } from '@/lib/policies/store';
 
 /**
  * A real database for DB tests, migrated with the committed migrations: in-memory PGlite by default, or — with
@@ -31,7 +32,7 @@ export async function createTestDb(): Promise<DbHandle> {
   };
 }
 
-const APP_TABLES = ['user_sessions', 'rate_limits', 'users', 'party_orgs', 'zones'];
+const APP_TABLES = ['notifications', 'policy_applications', 'policy_versions', 'policies', 'exclusion_groups', 'user_sessions', 'rate_limits', 'users', 'party_orgs', 'zones'];
 
 /** Empties every table. The audit log's append-only trigger is lifted for the truncate only (the owner can). */
 export async function resetDb(db: Db): Promise<void> {
@@ -40,6 +41,7 @@ export async function resetDb(db: Db): Promise<void> {
   await db.execute(sql`alter table audit_log disable trigger audit_log_no_truncate`);
   await db.execute(sql`truncate audit_log`);
   await db.execute(sql`alter table audit_log enable trigger audit_log_no_truncate`);
+  clearCatalogueCache();
 }
 
 /** Installs a migrated test database for the file; each test starts from reference data only. */
