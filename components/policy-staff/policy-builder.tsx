@@ -254,7 +254,7 @@ export function PolicyBuilder({
         </div>
       </Section>
 
-      <Section id={anchorId('criteria')} title={t('policyStaff.sectionCriteria')} description={t('policyStaff.sectionCriteriaHint')}>
+      <Section id={anchorId('section-criteria')} title={t('policyStaff.sectionCriteria')} description={t('policyStaff.sectionCriteriaHint')}>
         <CriteriaTree ctx={treeCtx} path="criteria" />
       </Section>
 
