@@ -36,6 +36,9 @@ export function syntheticProfile(faker: Faker, userId: string, name: string): ty
     { weight: 1, value: '正高' },
   ]);
   const selfEmployed = faker.number.int(99) < 65;
+  const employment = faker.helpers.arrayElement(['contract', 'contract', 'informal'] as const);
+  /** The value with the given percentage, else null (unknown). */
+  const maybe = <T>(percent: number, value: () => T): T | null => (faker.number.int(99) < percent ? value() : null);
   return {
     userId,
     legalName: name,
@@ -59,24 +62,39 @@ export function syntheticProfile(faker: Faker, userId: string, name: string): ty
       { weight: 5, value: '非遗手工艺' },
     ]),
     crafts: faker.helpers.arrayElements(CRAFT_CODES, { min: 1, max: 3 }),
-    employment: selfEmployed ? 'self_employed' : faker.helpers.arrayElement(['contract', 'informal']),
+    employment: selfEmployed ? 'self_employed' : employment,
+    employerDistrict: employment === 'contract' && !selfEmployed ? district : null,
+    // Like real profiles, some answers are missing (null = unknown): people fill in what they were asked for.
+    socialInsuranceMonthsJdz: maybe(70, () => (employment === 'contract' || selfEmployed ? faker.number.int({ min: 0, max: 72 }) : 0)),
     businessForm: selfEmployed ? 'individual' : 'none',
     businessRegisteredDistrict: selfEmployed ? district : null,
     businessRegisteredDate: selfEmployed ? iso(faker.date.between({ from: '2018-01-01', to: '2026-09-01' })) : null,
+    businessFirstTime: selfEmployed ? maybe(80, () => faker.number.int(99) < 75) : null,
+    businessEmployeesInsured: selfEmployed ? maybe(60, () => faker.helpers.weightedArrayElement([{ weight: 70, value: 0 }, { weight: 25, value: faker.number.int({ min: 1, max: 4 }) }, { weight: 5, value: faker.number.int({ min: 5, max: 20 }) }])) : null,
     studioDistrict: selfEmployed ? district : null,
+    studioLeaseMonths: selfEmployed ? maybe(75, () => faker.helpers.arrayElement([6, 12, 12, 24, 36])) : null,
     studioAreaM2: selfEmployed ? faker.number.int({ min: 10, max: 120 }) : null,
     studioMonthlyRent: selfEmployed ? faker.number.int({ min: 4, max: 40 }) * 100 : null,
-    ownsHomeInJdz: faker.number.int(99) < 12,
+    studioGovernmentFree: selfEmployed ? maybe(75, () => faker.number.int(99) < 10) : null,
+    ownsHomeInJdz: maybe(85, () => faker.number.int(99) < 12),
     titleLevel: title,
+    titleDate: title === 'none' ? null : iso(faker.date.between({ from: '2010-01-01', to: '2026-06-01' })),
     skillLevel: faker.helpers.arrayElement(['none', 'none', 'none', '5', '4', '3', '2']),
     ichLevel: faker.helpers.weightedArrayElement([
       { weight: 96, value: 'none' },
       { weight: 3, value: 'municipal' },
       { weight: 1, value: 'provincial' },
     ]),
-    honours: [],
-    awards: [],
-    exhibitions: [],
+    honours: faker.number.int(999) < 25 ? [{ id: `h${userId.slice(0, 6)}`, type: faker.helpers.arrayElement(['市级大师', '市级大师', '省级工艺美术大师']), province: '江西', year: faker.number.int({ min: 2005, max: 2025 }) }] : [],
+    awards:
+      faker.number.int(99) < 12
+        ? [{ id: `a${userId.slice(0, 6)}`, level: faker.helpers.arrayElement(['municipal', 'provincial', 'national']), rank: faker.helpers.arrayElement(['gold', 'silver', 'bronze', 'other']), year: faker.number.int({ min: 2019, max: 2026 }) }]
+        : [],
+    exhibitions: faker.number.int(99) < 15 ? [{ id: `e${userId.slice(0, 6)}`, level: faker.helpers.arrayElement(['municipal', 'provincial', 'national', 'international']), year: faker.number.int({ min: 2019, max: 2026 }) }] : [],
+    commitmentYears: maybe(30, () => faker.number.int({ min: 1, max: 5 })),
+    retired: maybe(60, () => birth.getUTCFullYear() < 1966),
+    creditBad: maybe(60, () => faker.number.int(99) < 3),
+    registeredUnemployed: maybe(40, () => faker.number.int(99) < 5),
     zoneCode: zoneForDistrict(district),
     wizardStep: 5,
   };

@@ -119,6 +119,7 @@ async function main(): Promise<number> {
       APP_MASTER_KEY: BENCH_MASTER_KEY,
       NEXT_TELEMETRY_DISABLED: '1',
       LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
+      EVALUATE_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
     };
     // Not inherited: NODE_ENV (next start sets production itself) and the test clock.
     Reflect.deleteProperty(env, 'NODE_ENV');

@@ -38,11 +38,9 @@ type Problem = { code: string; errors?: Record<string, string[]>; detail?: strin
 
 const staffToken = async (zone: 'jkq' | 'zsq' = 'jkq') => tokenFor(t.db(), await makeUser(t.db(), 'zone_staff', { zoneCode: zone }));
 const tableCounts = async () =>
-  Promise.all(
-    ['policies', 'policy_versions', 'policy_applications', 'notifications', 'talent_profiles', 'users', 'consents'].map(
-      async (tb) => (await t.db().execute(sql.raw(`select count(*)::int as n from ${tb}`))) as unknown,
-    ),
-  ).then((r) => JSON.stringify(r));
+  JSON.stringify(
+    await Promise.all([policies, policyVersions, policyApplications, notifications, talentProfiles, consents].map(async (tb) => (await t.db().select({ n: sql<number>`count(*)::int` }).from(tb))[0]!.n)),
+  );
 
 describe('the catalogue in the database', () => {
   it('seeds all §6.4 policies and groups, and evaluates exactly like the pure catalogue', async () => {
@@ -287,6 +285,18 @@ describe('免申即享 and proactive push', () => {
     const after = await t.db().select().from(notifications).where(eq(notifications.userId, talent.id));
     expect(after.filter((n) => (n.payload as { policyCode?: string }).policyCode === 'JP-971')).toHaveLength(1);
     expect((await pushForTalent(talent.id)).notified).toBe(0);
+  });
+
+  it('a PATCH of one nested field keeps the others (merge patch): answering one question never erases another', async () => {
+    const talent = await makeTalent(t.db(), { zone: 'jkq', profile: { businessForm: 'individual', businessRegisteredDistrict: '经开区', businessFirstTime: true } });
+    const token = await tokenFor(t.db(), talent);
+    const res = await callRoute(patchMyProfileRoute, { body: { business: { registered_date: '2025-03-01' } }, headers: bearer(token) });
+    expect(res.status).toBe(200);
+    const [p] = await t.db().select().from(talentProfiles).where(eq(talentProfiles.userId, talent.id));
+    expect([p!.businessForm, p!.businessRegisteredDistrict, p!.businessFirstTime, p!.businessRegisteredDate]).toEqual(['individual', '经开区', true, '2025-03-01']);
+    expect((await callRoute(patchMyProfileRoute, { body: { business: null }, headers: bearer(token) })).status).toBe(200);
+    const [q] = await t.db().select().from(talentProfiles).where(eq(talentProfiles.userId, talent.id));
+    expect([q!.businessForm, q!.businessRegisteredDistrict]).toEqual([null, null]);
   });
 
   it('audits every editor write', async () => {

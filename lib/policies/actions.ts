@@ -26,7 +26,7 @@ export const applyAction = createAction({
   input: applyInput,
   access: 'applications.submit',
   run: (input, { actor, ip }) => applyForPolicy(actor, input, { ip }),
-  revalidate: ['/policies/mine', '/applications'],
+  revalidate: ['/my-policies', '/applications'],
 });
 
 export const withdrawApplicationAction = createAction({

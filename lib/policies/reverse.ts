@@ -166,7 +166,8 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
   stats.mode = usePrefilter ? mode : 'none';
   const where = usePrefilter ? and(scope(args.zoneCode), compilePrefilter(args.code, args.catalogue, args.groups, { evalDate: args.evalDate, mode, jdzDistricts: args.jdzDistricts }))! : scope(args.zoneCode);
   const batch = args.batchSize ?? DEFAULT_BATCH;
-  const options = args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {};
+  // Only statuses, amounts, near-misses and missing fields are needed here: skip the explanation text.
+  const options = { explain: false, ...(args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {}) };
   if (args.statuses.length === 0 || sub.length === 0) return;
   let after: string | null = null;
   for (;;) {

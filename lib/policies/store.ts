@@ -1,4 +1,4 @@
-import { asc, count, eq, max, sql } from 'drizzle-orm';
+import { asc, count, eq, max } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { exclusionGroups, policies, policyVersions } from '@/db/schema';
 import type { ExclusionGroup, Policy, PolicyVersion } from '@/lib/policy-matching/model';

@@ -38,6 +38,11 @@ type Profile = Partial<CanonicalProfile>;
 export interface EvaluateOptions {
   /** JDZ districts (region data, §6.2). */
   jdzDistricts?: readonly string[];
+  /**
+   * Build the bilingual criterion explanations (default true). Bulk callers that need only statuses, amounts,
+   * near-misses and missing fields (reverse matching over many talents) turn it off: explanations are then ''.
+   */
+  explain?: boolean;
 }
 
 interface LeafEval {
@@ -292,6 +297,7 @@ class Evaluator {
   private readonly statusMemo = new Map<string, EvaluationResult>();
   private readonly inProgress: string[] = [];
   private tierMemo: { known: TierLetter | 'none'; possible: TierLetter[]; missing: string[] } | null = null;
+  private readonly explain: boolean;
 
   constructor(
     private readonly p: Profile,
@@ -304,6 +310,7 @@ class Evaluator {
     if (!on) throw new Error(`evalDate is not an ISO date: ${evalDate}`);
     this.on = on;
     this.derived = deriveProfile(p, on, options.jdzDistricts ?? DEFAULT_JDZ_DISTRICTS);
+    this.explain = options.explain !== false;
     for (const pol of catalogue) this.byCode.set(pol.code, pol);
   }
 
@@ -733,7 +740,7 @@ class Evaluator {
     const { leaf: l, ev } = rec;
     const t = (lang: Lang) => this.leafText(l, ev, root, lang);
     const result: R = isManualLeaf(l) ? (root === 'REVIEW' ? 'REVIEW' : 'UNKNOWN') : ev.result;
-    return { id: rec.id, result, explanation: { zh: t('zh'), en: t('en') } };
+    return { id: rec.id, result, explanation: this.explain ? { zh: t('zh'), en: t('en') } : { zh: '', en: '' } };
   }
 
   private leafText(l: LeafNode, ev: LeafEval, root: R, lang: Lang): string {

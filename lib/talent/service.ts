@@ -203,6 +203,19 @@ export function profileProblems(p: Partial<CanonicalProfile>, on: Ymd): FieldErr
 
 const newItemId = () => crypto.randomBytes(6).toString('base64url');
 
+const NESTED = ['business', 'studio', 'title', 'ich'] as const;
+
+/** Merges partial nested objects of a patch into the current ones (pure; exported for tests). */
+export function mergeNested(current: Partial<CanonicalProfile>, patch: Partial<CanonicalProfile>): Partial<CanonicalProfile> {
+  const out: Record<string, unknown> = { ...patch };
+  for (const k of NESTED) {
+    const next = patch[k];
+    const cur = current[k];
+    if (next && typeof next === 'object' && cur && typeof cur === 'object') out[k] = { ...cur, ...next };
+  }
+  return out as Partial<CanonicalProfile>;
+}
+
 /** Saves the canonical profile. mode replace: absent fields become unknown; patch: only the fields sent change. */
 export async function saveMyProfile(
   actor: Actor | null,
@@ -217,6 +230,9 @@ export async function saveMyProfile(
   if (!c.profile) throw new AppError('FORBIDDEN', { detailKey: 'talent.consentWithdrawn' });
 
   const current = toCanonical(existing as unknown as ProfileColumns);
+  // PATCH is a JSON merge patch (RFC 7396) one level deep: a nested object (business, studio, title, ich) sent with
+  // some keys changes only those keys; null clears the whole object.
+  if (opts.mode === 'patch') input = mergeNested(current, input);
   const full: Partial<CanonicalProfile> = opts.mode === 'replace' ? { ...input } : { ...current, ...input };
   const problems = profileProblems(full, today());
   // The ID number carries a birth date: the profile must agree with it.

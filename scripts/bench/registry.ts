@@ -4,7 +4,7 @@
  * measurementCount, setup?, run })` and list it here. `run` calls `ctx.load()` once per request shape; the harness
  * handles the server, warm-up, durations, RSS, the table and the JSON.
  *
- * `npm run bench` with no names runs the default set (login, api: about a minute on the demo data). Benchmarks marked
+ * `npm run bench` with no names runs the default set (login, api, policies: about a minute and a half on the demo data). Benchmarks marked
  * `optIn` run only when named, because they declare `seedScale` (synthetic talents, scripts/seed.ts --scale) and
  * `seedZone` (the zone those talents are moved into):
  *   npm run bench -- talents export          50,000 talents in 经开区 (jkq): directory API + /profile page, exports
@@ -18,11 +18,12 @@
 import api from './benchmarks/api';
 import exportBench from './benchmarks/export';
 import login from './benchmarks/login';
+import policies from './benchmarks/policies';
 import reverse from './benchmarks/reverse';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, talents, exportBench, reverse];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, talents, exportBench, reverse];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 

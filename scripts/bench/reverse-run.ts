@@ -23,7 +23,7 @@ import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { consents, talentProfiles, users } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { syntheticProfile } from '@/db/synthetic';
-import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
+import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 import { reverseMatch, reverseMatchInJs, type ReverseMatchArgs, type ReverseMatchResult, type ReverseStatus } from '@/lib/policies/reverse';
 
 const log = (m: string) => process.stderr.write(`[reverse] ${m}\n`);
@@ -31,6 +31,7 @@ const log = (m: string) => process.stderr.write(`[reverse] ${m}\n`);
 export const DEFAULT_POLICIES = ['JP-021', 'JP-036', 'JP-012', 'JP-001'];
 export const STATUS_SETS: { label: string; statuses: ReverseStatus[] }[] = [
   { label: 'eligible', statuses: ['ELIGIBLE'] },
+  { label: 'eligible+near_miss', statuses: ['ELIGIBLE', 'NEAR_MISS'] },
   { label: 'all4', statuses: ['ELIGIBLE', 'NEAR_MISS', 'NEEDS_INFO', 'NEEDS_REVIEW'] },
 ];
 /** The evaluation date: fixed, so that runs compare (the synthetic data spans 2012–2026). */
@@ -151,7 +152,7 @@ export async function runReverseBench(opts: { scale: number; runs: number; polic
     const cases: ReverseCase[] = [];
     for (const policy of opts.policies) {
       for (const set of STATUS_SETS) {
-        const args: ReverseMatchArgs = { catalogue: CORE_POLICIES, groups: CORE_EXCLUSION_GROUPS, code: policy, evalDate: EVAL_DATE, zoneCode: null, statuses: set.statuses, limit: 50 };
+        const args: ReverseMatchArgs = { catalogue: CATALOGUE, groups: EXCLUSION_GROUPS, code: policy, evalDate: EVAL_DATE, zoneCode: null, statuses: set.statuses, limit: 50 };
         // Warm-up (JIT, caches), then alternate so that drift hits both sides alike.
         let fast = await reverseMatch(db, args);
         let slow = await reverseMatchInJs(db, args);
