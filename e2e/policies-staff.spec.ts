@@ -123,6 +123,12 @@ test.describe('staff policy management', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     expect(download.suggestedFilename()).toContain(`${code}-ELIGIBLE`);
 
+    // A new version starts as a copy of the published one, with the next number.
+    await page.getByRole('link', { name: '以此为基础新建版本' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '新建版本 v1.1.0' })).toBeVisible();
+    await expect(page.getByTestId('node-criteria.children[0]').getByLabel('字段', { exact: true })).toHaveValue('sector');
+    await expect(page.getByTestId('node-criteria.children[1]').getByLabel('数值', { exact: true })).toHaveValue('35');
+
     // The queue shows the 免申即享 grants of this policy; approve one (二次确认), reject the other (reason required).
     await page.goto(`/staff/applications?origin=auto&policy=${code}`);
     const rows = page.locator(`[data-testid="application-row"][data-policy="${code}"]`);

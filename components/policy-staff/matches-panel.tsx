@@ -56,7 +56,34 @@ export async function MatchesPanel({ actor, code, status, page }: { actor: Actor
         <EmptyState title={t('policyStaff.noMatches', { status: tk(t, `policy.status_${status}`) })} body={t('policyStaff.noMatchesBody')} />
       ) : (
         <Card className="overflow-hidden p-0 sm:p-0">
-          <div className="overflow-x-auto">
+          {/* Phones: one stacked entry per talent; wider screens: the table. */}
+          <ul className="divide-y divide-ink-100 sm:hidden" aria-label={t('policyStaff.matchCaption', { status: tk(t, `policy.status_${status}`) })}>
+            {list.items.map((r) => (
+              <li key={r.talentId} className="space-y-1 px-4 py-3 text-sm">
+                <div className="flex items-center justify-between gap-2">
+                  <Link href={`/staff/talents/${r.talentId}`} className="font-medium text-brand-700 hover:underline">
+                    {r.name || t('policyStaff.unnamed')}
+                  </Link>
+                  <StatusBadge status={r.status} />
+                </div>
+                <p className="text-ink-700">
+                  {t('policyStaff.colAmount')}：<span className="tabular-nums">{r.amountEstimate === null ? '—' : `¥${fmt.format(r.amountEstimate)}`}</span>
+                </p>
+                {r.nearMiss ? (
+                  <p className="text-ink-700">
+                    {t('policyStaff.colNearMiss')}：<code className="text-xs">{r.nearMiss.criterionId}</code>
+                    {r.nearMiss.eligibleFrom ? ` · ${t('policyStaff.eligibleFrom', { date: r.nearMiss.eligibleFrom })}` : ''}
+                  </p>
+                ) : null}
+                {r.missingFields.length ? (
+                  <p className="text-ink-700">
+                    {t('policyStaff.colMissing')}：{r.missingFields.map(fieldLabel).join('、')}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto sm:block">
             <table className="w-full min-w-[40rem] text-left text-sm" data-testid="match-table">
               <caption className="sr-only">{t('policyStaff.matchCaption', { status: tk(t, `policy.status_${status}`) })}</caption>
               <thead className="bg-ink-50 text-ink-700">

@@ -232,7 +232,7 @@ export function ExportForm({ code, status }: { code: string; status: string }) {
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
           className="block min-h-11 w-full rounded-lg bg-white px-3 text-base ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-brand-700 aria-[invalid=true]:ring-red-600"
         />
-        <button type="submit" className={buttonClass('secondary')}>
+        <button type="submit" className={`${buttonClass('secondary')} whitespace-nowrap`}>
           {t('policyStaff.exportCsv')}
         </button>
       </div>
