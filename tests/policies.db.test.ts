@@ -267,6 +267,8 @@ describe('免申即享 and proactive push', () => {
       ].sort(),
     );
     expect(await t.db().select().from(notifications).where(eq(notifications.userId, foreign.id))).toHaveLength(0);
+    // the reviewer sees the criteria the grant was made on
+    expect((grants[0]!.evaluation as { criteria: { id: string; result: string }[] }).criteria).toEqual([expect.objectContaining({ id: 'c_cn', result: 'MET' })]);
     // a rejected grant is not re-created by another push
     const staffZsq = await staffToken('zsq');
     const bGrant = grants.find((g) => g.talentId === b.id)!;

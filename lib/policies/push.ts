@@ -7,6 +7,7 @@ import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
 import { logError } from '@/lib/log';
 import { notify } from '@/lib/notifications/service';
+import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-matching/model';
 import { periodKeyFor } from './applications';
 import { reverseMatch } from './reverse';
@@ -75,7 +76,11 @@ export async function pushPolicy(db: DbOrTx, code: string, on = todayIso()): Pro
     );
     for (const row of page.rows) {
       report.eligible += 1;
-      const r = await pushOne(db, row.talentId, zones.get(row.talentId) ?? null, policy, version, { status: row.status, amountEstimate: row.amountEstimate, criteria: [] }, on);
+      // The grant keeps what the reviewer needs: the criteria with their explanations, as the talent would see them.
+      const loaded = await loadTalentProfile(db, row.talentId);
+      const full = loaded ? evaluateAll(loaded.profile, catalogue.policies, catalogue.groups, on).find((x) => x.policyCode === code) : undefined;
+      const snapshot = full && full.status === 'ELIGIBLE' ? full : { status: row.status, amountEstimate: row.amountEstimate, criteria: [] };
+      const r = await pushOne(db, row.talentId, zones.get(row.talentId) ?? null, policy, version, snapshot, on);
       if (r.notified) report.notified += 1;
       if (r.grant) report.grants += 1;
     }
