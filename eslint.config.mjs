@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.data/**', '.bench/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
+    ignores: ['.next/**', '.next-*/**', 'test-results-*/**', '.pglite-e2e*/**', 'node_modules/**', '.data/**', '.bench/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
   },
   {
     rules: {

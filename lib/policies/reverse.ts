@@ -3,7 +3,7 @@ import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { consents, talentProfiles } from '@/db/schema';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
-import { STATUSES, dependenciesOf, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
+import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
 import { compilePrefilter, prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/sql-prefilter';
 import { csvField } from '@/lib/talent/export';
 import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
@@ -64,12 +64,25 @@ export interface ReverseMatchResult {
 
 const DEFAULT_LIMIT = 50;
 const DEFAULT_BATCH = 2000;
+/**
+ * With a prefilter each batch is a (parallel) sequential scan of the table that sorts the survivors, so fewer,
+ * larger batches win: 20,000 candidates of the pruned columns are a few MB.
+ */
+const DEFAULT_PREFILTER_BATCH = 20_000;
 
 /** Only people who have not withdrawn their profile consent (as lib/talent/directory.ts). */
-const hasProfileConsent = sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`;
+/**
+ * Profile consent, as the directory checks it. `after` bounds the consents side too: the batches page by user_id,
+ * and without the bound a merge join would re-read the consents index from its start for every batch (quadratic).
+ */
+const hasProfileConsent = (after: string | null) =>
+  after === null
+    ? sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`
+    : sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.user_id > ${after} and c.kind = 'profile' and c.withdrawn_at is null)`;
 
-function scope(zoneCode: string | null): SQL {
-  return zoneCode === null ? hasProfileConsent : and(sql`${talentProfiles.zoneCode} = ${zoneCode}`, hasProfileConsent)!;
+function scope(zoneCode: string | null, after: string | null = null): SQL {
+  const inScope = zoneCode === null ? hasProfileConsent(after) : and(sql`${talentProfiles.zoneCode} = ${zoneCode}`, hasProfileConsent(after))!;
+  return after === null ? inScope : and(inScope, gt(talentProfiles.userId, after))!;
 }
 
 const t = talentProfiles;
@@ -158,34 +171,134 @@ interface ScanStats {
   mode: PrefilterMode | 'none';
 }
 
+/** Profile roots (a raw field, or a nested object) → the columns that hold them. */
+const ROOT_COLUMNS: Record<string, (keyof typeof columns)[]> = {
+  birth_date: ['birthDate'],
+  nationality: ['nationality'],
+  hukou_province: ['hukouProvince'],
+  hukou_city: ['hukouCity'],
+  residence_since: ['residenceSince'],
+  residence_district: ['residenceDistrict'],
+  education: ['education'],
+  graduation_date: ['graduationDate'],
+  practice_start: ['practiceStart'],
+  sector: ['sector'],
+  crafts: ['crafts'],
+  employment: ['employment'],
+  employer_district: ['employerDistrict'],
+  social_insurance_months_jdz: ['socialInsuranceMonthsJdz'],
+  business: ['businessForm', 'businessRegisteredDistrict', 'businessRegisteredDate', 'businessFirstTime', 'businessEmployeesInsured'],
+  studio: ['studioDistrict', 'studioLeaseMonths', 'studioAreaM2', 'studioMonthlyRent', 'studioGovernmentFree'],
+  owns_home_in_jdz: ['ownsHomeInJdz'],
+  title: ['titleLevel', 'titleDate'],
+  skill_level: ['skillLevel'],
+  honours: ['honours'],
+  ich: ['ichLevel', 'ichProject', 'ichYear'],
+  awards: ['awards'],
+  exhibitions: ['exhibitions'],
+  apprentices: ['apprentices'],
+  relocated_to_jdz_date: ['relocatedToJdzDate'],
+  commitment_years: ['commitmentYears'],
+  retired: ['retired'],
+  credit_bad: ['creditBad'],
+  registered_unemployed: ['registeredUnemployed'],
+  receiving: ['receiving'],
+  received: ['received'],
+  portfolio_count: [],
+};
+
+/** Derived fields → the roots lib/talent/derived.ts reads for them. */
+const DERIVED_ROOTS: Record<string, string[]> = {
+  age: ['birth_date'],
+  is_local_hukou: ['nationality', 'hukou_city'],
+  months_in_jdz: ['residence_since'],
+  months_since_graduation: ['graduation_date'],
+  practice_years: ['practice_start'],
+  business_operating_months: ['business'],
+  years_since_title: ['title'],
+  works_in_jdz: ['employment', 'employer_district', 'business'],
+  works_or_lives_in_jdz: ['employment', 'employer_district', 'business', 'residence_district', 'residence_since'],
+  'business.registered_in_jdz': ['business'],
+  honours_b_level_count: ['honours', 'ich'],
+  awards_or_exhibitions: ['awards', 'exhibitions'],
+  tier: [],
+};
+
+/**
+ * Only the columns the policies of the closure read (criteria, amount rows, amount bases, exclusion renewals), plus
+ * id, names, receiving and received: rows of 100,000 talents travel and parse much faster without the unused jsonb.
+ * Anything unrecognised falls back to every column.
+ */
+export function columnsFor(closure: readonly Policy[], groups: readonly ExclusionGroup[]): Partial<typeof columns> {
+  const roots = new Set<string>(['receiving', 'received']);
+  const addField = (f: string): boolean => {
+    if (f in DERIVED_ROOTS) {
+      DERIVED_ROOTS[f]!.forEach((r) => roots.add(r));
+      return true;
+    }
+    const root = f.includes('.') ? f.split('.')[0]! : f;
+    if (!(root in ROOT_COLUMNS)) return false;
+    roots.add(root);
+    return true;
+  };
+  const codes = new Set(closure.map((p) => p.code));
+  const fields: string[] = [];
+  const walk = (n: CriterionNode) => {
+    if (n.kind === 'leaf') {
+      if (n.field) fields.push(n.field);
+    } else if (n.kind === 'not') walk(n.child);
+    else n.children.forEach(walk);
+  };
+  for (const p of closure) {
+    for (const v of p.versions) {
+      walk(v.criteria);
+      for (const row of v.benefit.amount_table ?? []) {
+        if (row.when) walk(row.when);
+        if (row.of) fields.push(row.of.field);
+      }
+      if (v.benefit.of) fields.push(v.benefit.of.field);
+      if (v.benefit.per) fields.push(v.benefit.per.field);
+    }
+  }
+  for (const g of groups) if (g.policy_codes.some((c) => codes.has(c))) for (const f of Object.values(g.renews_on ?? {})) fields.push(f);
+  if (!fields.every(addField)) return columns;
+  const picked: Partial<typeof columns> = { userId: columns.userId, legalName: columns.legalName, artistName: columns.artistName };
+  for (const r of roots) for (const c of ROOT_COLUMNS[r]!) (picked as Record<string, unknown>)[c] = columns[c];
+  return picked;
+}
+
 /** Streams the matches in talent-id order, batch by batch; `usePrefilter` false is the evaluate-everyone baseline. */
 async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, stats: ScanStats): AsyncGenerator<Match> {
   const wanted = new Set<Status>(args.statuses);
   const sub = dependencyClosure(args.code, args.catalogue, args.groups);
   const mode = prefilterModeFor(args.statuses);
   stats.mode = usePrefilter ? mode : 'none';
-  const where = usePrefilter ? and(scope(args.zoneCode), compilePrefilter(args.code, args.catalogue, args.groups, { evalDate: args.evalDate, mode, jdzDistricts: args.jdzDistricts }))! : scope(args.zoneCode);
-  const batch = args.batchSize ?? DEFAULT_BATCH;
+  const prefilter = usePrefilter ? compilePrefilter(args.code, args.catalogue, args.groups, { evalDate: args.evalDate, mode, jdzDistricts: args.jdzDistricts }) : null;
+  // The baseline loads whole profiles, as evaluating everyone naively would; the compiled path reads only what the
+  // policies of the closure need.
+  const selected = usePrefilter ? columnsFor(sub, args.groups) : columns;
+  const whereAfter = (after: string | null) => (prefilter ? and(scope(args.zoneCode, after), prefilter)! : scope(args.zoneCode, after));
+  const batch = args.batchSize ?? (usePrefilter ? DEFAULT_PREFILTER_BATCH : DEFAULT_BATCH);
   // Only statuses, amounts, near-misses and missing fields are needed here: skip the explanation text.
   const options = { explain: false, ...(args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {}) };
   if (args.statuses.length === 0 || sub.length === 0) return;
   let after: string | null = null;
   for (;;) {
     const rows = await db
-      .select(columns)
+      .select(selected)
       .from(talentProfiles)
-      .where(after === null ? where : and(where, gt(talentProfiles.userId, after)))
+      .where(whereAfter(after))
       .orderBy(asc(talentProfiles.userId))
       .limit(batch);
     for (const r of rows) {
       stats.candidates++;
-      const profile = toCanonical(r as ProfileColumns);
+      const profile = toCanonical(r as unknown as ProfileColumns);
       const result = evaluateAll(profile, sub, args.groups, args.evalDate, options).find((x) => x.policyCode === args.code);
       if (!result || !wanted.has(result.status)) continue;
       yield {
         row: {
-          talentId: r.userId,
-          name: r.artistName ?? r.legalName,
+          talentId: r.userId!,
+          name: r.artistName ?? r.legalName ?? null,
           status: result.status as ReverseStatus,
           amountEstimate: result.amountEstimate,
           nearMiss: result.nearMiss,
@@ -194,7 +307,7 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
       };
     }
     if (rows.length < batch) return;
-    after = rows[rows.length - 1]!.userId;
+    after = rows[rows.length - 1]!.userId!;
   }
 }
 
@@ -212,13 +325,15 @@ async function collect(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean
   const counts: Partial<Record<ReverseStatus, number>> = {};
   // Per status, the first offset+limit matches (scan order = talent id): enough for any page, whatever the zone size.
   const heads = new Map<ReverseStatus, ReverseMatchRow[]>();
+  // The in-scope count runs alongside the scan (a second connection on PostgreSQL).
+  const scannedPromise = usePrefilter ? countInScope(db, args.zoneCode) : null;
   for await (const { row } of scan(db, args, usePrefilter, stats)) {
     counts[row.status] = (counts[row.status] ?? 0) + 1;
     const h = heads.get(row.status) ?? [];
     if (h.length < keep) h.push(row);
     heads.set(row.status, h);
   }
-  const scanned = usePrefilter ? await countInScope(db, args.zoneCode) : stats.candidates;
+  const scanned = scannedPromise ? await scannedPromise : stats.candidates;
   const ordered = STATUSES.flatMap((s) => heads.get(s as ReverseStatus) ?? []);
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   return { rows: ordered.slice(offset, offset + limit), counts, total, candidates: stats.candidates, scanned, ms: Math.round((performance.now() - t0) * 10) / 10, mode: stats.mode };

@@ -367,7 +367,8 @@ class Compiler {
           ...B_LEVEL_HONOURS.map((h) => sql`coalesce(${tp.honours} @> ${JSON.stringify([{ type: h }])}::jsonb, false)::int`),
           sql`coalesce(${tp.ichLevel} = 'national', false)::int`,
         ];
-        return { kind: 'num', e: sql`(case when ${tp.honours} is null and ${tp.ichLevel} is null then null else (${sql.join(parts, sql` + `)}) end)` };
+        // With either input unknown the evaluator treats the count as a range (it may still decide): unknown here, kept.
+        return { kind: 'num', e: sql`(case when ${tp.honours} is null or ${tp.ichLevel} is null then null else (${sql.join(parts, sql` + `)}) end)` };
       }
       default:
         return { kind: 'absent' };
