@@ -13,6 +13,7 @@ import {
   myApplicationsRoute,
   myMatchesRoute,
   myNotificationsRoute,
+  policyMatchesExportRoute,
   publishVersionRoute,
   pushPolicyRoute,
   retireVersionRoute,
@@ -191,6 +192,19 @@ describe('the policy editor', () => {
       expect(r.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(r.fieldErrors ?? {}).join(' ')).toMatch(/criteria/);
     }
+  });
+});
+
+describe('policy → people export', () => {
+  it('exports every match of the zone, not one page', async () => {
+    await seedSimplePolicy(t.db(), 'JP-903');
+    for (let i = 0; i < 55; i++) await makeTalent(t.db(), { zone: 'jkq' });
+    await makeTalent(t.db(), { zone: 'zsq' });
+    const res = await callRoute(policyMatchesExportRoute, { params: { code: 'JP-903' }, query: { status: 'ELIGIBLE', purpose: '季度政策匹配统计' }, headers: bearer(await staffToken('jkq')) });
+    expect(res.status).toBe(200);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 55);
+    expect(lines[1]).toContain('符合条件');
   });
 });
 

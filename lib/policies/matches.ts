@@ -6,9 +6,8 @@ import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/http/errors';
 import { translate, type Locale } from '@/lib/i18n';
-import { csvField } from '@/lib/talent/export';
 import { contentDisposition } from '@/lib/uploads/filename';
-import { reverseMatch } from './reverse';
+import { reverseMatch, reverseMatchCsvLines, type ReverseMatchRow } from './reverse';
 import { loadCatalogue } from './store';
 import { todayIso, versionInForce } from './service';
 import { isoDate } from '@/lib/talent/profile-schema';
@@ -53,21 +52,21 @@ export const matchesResponse = z.object({
   stats: z.object({ scanned: z.number(), candidates: z.number(), ms: z.number() }),
 });
 
-async function run(actor: Actor | null, code: string, q: { status?: (typeof MATCH_STATUSES)[number]; evalDate?: string }, ip: string, page: { limit?: number; offset?: number }) {
+/** Authorizes, loads the catalogue and resolves the date and statuses; the zone always comes from the actor. */
+async function scope(actor: Actor | null, code: string, q: { status?: (typeof MATCH_STATUSES)[number]; evalDate?: string }, ip: string) {
   const me = await authorize(actor, 'policies.match', undefined, { ip });
-  const db = await getDb();
-  const catalogue = await loadCatalogue(db);
+  const catalogue = await loadCatalogue(await getDb());
   const policy = catalogue.policies.find((p) => p.code === code);
   if (!policy) throw new AppError('NOT_FOUND');
   const evalDate = q.evalDate ?? todayIso();
-  const statuses = q.status ? [q.status] : [...MATCH_STATUSES];
-  const res = await reverseMatch(db, { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate, zoneCode: me.zoneCode ?? '__none__', statuses, ...page });
-  return { me, res, evalDate, version: versionInForce(policy, evalDate)?.version ?? null };
+  return { me, catalogue, policy, evalDate, statuses: q.status ? [q.status] : [...MATCH_STATUSES] };
 }
 
 /** GET /api/v1/policies/{code}/matches?status= */
 export async function policyMatches(actor: Actor | null, code: string, q: MatchesQuery, ip: string) {
-  const { me, res, evalDate, version } = await run(actor, code, q, ip, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { me, catalogue, policy, evalDate, statuses } = await scope(actor, code, q, ip);
+  const res = await reverseMatch(await getDb(), { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate, zoneCode: me.zoneCode ?? '__none__', statuses, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const version = versionInForce(policy, evalDate)?.version ?? null;
   await audit({ action: 'policy.matches', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip, detail: { status: q.status ?? null, zone: me.zoneCode, total: res.total } });
   return {
     policyCode: code,
@@ -82,20 +81,30 @@ export async function policyMatches(actor: Actor | null, code: string, q: Matche
   };
 }
 
-/** GET /api/v1/policies/{code}/matches/export — CSV (UTF-8 BOM, formula-guarded), audited with the purpose. */
+/**
+ * GET /api/v1/policies/{code}/matches/export — every match of the zone as CSV (UTF-8 BOM, formula-guarded), streamed
+ * batch by batch; audited with the stated purpose.
+ */
 export async function exportPolicyMatches(actor: Actor | null, code: string, q: z.infer<typeof matchesExportQuery>, locale: Locale, ip: string): Promise<Response> {
-  const { me, res, evalDate } = await run(actor, code, q, ip, {});
-  await audit({ action: 'policy.matches_export', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip, detail: { status: q.status ?? null, purpose: q.purpose, zone: me.zoneCode, rows: res.rows.length } });
-  const t = (k: 'name' | 'status' | 'amount' | 'nearMiss' | 'eligibleFrom' | 'missing') => translate(locale, `policyExport.${k}`);
-  const lines = [[t('name'), t('status'), t('amount'), t('nearMiss'), t('eligibleFrom'), t('missing')].map(csvField).join(',')];
-  for (const r of res.rows) {
-    lines.push(
-      [r.name ?? '', translate(locale, `policy.status_${r.status}`), r.amountEstimate ?? '', r.nearMiss?.criterionId ?? '', r.nearMiss?.eligibleFrom ?? '', r.missingFields.join(' ')]
-        .map((v) => csvField(v))
-        .join(','),
-    );
-  }
-  const body = `\uFEFF${lines.join('\r\n')}\r\n`;
+  const { me, catalogue, evalDate, statuses } = await scope(actor, code, q, ip);
+  await audit({ action: 'policy.matches_export', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip, detail: { status: q.status ?? null, purpose: q.purpose, zone: me.zoneCode } });
+  const header = (['name', 'status', 'amount', 'nearMiss', 'eligibleFrom', 'missing'] as const).map((k) => translate(locale, `policyExport.${k}`));
+  const cells = (r: ReverseMatchRow) => [r.name ?? '', translate(locale, `policy.status_${r.status}`), r.amountEstimate ?? '', r.nearMiss?.criterionId ?? '', r.nearMiss?.eligibleFrom ?? '', r.missingFields.join(' ')];
+  const lines = reverseMatchCsvLines(await getDb(), { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate, zoneCode: me.zoneCode ?? '__none__', statuses }, header, cells);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('\uFEFF'));
+    },
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -361,8 +361,13 @@ export function reverseMatchCells(r: ReverseMatchRow): (string | number)[] {
  * formula-injection guard of the talent export (csvField). The first line is the header (`header`, e.g. translated
  * column names, or REVERSE_CSV_COLUMNS). The caller adds the BOM and audits the export with its purpose.
  */
-export async function* reverseMatchCsvLines(db: DbOrTx, args: Omit<ReverseMatchArgs, 'limit' | 'offset'>, header: readonly string[] = REVERSE_CSV_COLUMNS): AsyncGenerator<string> {
+export async function* reverseMatchCsvLines(
+  db: DbOrTx,
+  args: Omit<ReverseMatchArgs, 'limit' | 'offset'>,
+  header: readonly string[] = REVERSE_CSV_COLUMNS,
+  cells: (r: ReverseMatchRow) => (string | number)[] = reverseMatchCells,
+): AsyncGenerator<string> {
   yield `${header.map(csvField).join(',')}\r\n`;
   const stats: ScanStats = { candidates: 0, mode: 'none' };
-  for await (const { row } of scan(db, args, true, stats)) yield `${reverseMatchCells(row).map(csvField).join(',')}\r\n`;
+  for await (const { row } of scan(db, args, true, stats)) yield `${cells(row).map(csvField).join(',')}\r\n`;
 }
