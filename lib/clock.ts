@@ -11,6 +11,12 @@ export function now(): Date {
   return new Date(Date.now() + state.offsetMs);
 }
 
+/** Today's calendar date in Jingdezhen (UTC+8 all year, no DST): what "today" means for ages, deadlines and policies. */
+export function jdzToday(): { y: number; m: number; d: number } {
+  const local = new Date(now().getTime() + 8 * 60 * 60_000);
+  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+}
+
 export function testClockEnabled(): boolean {
   return process.env.APP_TEST_CLOCK === '1' && !isProductionDeployment();
 }

@@ -1,12 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { useT } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { decideApplicationAction } from '@/lib/policies/actions';
 import { Modal } from './modal';
+import { TextArea } from './fields';
 
 /**
  * 确认通过 (二次确认: a dialog states the amount and that the benefit becomes active) and 驳回 (a reason the talent
@@ -15,7 +16,6 @@ import { Modal } from './modal';
 export function ApplicationActions({ id, talentName, policyTitle, amountText }: { id: string; talentName: string; policyTitle: string; amountText: string | null }) {
   const t = useT();
   const router = useRouter();
-  const reasonId = useId();
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -67,27 +67,16 @@ export function ApplicationActions({ id, talentName, policyTitle, amountText }: 
 
       <Modal open={dialog === 'reject'} onClose={close} title={t('policyStaff.rejectTitle')} testId="reject-dialog">
         <p className="text-sm text-ink-700">{t('policyStaff.rejectExplain', { name: talentName, policy: policyTitle })}</p>
-        <div>
-          <label htmlFor={reasonId} className="mb-1 block text-sm font-medium text-ink-800">
-            {t('policyStaff.rejectReason')}
-          </label>
-          <textarea
-            id={reasonId}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={3}
-            maxLength={500}
-            placeholder={t('policyStaff.rejectReasonPlaceholder')}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${reasonId}-error` : undefined}
-            className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-base ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-brand-700 aria-[invalid=true]:ring-red-600"
-          />
-          {error ? (
-            <p id={`${reasonId}-error`} role="alert" className="mt-1 text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <TextArea
+          label={t('policyStaff.rejectReason')}
+          value={reason}
+          onValue={setReason}
+          rows={3}
+          maxLength={500}
+          placeholder={t('policyStaff.rejectReasonPlaceholder')}
+          errors={error ? [error] : undefined}
+          announce
+        />
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="ghost" onClick={close} disabled={pending}>
             {t('policyStaff.cancel')}

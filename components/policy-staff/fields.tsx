@@ -1,15 +1,15 @@
 'use client';
 
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
 
 /** Small labelled controls for the policy builder (controlled inputs; the builder keeps one state object). */
 
-export function Issues({ id, messages }: { id?: string; messages: string[] }) {
+export function Issues({ id, messages, announce }: { id?: string; messages: string[]; announce?: boolean }) {
   if (!messages.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+    <ul id={id} role={announce ? 'alert' : undefined} className="mt-1 space-y-0.5 text-sm text-red-700">
       {messages.map((m, i) => (
         <li key={i}>{m}</li>
       ))}
@@ -17,7 +17,7 @@ export function Issues({ id, messages }: { id?: string; messages: string[] }) {
   );
 }
 
-function Shell({ id, label, hint, errors, children, className }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode; className?: string }) {
+function Shell({ id, label, hint, errors, announce, children, className }: { id: string; label: string; hint?: string; errors?: string[]; announce?: boolean; children: ReactNode; className?: string }) {
   return (
     <div className={cn('min-w-0', className)}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-ink-800">
@@ -29,7 +29,7 @@ function Shell({ id, label, hint, errors, children, className }: { id: string; l
           {hint}
         </p>
       ) : null}
-      <Issues id={`${id}-error`} messages={errors ?? []} />
+      <Issues id={`${id}-error`} messages={errors ?? []} announce={announce} />
     </div>
   );
 }
@@ -57,23 +57,16 @@ export function TextArea({
   label,
   hint,
   errors,
+  announce,
   value,
   onValue,
   className,
   ...props
-}: { label: string; hint?: string; errors?: string[]; value: string; onValue: (v: string) => void; className?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'className'>) {
+}: { label: string; hint?: string; errors?: string[]; announce?: boolean; value: string; onValue: (v: string) => void; className?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'className'>) {
   const id = useId();
   return (
-    <Shell id={id} label={label} hint={hint} errors={errors} className={className}>
-      <textarea
-        id={id}
-        value={value}
-        onChange={(e) => onValue(e.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-base text-ink-900 ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-inset focus:ring-brand-700 aria-[invalid=true]:ring-red-600"
-        {...props}
-      />
+    <Shell id={id} label={label} hint={hint} errors={errors} announce={announce} className={className}>
+      <Textarea id={id} value={value} onChange={(e) => onValue(e.target.value)} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...props} />
     </Shell>
   );
 }

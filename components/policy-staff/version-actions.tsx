@@ -8,6 +8,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { deleteDraftAction, publishVersionAction, pushPolicyAction, retireVersionAction } from '@/lib/policies/actions';
 import { Modal } from './modal';
+import { TextArea } from './fields';
 
 interface PushReport {
   eligible: number;
@@ -41,7 +42,6 @@ export function PushReportView({ report }: { report: PushReport }) {
 export function VersionActions({ code, version, status, title }: { code: string; version: string; status: 'draft' | 'active' | 'retired'; title: string }) {
   const t = useT();
   const router = useRouter();
-  const noteId = useId();
   const [pending, start] = useTransition();
   const [dialog, setDialog] = useState<'publish' | 'retire' | 'delete' | null>(null);
   const [note, setNote] = useState('');
@@ -116,27 +116,16 @@ export function VersionActions({ code, version, status, title }: { code: string;
         ) : (
           <div className="space-y-4">
             <p className="text-sm text-ink-700">{t('policyStaff.publishExplain', { title })}</p>
-            <div>
-              <label htmlFor={noteId} className="mb-1 block text-sm font-medium text-ink-800">
-                {t('policyStaff.changelogNote')}
-              </label>
-              <textarea
-                id={noteId}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                rows={3}
-                maxLength={500}
-                placeholder={t('policyStaff.changelogPlaceholder')}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${noteId}-error` : undefined}
-                className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-base ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-brand-700"
-              />
-              {error ? (
-                <p id={`${noteId}-error`} role="alert" className="mt-1 text-sm text-red-700">
-                  {error}
-                </p>
-              ) : null}
-            </div>
+            <TextArea
+              label={t('policyStaff.changelogNote')}
+              value={note}
+              onValue={setNote}
+              rows={3}
+              maxLength={500}
+              placeholder={t('policyStaff.changelogPlaceholder')}
+              errors={error ? [error] : undefined}
+              announce
+            />
             <div className="flex flex-wrap justify-end gap-2">
               <Button variant="ghost" onClick={close} disabled={pending}>
                 {t('policyStaff.cancel')}

@@ -8,6 +8,7 @@ import { Form, FormMessage, SubmitButton, useZodForm } from '@/components/form/f
 import { useLocale, useT } from '@/components/i18n/provider';
 import { applyAction } from '@/lib/policies/actions';
 import { localiseMessage } from '@/lib/validation';
+import { Textarea } from '@/components/ui/input';
 
 export interface MaterialItem {
   code: string;
@@ -97,14 +98,7 @@ function NoteField() {
       <label htmlFor="apply-note" className="mb-1.5 block text-sm font-medium text-ink-800">
         {t('policyUi.noteLabel')}
       </label>
-      <textarea
-        id="apply-note"
-        rows={3}
-        maxLength={1000}
-        aria-describedby="apply-note-hint"
-        className="block w-full rounded-lg border-0 bg-white px-3 py-2.5 text-base text-ink-900 ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-brand-700"
-        {...register('note')}
-      />
+      <Textarea id="apply-note" rows={3} maxLength={1000} aria-describedby="apply-note-hint" {...register('note')} />
       <p id="apply-note-hint" className="mt-1 text-sm text-ink-600">
         {t('policyUi.noteHint')}
       </p>

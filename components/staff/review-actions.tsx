@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import type { Translator } from '@/lib/i18n';
 import { reviewEvidenceAction } from '@/lib/portfolio/actions';
+import { Textarea } from '@/components/ui/input';
 
 /** Verify, or reject with a reason the talent will read. */
 export function ReviewActions({ id, claimLabel }: { id: string; claimLabel: string }) {
@@ -35,15 +36,7 @@ export function ReviewActions({ id, claimLabel }: { id: string; claimLabel: stri
           <label htmlFor={reasonId} className="block text-sm font-medium text-ink-800">
             {t('staff.rejectReason')}
           </label>
-          <textarea
-            id={reasonId}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={3}
-            maxLength={500}
-            placeholder={t('staff.rejectReasonPlaceholder')}
-            className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-base ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-brand-700"
-          />
+          <Textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} placeholder={t('staff.rejectReasonPlaceholder')} />
           <div className="flex flex-wrap gap-2">
             <Button size="sm" variant="danger" disabled={pending || reason.trim().length < 2} aria-busy={pending} onClick={() => review('rejected')}>
               {t('staff.rejectConfirm')}

@@ -4,7 +4,7 @@ import { CraftOptions } from './craft-options';
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { get, useController, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { useLocale, useT } from '@/components/i18n/provider';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
 import type { Translator } from '@/lib/i18n';
 import { JDZ_DISTRICT_OPTIONS } from '@/lib/talent/zones';
@@ -76,10 +76,9 @@ export function TextAreaField({ name, label, hint, ...props }: { name: string; l
       <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink-800">
         {label}
       </label>
-      <textarea
+      <Textarea
         id={id}
         rows={4}
-        className="block w-full rounded-lg border-0 bg-white px-3 py-2.5 text-base text-ink-900 ring-1 ring-inset ring-ink-300 placeholder:text-ink-400 focus:ring-2 focus:ring-inset focus:ring-brand-700 aria-[invalid=true]:ring-red-600"
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy(id, message, hint)}
         {...props}

@@ -12,7 +12,7 @@ import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-match
 import { periodKeyFor } from './applications';
 import { reverseMatch } from './reverse';
 import { loadCatalogue } from './store';
-import { evaluateWithCatalogue, loadTalentProfile, todayIso, versionInForce } from './service';
+import { evaluateWithCatalogue, hasProfileConsent, loadTalentProfile, todayIso, versionInForce } from './service';
 
 /**
  * 免申即享 / proactive push (issue 4 §9). When a version is published or a profile changes, newly eligible talents
@@ -96,9 +96,7 @@ export async function pushForTalent(talentId: string): Promise<PushReport> {
     const db = await getDb();
     const loaded = await loadTalentProfile(db, talentId);
     if (!loaded) return report;
-    const consent = await db.execute(sql`select 1 from consents where user_id = ${talentId} and kind = 'profile' and withdrawn_at is null limit 1`);
-    const consentRows = Array.isArray(consent) ? consent : ((consent as { rows?: unknown[] }).rows ?? []);
-    if (!consentRows.length) return report;
+    if (!(await hasProfileConsent(db, talentId))) return report;
     const on = todayIso();
     const catalogue = await loadCatalogue(db);
     const { results } = await evaluateWithCatalogue(db, loaded.profile, on);

@@ -12,7 +12,7 @@ import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-match
 import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
-import { now } from '@/lib/clock';
+import { jdzToday } from '@/lib/clock';
 import { loadCatalogue, policyFromRow, versionFromRow, type Catalogue, type PolicyRow, type VersionRow } from './store';
 import type { EvaluateInput, EvaluateResponse, EvaluationResultDto, PolicyDetail, PolicySummary } from './schemas';
 
@@ -24,10 +24,9 @@ import type { EvaluateInput, EvaluateResponse, EvaluationResultDto, PolicyDetail
 export const EVALUATE_IP_LIMIT = Number(process.env.EVALUATE_IP_LIMIT ?? 120);
 const EVALUATE_WINDOW_MS = 60_000;
 
-/** Today's date in Jingdezhen (UTC+8 all year), from the one clock. */
+/** Today's date in Jingdezhen as YYYY-MM-DD. */
 export function todayIso(): string {
-  const local = new Date(now().getTime() + 8 * 60 * 60_000);
-  return formatYmd({ y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() });
+  return formatYmd(jdzToday());
 }
 
 /** The version of a policy in force on a date (active versions only), or null. */
@@ -104,7 +103,8 @@ export async function loadTalentProfile(db: DbOrTx, userId: string): Promise<{ p
   return { profile: { ...toCanonical(row as unknown as ProfileColumns), portfolio_count: w?.n ?? 0 }, zoneCode: row.zoneCode };
 }
 
-async function hasProfileConsent(db: DbOrTx, userId: string): Promise<boolean> {
+/** Whether the talent's profile consent is in force (withdrawn = no matching, no pushes). */
+export async function hasProfileConsent(db: DbOrTx, userId: string): Promise<boolean> {
   const [c] = await db
     .select({ id: consents.id })
     .from(consents)

@@ -1,4 +1,4 @@
-import { asc, count, eq, max } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { exclusionGroups, policies, policyVersions } from '@/db/schema';
 import type { ExclusionGroup, Policy, PolicyVersion } from '@/lib/policy-matching/model';
@@ -76,10 +76,11 @@ export function versionToRow(code: string, v: PolicyVersion): Pick<typeof policy
   return { policyCode: code, version: v.version, effectiveFrom: v.effective_from, effectiveTo: v.effective_to ?? null, definition: definition as unknown as Record<string, unknown> };
 }
 
+/** One round trip: row count and latest change of each of the three tables (checked on every request). */
 async function revisionOf(db: DbOrTx): Promise<string> {
-  const stamp = (t: typeof policies | typeof policyVersions | typeof exclusionGroups) =>
-    db.select({ n: count(), at: max(t.updatedAt) }).from(t).then(([r]) => `${r?.n ?? 0}:${r?.at?.toISOString() ?? ''}`);
-  return (await Promise.all([stamp(policies), stamp(policyVersions), stamp(exclusionGroups)])).join('/');
+  const stamp = (t: typeof policies | typeof policyVersions | typeof exclusionGroups) => sql<string>`(select count(*) || ':' || coalesce(max(${t.updatedAt})::text, '') from ${t})`;
+  const [r] = await db.select({ p: stamp(policies), v: stamp(policyVersions), g: stamp(exclusionGroups) }).from(sql`(select 1) as one`);
+  return `${r?.p}/${r?.v}/${r?.g}`;
 }
 
 const cache = ((globalThis as { __jpCatalogue?: { value: Catalogue | null } }).__jpCatalogue ??= { value: null });

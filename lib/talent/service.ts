@@ -11,7 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { checkPassword, policyMessage } from '@/lib/auth/password-policy';
 import type { Actor } from '@/lib/auth/permissions';
 import { createSession } from '@/lib/auth/sessions';
-import { now } from '@/lib/clock';
+import { jdzToday, now } from '@/lib/clock';
 import { blindIndex, decryptField, encryptField } from '@/lib/crypto/fields';
 import { maskIdNumber, maskPhone } from '@/lib/crypto/mask';
 import { rateLimitKeyForIp } from '@/lib/http/client-ip';
@@ -31,10 +31,7 @@ export const REGISTER_IP_LIMIT = Number(process.env.REGISTER_IP_LIMIT ?? 20);
 const REGISTER_WINDOW_MS = 60 * 60_000;
 
 export function today(): Ymd {
-  const t = now();
-  // Jingdezhen is UTC+8 all year: the calendar date there is what "today" means for ages and deadlines.
-  const local = new Date(t.getTime() + 8 * 60 * 60_000);
-  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+  return jdzToday();
 }
 
 const ID_PROBLEM_KEY = {
