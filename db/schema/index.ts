@@ -2,3 +2,5 @@ export * from './auth';
 export * from './party';
 export * from './talent';
 export * from './policy';
+export * from './jobs';
+export * from './policy-push';
