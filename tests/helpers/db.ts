@@ -44,8 +44,11 @@ export async function resetDb(db: Db): Promise<void> {
   clearCatalogueCache();
 }
 
-/** Installs a migrated test database for the file; each test starts from reference data only. */
-export function setupTestDb(opts: { seedReference?: boolean } = {}): { db: () => Db; handle: () => DbHandle } {
+/**
+ * Installs a migrated test database for the file; each test starts from reference data only. With
+ * `resetEach: false` the tests build their own state (the permission matrix resets once per world it builds).
+ */
+export function setupTestDb(opts: { seedReference?: boolean; resetEach?: boolean } = {}): { db: () => Db; handle: () => DbHandle } {
   let handle: DbHandle | undefined;
   beforeAll(async () => {
     handle = await createTestDb();
@@ -56,6 +59,7 @@ export function setupTestDb(opts: { seedReference?: boolean } = {}): { db: () =>
     await handle?.close();
   });
   beforeEach(async () => {
+    if (opts.resetEach === false) return;
     await resetDb(handle!.db);
     if (opts.seedReference !== false) await seedReferenceData(handle!.db);
   });
