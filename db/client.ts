@@ -22,6 +22,8 @@ export interface DbHandle {
   db: Db;
   driver: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PostgreSQL only: LISTEN on a channel (a dedicated connection); resolves to an unlisten function. */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -61,7 +63,15 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
   if (opts.migrate) {
     await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
   }
-  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    driver: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+    async listen(channel, onNotify) {
+      const sub = await client.listen(channel, () => onNotify());
+      return () => sub.unlisten();
+    },
+  };
 }
 
 /** Opens the configured database. PGlite is migrated on open; PostgreSQL is migrated by `npm run db:migrate`. */

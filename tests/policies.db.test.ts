@@ -16,11 +16,13 @@ import {
   policyMatchesExportRoute,
   publishVersionRoute,
   pushPolicyRoute,
+  listPushRunsRoute,
   retireVersionRoute,
   saveDraftRoute,
   withdrawApplicationRoute,
 } from '@/lib/policies/api';
 import { pushForTalent } from '@/lib/policies/push';
+import { drainJobs } from './helpers/jobs';
 import { loadCatalogue } from '@/lib/policies/store';
 import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
@@ -270,9 +272,16 @@ describe('免申即享 and proactive push', () => {
     const version = simpleVersion({ application: { mode: '免申即享', materials: [], manual_confirmation: true } });
     expect((await callRoute(createPolicyRoute, { body: { policy: simpleMeta('JP-970'), version }, headers: bearer(staff) })).status).toBe(201);
     const pub = await callRoute(publishVersionRoute, { params: { code: 'JP-970', version: '1.0.0' }, body: { changelogNote: '首次发布' }, headers: bearer(staff) });
-    expect((pub.json as { push: { eligible: number; notified: number; grants: number } }).push).toMatchObject({ eligible: 2, notified: 2, grants: 2 });
+    // Publishing answers once the version is committed; the push is a queued run that a consumer carries out.
+    expect((pub.json as { push: unknown }).push).toMatchObject({ status: 'queued', trigger: 'publish', version: '1.0.0', eligible: 0 });
+    expect(await t.db().select().from(notifications).where(eq(notifications.userId, a.id))).toHaveLength(0);
+    await drainJobs(t.db());
+    const latestRun = async () => ((await callRoute(listPushRunsRoute, { params: { code: 'JP-970' }, headers: bearer(staff) })).json as { items: Record<string, unknown>[] }).items[0];
+    expect(await latestRun()).toMatchObject({ status: 'done', trigger: 'publish', eligible: 2, notified: 2, grants: 2 });
     const again = await callRoute(pushPolicyRoute, { params: { code: 'JP-970' }, headers: bearer(staff) });
-    expect(again.json).toMatchObject({ eligible: 2, notified: 0, grants: 0 });
+    expect(again.json).toMatchObject({ status: 'queued', trigger: 'manual' });
+    await drainJobs(t.db());
+    expect(await latestRun()).toMatchObject({ status: 'done', trigger: 'manual', eligible: 2, notified: 0, grants: 0 });
     const grants = await t.db().select().from(policyApplications).where(eq(policyApplications.policyCode, 'JP-970'));
     expect(grants.map((g) => [g.talentId, g.origin, g.status, g.zoneCode]).sort()).toEqual(
       [
@@ -287,7 +296,9 @@ describe('免申即享 and proactive push', () => {
     const staffZsq = await staffToken('zsq');
     const bGrant = grants.find((g) => g.talentId === b.id)!;
     expect((await callRoute(decideApplicationRoute, { params: { id: bGrant.id }, body: { decision: 'reject', reason: '已在别处享受' }, headers: bearer(staffZsq) })).status).toBe(200);
-    expect((await callRoute(pushPolicyRoute, { params: { code: 'JP-970' }, headers: bearer(staff) })).json).toMatchObject({ grants: 0 });
+    expect((await callRoute(pushPolicyRoute, { params: { code: 'JP-970' }, headers: bearer(staff) })).status).toBe(200);
+    await drainJobs(t.db());
+    expect(await latestRun()).toMatchObject({ status: 'done', trigger: 'manual', grants: 0 });
   });
 
   it('a profile change that makes a talent eligible notifies them once', async () => {
@@ -298,9 +309,10 @@ describe('免申即享 and proactive push', () => {
     expect(before.filter((n) => (n.payload as { policyCode?: string }).policyCode === 'JP-971')).toHaveLength(0);
     expect((await callRoute(patchMyProfileRoute, { body: { nationality: 'CN' }, headers: bearer(token) })).status).toBe(200);
     expect((await callRoute(patchMyProfileRoute, { body: { education: '本科' }, headers: bearer(token) })).status).toBe(200);
+    await drainJobs(t.db());
     const after = await t.db().select().from(notifications).where(eq(notifications.userId, talent.id));
     expect(after.filter((n) => (n.payload as { policyCode?: string }).policyCode === 'JP-971')).toHaveLength(1);
-    expect((await pushForTalent(talent.id)).notified).toBe(0);
+    expect((await pushForTalent(t.db(), talent.id)).notified).toBe(0);
   });
 
   it('a PATCH of one nested field keeps the others (merge patch): answering one question never erases another', async () => {

@@ -1,4 +1,4 @@
-CREATE TYPE "public"."job_status" AS ENUM('pending', 'running', 'done', 'dead');--> statement-breakpoint
+CREATE TYPE "public"."job_status" AS ENUM('pending', 'running', 'done', 'dead', 'discarded');--> statement-breakpoint
 CREATE TABLE "domain_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "domain_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"type" text NOT NULL,
@@ -70,4 +70,16 @@ CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("run_at","id") WHERE "jobs"."
 CREATE INDEX "jobs_lease_idx" ON "jobs" USING btree ("locked_until") WHERE "jobs"."status" = 'running';--> statement-breakpoint
 CREATE INDEX "jobs_type_status_idx" ON "jobs" USING btree ("type","status");--> statement-breakpoint
 CREATE INDEX "jobs_finished_idx" ON "jobs" USING btree ("finished_at") WHERE "jobs"."status" = 'done';--> statement-breakpoint
-CREATE INDEX "policy_push_runs_policy_idx" ON "policy_push_runs" USING btree ("policy_code","created_at");
+CREATE INDEX "policy_push_runs_policy_idx" ON "policy_push_runs" USING btree ("policy_code","created_at");--> statement-breakpoint
+-- Workers in other processes wake up when an event or a job is written: NOTIFY is delivered on commit only, so a
+-- rolled-back change wakes nobody. (Workers also poll; this only cuts the latency.)
+CREATE OR REPLACE FUNCTION jobs_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('jp_jobs', TG_TABLE_NAME);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER domain_events_notify AFTER INSERT ON domain_events FOR EACH STATEMENT EXECUTE FUNCTION jobs_notify();
+--> statement-breakpoint
+CREATE TRIGGER jobs_notify AFTER INSERT ON jobs FOR EACH STATEMENT EXECUTE FUNCTION jobs_notify();

@@ -28,7 +28,7 @@ export const domainEvents = pgTable(
   ],
 );
 
-export const jobStatusEnum = pgEnum('job_status', ['pending', 'running', 'done', 'dead']);
+export const jobStatusEnum = pgEnum('job_status', ['pending', 'running', 'done', 'dead', 'discarded']);
 
 export const jobs = pgTable(
   'jobs',

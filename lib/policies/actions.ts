@@ -81,11 +81,7 @@ export const publishVersionAction = createAction({
   name: 'policy.publish',
   input: publishInput.extend(versionRef),
   access: 'policies.manage',
-  run: async ({ code: c, version, changelogNote }, { actor, ip }) => {
-    const published = await publishVersion(actor, c, version, { changelogNote }, { ip });
-    const push = await pushPolicyAsStaff(actor, c, { ip });
-    return { ...published, push };
-  },
+  run: ({ code: c, version, changelogNote }, { actor, ip }) => publishVersion(actor, c, version, { changelogNote }, { ip }),
   revalidate: ['/staff/policies', '/policies'],
 });
 

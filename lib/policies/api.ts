@@ -6,7 +6,7 @@ import { APPLICATION_STATUSES, applicationListQuery, applyForPolicy, applyInput,
 import { createPolicy, createPolicyInput, deleteDraft, policyMetaInput, publishInput, publishVersion, retireVersion, saveDraft, saveDraftInput, updatePolicyMeta } from './editor';
 import { exportPolicyMatches, matchesExportQuery, matchesQuery, matchesResponse, policyMatches } from './matches';
 import { previewInput, previewVersion } from './preview';
-import { pushPolicyAsStaff } from './push';
+import { listPushRuns, PUSH_RUN_STATUSES, pushPolicyAsStaff } from './push';
 import { evaluateInput, evaluateResponse, myMatchesResponse, policyCodeSchema, policyDetailSchema, policyListQuery, policySummarySchema } from './schemas';
 import { evaluatePublic, getPolicy, listPolicies, myMatches } from './service';
 import { isoDate } from '@/lib/talent/profile-schema';
@@ -33,7 +33,21 @@ const applicationDto = z.object({
   talent: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 const versionRef = z.object({ code: z.string(), version: z.string(), status: z.enum(['draft', 'active', 'retired']) });
-const pushReport = z.object({ policyCode: z.string().optional(), version: z.string().optional(), eligible: z.number(), notified: z.number(), grants: z.number() });
+const pushRun = z.object({
+  id: z.uuid(),
+  policyCode: z.string(),
+  version: z.string().nullable(),
+  trigger: z.enum(['publish', 'manual']),
+  status: z.enum(PUSH_RUN_STATUSES),
+  scanned: z.number().int(),
+  eligible: z.number().int(),
+  notified: z.number().int(),
+  grants: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
 
 export const evaluatePoliciesRoute = defineRoute({
   id: 'evaluatePolicies',
@@ -129,17 +143,13 @@ export const publishVersionRoute = defineRoute({
   id: 'publishPolicyVersion',
   method: 'POST',
   path: '/api/v1/policies/{code}/versions/{version}/publish',
-  summary: 'Publish a draft as an immutable active version with a changelog note; then push to newly eligible talents',
+  summary: 'Publish a draft as an immutable active version with a changelog note. The push to newly eligible talents runs in the background: `push` is its queued run (follow it with GET /api/v1/policies/{code}/push-runs)',
   tags: ['policies'],
   access: 'policies.manage',
   params: versionParams,
   body: publishInput,
-  response: versionRef.extend({ supersedes: z.string().nullable(), push: pushReport }),
-  handler: async ({ actor, params, body, ip }) => {
-    const published = await publishVersion(actor, params.code, params.version, body, { ip });
-    const push = await pushPolicyAsStaff(actor, params.code, { ip });
-    return { ...published, push };
-  },
+  response: versionRef.extend({ supersedes: z.string().nullable(), push: pushRun }),
+  handler: ({ actor, params, body, ip }) => publishVersion(actor, params.code, params.version, body, { ip }),
 });
 
 export const retireVersionRoute = defineRoute({
@@ -202,12 +212,24 @@ export const pushPolicyRoute = defineRoute({
   id: 'pushPolicy',
   method: 'POST',
   path: '/api/v1/policies/{code}/push',
-  summary: '免申即享 / proactive push for one policy: notify newly eligible talents, queue automatic grants (idempotent)',
+  summary: '免申即享 / proactive push for one policy, run in the background: notify newly eligible talents, queue automatic grants (idempotent). Answers the queued run',
   tags: ['policies'],
   access: 'policies.manage',
   params: codeParams,
-  response: pushReport,
+  response: pushRun,
   handler: ({ actor, params, ip }) => pushPolicyAsStaff(actor, params.code, { ip }),
+});
+
+export const listPushRunsRoute = defineRoute({
+  id: 'listPolicyPushRuns',
+  method: 'GET',
+  path: '/api/v1/policies/{code}/push-runs',
+  summary: 'The latest pushes of a policy (newest first, at most 10) with their progress and reports',
+  tags: ['policies'],
+  access: 'policies.read_drafts',
+  params: codeParams,
+  response: z.object({ items: z.array(pushRun) }),
+  handler: ({ actor, params, ip }) => listPushRuns(actor, params.code, { ip }),
 });
 
 export const myMatchesRoute = defineRoute({

@@ -6,11 +6,15 @@ import { policies, policyVersions } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
+import { now } from '@/lib/clock';
+import { recordEvent } from '@/lib/events';
 import { AppError, pgErrorCode, type FieldErrors } from '@/lib/http/errors';
 import { CATEGORIES, PROVENANCES, TIER_LETTERS, policyVersionSchema, validateCatalogue, validatePolicy, type Policy, type PolicyVersion, type ValidationIssue } from '@/lib/policy-matching/model';
 import { addDays, formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { loadCatalogue, policyFromRow, policyToRow, versionFromRow, versionToRow, type VersionRow } from './store';
 import { todayIso } from './service';
+import { policyVersionPublished } from './events';
+import { createPushRun, pushRunDto } from './push';
 
 /**
  * The staff policy editor (issue 4 §7): create a policy, save drafts, publish immutable versions with a changelog
@@ -180,20 +184,28 @@ export async function publishVersion(actor: Actor | null, code: string, versionN
   const next: PolicyVersion = { ...stripStatus(doc), changelog, ...(predecessor ? { supersedes: predecessor.version } : {}) };
   await validateWith({ ...policyFromRow(row), versions: [...published, next] } as Policy);
   const db = await getDb();
+  let run: Awaited<ReturnType<typeof createPushRun>>;
   try {
-    await db.transaction(async (tx) => {
+    run = await db.transaction(async (tx) => {
       if (predecessor && dayBefore) await tx.update(policyVersions).set({ effectiveTo: dayBefore }).where(eq(policyVersions.id, predecessor.id));
-      await tx
+      const updated = await tx
         .update(policyVersions)
-        .set({ ...versionToRow(code, next), status: 'active', publishedAt: new Date(), publishedBy: me.id, changelogNote: input.changelogNote })
-        .where(and(eq(policyVersions.id, draft.id), eq(policyVersions.status, 'draft')));
+        .set({ ...versionToRow(code, next), status: 'active', publishedAt: now(), publishedBy: me.id, changelogNote: input.changelogNote })
+        .where(and(eq(policyVersions.id, draft.id), eq(policyVersions.status, 'draft')))
+        .returning({ id: policyVersions.id });
+      // Two publishes of one draft: the second finds it no longer a draft and must not report success.
+      if (!updated.length) throw new AppError('CONFLICT', { detailKey: 'policy.versionImmutable' });
       await audit({ action: 'policy.publish', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { version: versionNo, supersedes: predecessor?.version ?? null } }, tx);
+      // The push runs as a consumer of this event, after the commit: publishing answers as soon as the version is in.
+      const r = await createPushRun(tx, code, 'publish', me.id, versionNo);
+      await recordEvent(tx, policyVersionPublished, code, { code, version: versionNo, supersedes: predecessor?.version ?? null, pushRunId: r.id }, { actorId: me.id });
+      return r;
     });
   } catch (err) {
     if (pgErrorCode(err) === '23P01') throw new AppError('CONFLICT', { detailKey: 'policy.versionOverlap' });
     throw err;
   }
-  return { code, version: versionNo, status: 'active' as const, supersedes: predecessor?.version ?? null };
+  return { code, version: versionNo, status: 'active' as const, supersedes: predecessor?.version ?? null, push: pushRunDto(run) };
 }
 
 /** POST /api/v1/policies/{code}/versions/{version}/retire — an active version stops applying (kept for history). */

@@ -1,21 +1,25 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '@/db/client';
-import { policyApplications, talentProfiles } from '@/db/schema';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Db, type DbOrTx } from '@/db/client';
+import { policies, policyApplications, policyPushRuns } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
-import { logError } from '@/lib/log';
+import { now } from '@/lib/clock';
+import { AppError } from '@/lib/http/errors';
+import { enqueue } from '@/lib/jobs/queue';
+import { defineJob } from '@/lib/jobs/registry';
 import { notify } from '@/lib/notifications/service';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-matching/model';
 import { periodKeyFor } from './applications';
-import { reverseMatch } from './reverse';
+import { reverseMatchStream } from './reverse';
 import { loadCatalogue } from './store';
 import { evaluateWithCatalogue, hasProfileConsent, loadTalentProfile, todayIso, versionInForce } from './service';
 
 /**
- * 免申即享 / proactive push (issue 4 §9). When a version is published or a profile changes, newly eligible talents
+ * 免申即享 / proactive push (issue 4 §9; consumers since issue 8). When a version is published or a profile changes, newly eligible talents
  * get one in-app notification per policy version; for mode 免申即享 a pending grant (an application with origin
  * 'auto') appears in the staff queue for 二次确认. Idempotent: notifications are keyed (user, policy, version) and a
  * grant is created only if the talent has no application of any status for that version and period.
@@ -57,72 +61,159 @@ export interface PushReport {
   grants: number;
 }
 
+export const PUSH_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type PushRunStatus = (typeof PUSH_RUN_STATUSES)[number];
+export interface PushRunDto extends Omit<PushReport, 'version'> {
+  id: string;
+  policyCode: string;
+  version: string | null;
+  trigger: 'publish' | 'manual';
+  status: PushRunStatus;
+  /** Talents whose status was decided (the prefilter's candidates). */
+  scanned: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export function pushRunDto(r: typeof policyPushRuns.$inferSelect): PushRunDto {
+  return {
+    id: r.id,
+    policyCode: r.policyCode,
+    version: r.version,
+    trigger: r.trigger as PushRunDto['trigger'],
+    status: r.status as PushRunStatus,
+    scanned: r.scanned,
+    eligible: r.eligible,
+    notified: r.notified,
+    grants: r.grants,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Progress is written every this many candidates, so the staff page can show it while a push runs. */
+const PROGRESS_EVERY = 500;
+
 /**
- * Pushes one policy's version in force to every eligible talent (all zones; the matching itself is not shown to
- * anyone). Used after publish and by POST /api/v1/policies/{code}/push.
+ * Pushes one policy's version in force to every eligible talent (all zones; the matching itself is shown to no
+ * one): one streamed scan of the reverse match, a notification per newly eligible talent, and for 免申即享 a
+ * pending grant with the criteria snapshot the reviewer needs (the only case that loads a whole profile). With a
+ * run id, progress and the report are written to that policy_push_runs row. Idempotent (notification keys,
+ * grant guard), so a re-run after a crash notifies nobody twice.
  */
-export async function pushPolicy(db: DbOrTx, code: string, on = todayIso()): Promise<PushReport> {
+export async function pushPolicy(db: DbOrTx, code: string, on = todayIso(), runId?: string): Promise<PushReport & { scanned: number }> {
   const catalogue = await loadCatalogue(db);
   const policy = catalogue.policies.find((p) => p.code === code);
   const version = policy ? versionInForce(policy, on) : null;
-  if (!policy || !version) return { policyCode: code, eligible: 0, notified: 0, grants: 0 };
-  const report: PushReport = { policyCode: code, version: version.version, eligible: 0, notified: 0, grants: 0 };
-  const pageSize = 500;
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await reverseMatch(db, { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate: on, zoneCode: null, statuses: ['ELIGIBLE'], limit: pageSize, offset });
-    const ids = page.rows.map((r) => r.talentId);
-    const zones = new Map(
-      ids.length ? (await db.select({ id: talentProfiles.userId, zone: talentProfiles.zoneCode }).from(talentProfiles).where(inArray(talentProfiles.userId, ids))).map((z) => [z.id, z.zone]) : [],
-    );
-    for (const row of page.rows) {
-      report.eligible += 1;
+  const report = { policyCode: code, version: version?.version, scanned: 0, eligible: 0, notified: 0, grants: 0 };
+  const save = async (extra: Partial<typeof policyPushRuns.$inferInsert> = {}) => {
+    if (runId) await db.update(policyPushRuns).set({ scanned: report.scanned, eligible: report.eligible, notified: report.notified, grants: report.grants, version: report.version ?? null, ...extra }).where(eq(policyPushRuns.id, runId));
+  };
+  await save({ status: 'running', startedAt: now(), error: null });
+  if (!policy || !version) {
+    await save({ status: 'done', finishedAt: now() });
+    return report;
+  }
+  const automatic = modeOf(version) === '免申即享';
+  const stream = reverseMatchStream(db, { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate: on, zoneCode: null, statuses: ['ELIGIBLE'] }, (n) => {
+    report.scanned = n;
+  });
+  for await (const row of stream) {
+    report.eligible += 1;
+    let zoneCode: string | null = null;
+    let snapshot: Pick<EvaluationResult, 'status' | 'amountEstimate' | 'criteria'> = { status: row.status, amountEstimate: row.amountEstimate, criteria: [] };
+    if (automatic) {
       // The grant keeps what the reviewer needs: the criteria with their explanations, as the talent would see them.
       const loaded = await loadTalentProfile(db, row.talentId);
+      zoneCode = loaded?.zoneCode ?? null;
       const full = loaded ? evaluateAll(loaded.profile, catalogue.policies, catalogue.groups, on).find((x) => x.policyCode === code) : undefined;
-      const snapshot = full && full.status === 'ELIGIBLE' ? full : { status: row.status, amountEstimate: row.amountEstimate, criteria: [] };
-      const r = await pushOne(db, row.talentId, zones.get(row.talentId) ?? null, policy, version, snapshot, on);
-      if (r.notified) report.notified += 1;
-      if (r.grant) report.grants += 1;
+      if (full && full.status === 'ELIGIBLE') snapshot = full;
     }
-    if (page.rows.length < pageSize) break;
+    const r = await pushOne(db, row.talentId, zoneCode, policy, version, snapshot, on);
+    if (r.notified) report.notified += 1;
+    if (r.grant) report.grants += 1;
+    if (report.eligible % PROGRESS_EVERY === 0) await save();
   }
+  await save({ status: 'done', finishedAt: now() });
   return report;
 }
 
-/** Pushes every policy a talent is newly ELIGIBLE for (after a profile change or an approval). Never throws. */
-export async function pushForTalent(talentId: string): Promise<PushReport> {
+/** Pushes every policy a talent is newly ELIGIBLE for (the consumer of talent.profile_changed). Throws on failure: the job is retried. */
+export async function pushForTalent(db: DbOrTx, talentId: string, on = todayIso()): Promise<PushReport> {
   const report: PushReport = { eligible: 0, notified: 0, grants: 0 };
-  try {
-    const db = await getDb();
-    const loaded = await loadTalentProfile(db, talentId);
-    if (!loaded) return report;
-    if (!(await hasProfileConsent(db, talentId))) return report;
-    const on = todayIso();
-    const catalogue = await loadCatalogue(db);
-    const { results } = await evaluateWithCatalogue(db, loaded.profile, on);
-    for (const r of results) {
-      if (r.status !== 'ELIGIBLE') continue;
-      const policy = catalogue.policies.find((p) => p.code === r.policyCode)!;
-      const version = versionInForce(policy, on);
-      if (!version) continue;
-      report.eligible += 1;
-      const x = await pushOne(db, talentId, loaded.zoneCode, policy, version, r, on);
-      if (x.notified) report.notified += 1;
-      if (x.grant) report.grants += 1;
-    }
-  } catch (err) {
-    logError('policy.pushForTalent', err);
+  const loaded = await loadTalentProfile(db, talentId);
+  if (!loaded) return report;
+  if (!(await hasProfileConsent(db, talentId))) return report;
+  const catalogue = await loadCatalogue(db);
+  const { results } = await evaluateWithCatalogue(db, loaded.profile, on);
+  for (const r of results) {
+    if (r.status !== 'ELIGIBLE') continue;
+    const policy = catalogue.policies.find((p) => p.code === r.policyCode)!;
+    const version = versionInForce(policy, on);
+    if (!version) continue;
+    report.eligible += 1;
+    const x = await pushOne(db, talentId, loaded.zoneCode, policy, version, r, on);
+    if (x.notified) report.notified += 1;
+    if (x.grant) report.grants += 1;
   }
   return report;
 }
 
-/** POST /api/v1/policies/{code}/push — staff re-run of the push for one policy (idempotent). */
-export async function pushPolicyAsStaff(actor: Actor | null, code: string, meta: { ip: string }): Promise<PushReport> {
+/** A queued push run (in the caller's transaction). */
+export async function createPushRun(tx: DbOrTx, code: string, trigger: 'publish' | 'manual', requestedBy: string | null, version: string | null = null) {
+  const [run] = await tx.insert(policyPushRuns).values({ policyCode: code, trigger, requestedBy, version }).returning();
+  return run!;
+}
+
+/**
+ * POST /api/v1/policies/{code}/push — staff ask for the (idempotent) push of the version in force again. It runs in
+ * the background; the answer is the queued run, whose progress GET /api/v1/policies/{code}/push-runs shows.
+ */
+export async function pushPolicyAsStaff(actor: Actor | null, code: string, meta: { ip: string }): Promise<PushRunDto> {
   const me = await authorize(actor, 'policies.manage', undefined, { ip: meta.ip });
   const db = await getDb();
-  const report = await pushPolicy(db, code);
-  await audit({ action: 'policy.push', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { ...report } });
-  return report;
+  const [exists] = await db.select({ code: policies.code }).from(policies).where(eq(policies.code, code)).limit(1);
+  if (!exists) throw new AppError('NOT_FOUND');
+  const run = await db.transaction(async (tx) => {
+    const r = await createPushRun(tx, code, 'manual', me.id);
+    await enqueue(tx, runPushJob, { runId: r.id }, { idempotencyKey: `push-run:${r.id}` });
+    await audit({ action: 'policy.push', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { runId: r.id } }, tx);
+    return r;
+  });
+  return pushRunDto(run);
+}
+
+/** GET /api/v1/policies/{code}/push-runs — the latest pushes of a policy with their progress and reports. */
+export async function listPushRuns(actor: Actor | null, code: string, meta: { ip?: string } = {}): Promise<{ items: PushRunDto[] }> {
+  await authorize(actor, 'policies.read_drafts', undefined, { ip: meta.ip });
+  const db = await getDb();
+  const rows = await db.select().from(policyPushRuns).where(eq(policyPushRuns.policyCode, code)).orderBy(desc(policyPushRuns.createdAt)).limit(10);
+  return { items: rows.map(pushRunDto) };
+}
+
+/** The job that runs a push (manual pushes; the publish consumer calls runPush directly). */
+export const runPushJob = defineJob({
+  type: 'policies.run_push',
+  payload: z.object({ runId: z.uuid() }),
+  maxAttempts: 5,
+  handler: ({ runId }, { db }) => runPush(db, runId),
+});
+
+/** Runs the push of one queued run; a failure marks the run and rethrows (the job retries, the run shows why). */
+export async function runPush(db: Db, runId: string): Promise<PushReport & { scanned: number }> {
+  const [run] = await db.select().from(policyPushRuns).where(eq(policyPushRuns.id, runId)).limit(1);
+  if (!run) throw new Error(`push run ${runId} does not exist`);
+  try {
+    return await pushPolicy(db, run.policyCode, todayIso(), runId);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    await db.update(policyPushRuns).set({ status: 'failed', error: `${e.name}: ${e.message}`.slice(0, 500) }).where(eq(policyPushRuns.id, runId));
+    throw err;
+  }
 }
 
 /** Open auto grants of a talent (for tests and the talent's view). */

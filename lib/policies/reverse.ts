@@ -4,9 +4,10 @@ import type { DbOrTx } from '@/db/client';
 import { consents, talentProfiles } from '@/db/schema';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
-import { compilePrefilter, prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/sql-prefilter';
+import { prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/prefilter';
 import { csvField } from '@/lib/talent/export';
 import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
+import { compilePrefilter } from './sql-prefilter';
 
 /**
  * Reverse match "policy → people" for staff (domain-talent-policy.md §6.3): the talents in scope whose status for one
@@ -347,6 +348,19 @@ export function reverseMatch(db: DbOrTx, args: ReverseMatchArgs): Promise<Revers
 /** The baseline: every talent in scope loaded and evaluated in JavaScript. Same result as reverseMatch. */
 export function reverseMatchInJs(db: DbOrTx, args: ReverseMatchArgs): Promise<ReverseMatchResult> {
   return collect(db, args, false);
+}
+
+/**
+ * Every match, streamed in talent-id order through one scan (the push): memory stays at one batch whatever the
+ * population, and nothing is scanned twice. `onProgress` receives the number of candidates evaluated so far.
+ */
+export async function* reverseMatchStream(db: DbOrTx, args: Omit<ReverseMatchArgs, 'limit' | 'offset'>, onProgress?: (candidates: number) => void): AsyncGenerator<ReverseMatchRow> {
+  const stats: ScanStats = { candidates: 0, mode: 'none' };
+  for await (const { row } of scan(db, args, true, stats)) {
+    onProgress?.(stats.candidates);
+    yield row;
+  }
+  onProgress?.(stats.candidates);
 }
 
 export const REVERSE_CSV_COLUMNS = ['talent_id', 'name', 'status', 'amount_estimate', 'near_miss_criterion', 'eligible_from', 'missing_fields'] as const;

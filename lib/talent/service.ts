@@ -1,10 +1,10 @@
 import 'server-only';
-import { pushForTalent } from '@/lib/policies/push';
 import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { consents, evidence, talentProfiles, users } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
+import { recordEvent } from '@/lib/events';
 import { authorize } from '@/lib/auth/authorize';
 import { normaliseEmail, normalisePhone } from '@/lib/auth/identifiers';
 import { hashPassword } from '@/lib/auth/password';
@@ -26,6 +26,7 @@ import { toCanonical, toColumns, type ProfileColumns } from './profile-mapping';
 import type { CanonicalProfile } from './profile-schema';
 import { registerInput, type MyProfileDto, type RegisterInput } from './schemas';
 import { zoneForDistrict } from './zones';
+import { talentProfileChanged } from './events';
 
 export const REGISTER_IP_LIMIT = Number(process.env.REGISTER_IP_LIMIT ?? 20);
 const REGISTER_WINDOW_MS = 60 * 60_000;
@@ -267,10 +268,10 @@ export async function saveMyProfile(
       .where(eq(talentProfiles.userId, me.id))
       .returning();
     await audit({ action: 'talent.profile_update', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'user', targetId: me.id, ip: opts.ip, detail: { mode: opts.mode, fields: changed.length } }, tx);
+    // In the same transaction: the proactive push (issue 4 §9) and other reactions are consumers of this event.
+    await recordEvent(tx, talentProfileChanged, me.id, { talentId: me.id, fields: changed }, { actorId: me.id });
     return rows;
   });
-  // Proactive push (issue 4 §9): policies this change makes the talent eligible for are notified once.
-  await pushForTalent(me.id);
   const [u] = await db.select().from(users).where(eq(users.id, me.id)).limit(1);
   const ev = await db.select({ subject: evidence.subject, itemId: evidence.itemId, status: evidence.status }).from(evidence).where(eq(evidence.talentId, me.id));
   return profileDto(updated!, u!, c, ev);
@@ -296,6 +297,8 @@ export async function setConsent(actor: Actor | null, kind: 'profile' | 'sensiti
       }
     }
     await audit({ action: granted ? 'consent.grant' : 'consent.withdraw', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'consent', targetId: kind, ip, detail: { version: PRIVACY_NOTICE_VERSION } }, tx);
+    // Granting the profile consent back makes the person matchable again: policies they now qualify for are pushed.
+    if (granted && kind === 'profile') await recordEvent(tx, talentProfileChanged, me.id, { talentId: me.id, fields: ['consent.profile'] }, { actorId: me.id });
   });
   const c = await activeConsents(db, me.id);
   return { profile: c.profile, sensitive: c.sensitive };

@@ -32,7 +32,7 @@ export async function createTestDb(): Promise<DbHandle> {
   };
 }
 
-const APP_TABLES = ['notifications', 'policy_applications', 'policy_versions', 'policies', 'exclusion_groups', 'user_sessions', 'rate_limits', 'users', 'party_orgs', 'zones'];
+const APP_TABLES = ['jobs', 'domain_events', 'job_workers', 'policy_push_runs', 'notifications', 'policy_applications', 'policy_versions', 'policies', 'exclusion_groups', 'user_sessions', 'rate_limits', 'users', 'party_orgs', 'zones'];
 
 /** Empties every table. The audit log's append-only trigger is lifted for the truncate only (the owner can). */
 export async function resetDb(db: Db): Promise<void> {

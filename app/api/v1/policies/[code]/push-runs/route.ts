@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { listPushRunsRoute } from '@/lib/policies/api';
+
+export const GET = toHandler(listPushRunsRoute);

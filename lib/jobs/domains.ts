@@ -1,0 +1,6 @@
+/**
+ * Every domain's background jobs and event consumers, registered by importing their `jobs.ts` (one line per
+ * domain; ADR 010's checklist). A worker imports this before it claims anything.
+ */
+import './maintenance';
+import '@/lib/policies/jobs';
