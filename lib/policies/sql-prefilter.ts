@@ -1,13 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { talentProfiles as tp } from '@/db/schema/talent';
-import { addMonths, ageOn, compareYmd, fullMonthsBetween, fullYearsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
+import { constOp, fromDays, lastTrue, leafRemediable, versionInForce, type PrefilterMode, type PrefilterOptions } from '@/lib/policy-matching/prefilter';
 import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS } from '@/lib/talent/derived';
-import { DATE_DERIVED, FIELD_SPECS, defaultRemediable, isGateLeaf, isManualLeaf, leavesOf, type CriterionNode, type ExclusionGroup, type FieldLeaf, type FieldName, type LeafNode, type Policy, type PolicyVersion } from './model';
+import { addMonths, ageOn, compareYmd, formatYmd as iso, fullMonthsBetween, fullYearsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
+import { DATE_DERIVED, FIELD_SPECS, isGateLeaf, isManualLeaf, leavesOf, type CriterionNode, type ExclusionGroup, type FieldLeaf, type FieldName, type LeafNode, type Policy } from '@/lib/policy-matching/model';
 
 /**
  * Compiles a policy's criteria into an SQL prefilter over talent_profiles (domain-talent-policy.md §6.3), for the
- * reverse match "policy → people". The prefilter is a necessary condition only: it may keep rows the exact evaluator
- * (./evaluate.ts) then rates INELIGIBLE, but it never drops a row whose exact status is in the requested set.
+ * reverse match "policy → people" (./reverse.ts). The prefilter is a necessary condition only: it may keep rows the
+ * exact evaluator (lib/policy-matching/evaluate.ts) then rates INELIGIBLE, but it never drops a row whose exact status
+ * is in the requested set.
  *
  * Each leaf becomes an SQL boolean in three-valued logic — TRUE only if the leaf is surely MET, FALSE only if it is
  * surely NOT_MET, NULL otherwise (an unknown input, or something the compiler does not model: tier, filtered list
@@ -24,20 +26,12 @@ import { DATE_DERIVED, FIELD_SPECS, defaultRemediable, isGateLeaf, isManualLeaf,
  *
  * Date-derived fields (age, months_in_jdz …) become comparisons of their date column against constants computed
  * here from evalDate with the evaluator's own calendar functions (lib/talent/dates): each derived value is monotone in
- * its date, so the threshold date is found by bisection and is exact, 29 February included.
+ * its date, so the threshold date is found by bisection (lib/policy-matching/prefilter.ts) and is exact, 29 February
+ * included.
  *
- * Pure: no database client; the SQL references talent_profiles' columns and must run in a query over that table.
+ * The modes, the calendar bisection and the constant ops are pure (lib/policy-matching/prefilter.ts); this file turns
+ * them into drizzle SQL over talent_profiles' columns (it needs no client: the result runs inside a query there).
  */
-
-export type PrefilterMode = 'strict' | 'relaxed' | 'met';
-
-export interface PrefilterOptions {
-  /** ISO date of the evaluation (the same as the evaluator's). */
-  evalDate: string;
-  mode: PrefilterMode;
-  /** JDZ districts (region data, §6.2); the evaluator's default when absent. */
-  jdzDistricts?: readonly string[];
-}
 
 /** A compiled node: Kleene SQL boolean; `exact` when NULL means UNKNOWN for sure (and TRUE / FALSE MET / NOT_MET). */
 interface C {
@@ -60,52 +54,6 @@ const list = (vs: readonly (string | number)[]) => sql.join(
 );
 const andAll = (xs: SQL[]): SQL => (xs.length === 0 ? T : xs.length === 1 ? xs[0]! : sql`(${sql.join(xs, sql` and `)})`);
 const orAll = (xs: SQL[]): SQL => (xs.length === 0 ? F : xs.length === 1 ? xs[0]! : sql`(${sql.join(xs, sql` or `)})`);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar: epoch days (proleptic Gregorian, any year) and bisection over monotone date predicates
-// ---------------------------------------------------------------------------------------------------------------
-
-function toDays({ y, m, d }: Ymd): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function fromDays(z0: number): Ymd {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
-}
-
-const iso = ({ y, m, d }: Ymd) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const LO = toDays({ y: 1, m: 1, d: 1 });
-const HI = toDays({ y: 9999, m: 12, d: 31 });
-
-/**
- * For a predicate that is true on a prefix of dates (true … true false … false): the last day it holds, or null if it
- * never holds, or 'all' if it always holds (within years 1–9999, PostgreSQL's and ISO's common range).
- */
-function lastTrue(pred: (d: Ymd) => boolean): number | null | 'all' {
-  if (!pred(fromDays(LO))) return null;
-  if (pred(fromDays(HI))) return 'all';
-  let lo = LO; // pred(lo) true
-  let hi = HI; // pred(hi) false
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (pred(fromDays(mid))) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values: the evaluator's `scalar(field)` as SQL
@@ -171,52 +119,11 @@ function noneWhen(field: FieldName): SQL | undefined {
   return undefined;
 }
 
-/** The evaluator's scalarOp on a constant value ('none', or a skill level), for the parts that need no dates. */
-function constOp(l: FieldLeaf, v: string | number | boolean): boolean | null {
-  const want = l.value;
-  const arr = Array.isArray(want) ? want : [];
-  switch (l.op) {
-    case 'eq':
-      return v === want;
-    case 'ne':
-      return v !== want;
-    case 'in':
-      return arr.includes(v as string | number);
-    case 'not_in':
-      return !arr.includes(v as string | number);
-    case 'gte':
-      return typeof v === 'number' && v >= Number(want);
-    case 'lte':
-      return typeof v === 'number' && v <= Number(want);
-    case 'between':
-      return typeof v === 'number' && v >= Number(arr[0]) && v <= Number(arr[1]);
-    case 'exists': {
-      const present = !(v === 'none' || v === false);
-      return present === (want === undefined ? true : want === true);
-    }
-    case 'within_months':
-    case 'older_than_months':
-      return null; // only reached for 'none' and skill levels, which are not dates: UNKNOWN
-    default:
-      return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The compiler
 // ---------------------------------------------------------------------------------------------------------------
 
-function versionInForce(p: Policy, on: Ymd): PolicyVersion | null {
-  return (
-    p.versions.find((v) => {
-      const from = parseIsoDate(v.effective_from);
-      const to = v.effective_to ? parseIsoDate(v.effective_to) : null;
-      return from !== null && compareYmd(from, on) <= 0 && (to === null || compareYmd(on, to) <= 0);
-    }) ?? null
-  );
-}
-
-const leafRemediable = (l: FieldLeaf) => (l.time_based === true ? true : (l.remediable ?? defaultRemediable(l.field)));
 
 class Compiler {
   private readonly on: Ymd;
@@ -566,13 +473,3 @@ class Compiler {
 export function compilePrefilter(code: string, catalogue: readonly Policy[], _groups: readonly ExclusionGroup[], opts: PrefilterOptions): SQL {
   return new Compiler(catalogue, opts.evalDate, opts.jdzDistricts).policy(code, opts.mode);
 }
-
-/** The mode whose kept set covers the requested statuses: 'met' for ELIGIBLE only, 'relaxed' with NEAR_MISS. */
-export function prefilterModeFor(statuses: readonly string[]): PrefilterMode {
-  if (statuses.includes('NEAR_MISS')) return 'relaxed';
-  if (statuses.every((s) => s === 'ELIGIBLE' || s === 'EXCLUDED' || s === 'ALREADY_RECEIVING')) return 'met';
-  return 'strict';
-}
-
-/** Exposed for tests: the calendar helpers the thresholds rely on. */
-export const __test = { toDays, fromDays, lastTrue };

@@ -1,37 +1,13 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatYmd, parseIsoDate } from '@/lib/talent/dates';
-import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from './core-policies';
-import { allOf, anyOf, gate, leaf, manual, not } from './model';
-import { __test, compilePrefilter, prefilterModeFor, type PrefilterMode } from './sql-prefilter';
-import { pol } from './test-helpers';
+import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
+import { allOf, anyOf, gate, leaf, manual, not } from '@/lib/policy-matching/model';
+import type { PrefilterMode } from '@/lib/policy-matching/prefilter';
+import { pol } from '@/lib/policy-matching/test-helpers';
+import { compilePrefilter } from './sql-prefilter';
 
 const dialect = new PgDialect();
 const compile = (code: string, catalogue = CORE_POLICIES, evalDate = '2026-06-01', mode: PrefilterMode = 'strict') => dialect.sqlToQuery(compilePrefilter(code, catalogue, CORE_EXCLUSION_GROUPS, { evalDate, mode }));
-
-describe('calendar helpers', () => {
-  it('round-trips epoch days across leap years and centuries', () => {
-    for (const s of ['0001-01-01', '1900-02-28', '1900-03-01', '2000-02-29', '2024-02-29', '2026-06-01', '9999-12-31']) {
-      const d = parseIsoDate(s)!;
-      expect(formatYmd(__test.fromDays(__test.toDays(d)))).toBe(s);
-    }
-    expect(__test.toDays({ y: 1970, m: 1, d: 1 })).toBe(0);
-    expect(__test.toDays({ y: 2000, m: 3, d: 1 }) - __test.toDays({ y: 2000, m: 2, d: 28 })).toBe(2);
-  });
-
-  it('finds the last birth date of an 18-year-old with the evaluator’s 29 February rule', () => {
-    const at = (on: string) => {
-      const d = parseIsoDate(on)!;
-      const last = __test.lastTrue((b) => ageOn(b, d) >= 18);
-      return typeof last === 'number' ? formatYmd(__test.fromDays(last)) : last;
-    };
-    expect(at('2026-06-01')).toBe('2008-06-01');
-    // Born 2008-02-29: 18 only on 1 March 2026 (common year).
-    expect(at('2026-02-28')).toBe('2008-02-28');
-    expect(at('2026-03-01')).toBe('2008-03-01');
-    expect(at('2024-02-29')).toBe('2006-02-28');
-  });
-});
 
 describe('compilePrefilter', () => {
   it('turns date-derived bounds into date constants computed from the evaluation date', () => {
@@ -77,13 +53,6 @@ describe('compilePrefilter', () => {
     expect(q.sql).not.toContain('receiving');
     const qs = compile('T-002', [...negated, pol('T-003', allOf(leaf('retired', 'eq', false)))], '2026-06-01', 'strict');
     expect(qs.sql).toContain('(not ');
-  });
-
-  it('picks the narrowest mode covering the requested statuses', () => {
-    expect(prefilterModeFor(['ELIGIBLE'])).toBe('met');
-    expect(prefilterModeFor(['ELIGIBLE', 'NEEDS_INFO'])).toBe('strict');
-    expect(prefilterModeFor(['NEEDS_REVIEW'])).toBe('strict');
-    expect(prefilterModeFor(['ELIGIBLE', 'NEAR_MISS'])).toBe('relaxed');
   });
 
   it('compiles every core policy in every mode', () => {
