@@ -87,6 +87,11 @@ export const consumersOf = (eventType: string): readonly string[] => registry.co
 export const recurringDefs = (): RecurringDef[] => [...registry.recurring.values()];
 export const registeredJobTypes = (): string[] => [...registry.jobs.keys()].sort();
 
+/** Tests only: forget a recurring job registered by a test. */
+export function unregisterRecurring(name: string): void {
+  registry.recurring.delete(name);
+}
+
 /** Tests only: forget a type registered by a test file. */
 export function unregisterJob(type: string): void {
   registry.jobs.delete(type);

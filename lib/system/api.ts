@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '@/lib/api/route';
 import { audit, verifyAuditChain } from '@/lib/audit/log';
 import { now, resetClock, setNow, testClockEnabled } from '@/lib/clock';
+import { kickWorkers } from '@/lib/jobs/signal';
 import { checkHealth, healthDto } from './health';
 
 export const health = defineRoute({
@@ -63,6 +64,7 @@ export const setTestClock = defineRoute({
   response: clockDto,
   async handler({ body }) {
     setNow(new Date(body.now));
+    kickWorkers(); // jobs that just became due run now, not at the next poll
     return { now: now().toISOString() };
   },
 });

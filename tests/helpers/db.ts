@@ -10,7 +10,7 @@ import { clearCatalogueCache } from '@/lib/policies/store';
  * A real database for DB tests, migrated with the committed migrations: in-memory PGlite by default, or — with
  * TEST_DATABASE_URL — a fresh database created on that PostgreSQL server for this test file and dropped after it.
  */
-export async function createTestDb(): Promise<DbHandle> {
+export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return openPglite(undefined);
   const name = `jp_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -23,6 +23,7 @@ export async function createTestDb(): Promise<DbHandle> {
   return {
     ...handle,
     driver: 'postgres',
+    url: url.toString(),
     async close() {
       await handle.close();
       const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
