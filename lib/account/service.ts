@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { partyOrgs, users, userSessions, zones } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
@@ -15,6 +15,7 @@ import { decryptField } from '@/lib/crypto/fields';
 import { maskPhone } from '@/lib/crypto/mask';
 import { AppError } from '@/lib/http/errors';
 import type { Locale } from '@/lib/i18n';
+import { liveSessionsOf } from './queries';
 import type { AccountDto, ChangePasswordInput, SessionDto } from './schemas';
 
 export async function getAccount(actor: Actor | null, locale: Locale): Promise<AccountDto> {
@@ -43,26 +44,7 @@ export async function getAccount(actor: Actor | null, locale: Locale): Promise<A
 
 export async function listOwnSessions(actor: Actor | null): Promise<SessionDto[]> {
   const me = await authorize(actor, 'sessions.read_own');
-  const db = await getDb();
-  const rows = await db
-    .select()
-    .from(userSessions)
-    .where(and(eq(userSessions.userId, me.id), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now())))
-    .orderBy(desc(userSessions.lastSeenAt));
-  return rows.map((s) => toSessionDto(s, me.sessionId));
-}
-
-export function toSessionDto(s: typeof userSessions.$inferSelect, currentId?: string): SessionDto {
-  return {
-    id: s.id,
-    kind: s.kind,
-    createdAt: s.createdAt.toISOString(),
-    lastSeenAt: s.lastSeenAt.toISOString(),
-    expiresAt: s.expiresAt.toISOString(),
-    ip: s.ip,
-    userAgent: s.userAgent,
-    current: s.id === currentId,
-  };
+  return liveSessionsOf(await getDb(), me.id, me.sessionId);
 }
 
 export async function revokeOwnSession(actor: Actor | null, sessionId: string, ip: string): Promise<void> {

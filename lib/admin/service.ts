@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, isNull, gt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { partyOrgs, users, userSessions, zones } from '@/db/schema';
-import { toSessionDto } from '@/lib/account/service';
+import { partyOrgs, users, zones } from '@/db/schema';
+import { liveSessionsOf } from '@/lib/account/queries';
 import type { SessionDto } from '@/lib/account/schemas';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
@@ -162,14 +162,9 @@ export async function updateUser(actor: Actor | null, id: string, raw: UpdateUse
 
 export async function listUserSessions(actor: Actor | null, userId: string, ip: string): Promise<SessionDto[]> {
   const me = await authorize(actor, 'sessions.read_any', undefined, { ip, targetType: 'user', targetId: userId });
-  const db = await getDb();
-  const rows = await db
-    .select()
-    .from(userSessions)
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now())))
-    .orderBy(desc(userSessions.lastSeenAt));
+  const sessions = await liveSessionsOf(await getDb(), userId, me.sessionId);
   await audit({ action: 'sessions.list', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'user', targetId: userId, ip });
-  return rows.map((s) => toSessionDto(s, me.sessionId));
+  return sessions;
 }
 
 export async function revokeAnySession(actor: Actor | null, sessionId: string, ip: string): Promise<void> {

@@ -2,10 +2,10 @@ import 'server-only';
 import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { consents, talentProfiles } from '@/db/schema';
+import { csvField } from '@/lib/http/csv';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
 import { prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/prefilter';
-import { csvField } from '@/lib/talent/export';
 import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
 import { compilePrefilter } from './sql-prefilter';
 
@@ -372,8 +372,8 @@ export function reverseMatchCells(r: ReverseMatchRow): (string | number)[] {
 
 /**
  * The staff export: every match (not one page), streamed batch by batch, as CSV lines (RFC 4180, CRLF) with the
- * formula-injection guard of the talent export (csvField). The first line is the header (`header`, e.g. translated
- * column names, or REVERSE_CSV_COLUMNS). The caller adds the BOM and audits the export with its purpose.
+ * formula-injection guard (lib/http/csv.ts). The first line is the header (`header`, e.g. translated column names,
+ * or REVERSE_CSV_COLUMNS). The caller adds the BOM and audits the export with its purpose.
  */
 export async function* reverseMatchCsvLines(
   db: DbOrTx,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
+import { csvField } from '@/lib/http/csv';
 import { contentDisposition } from '@/lib/uploads/filename';
 import { translate, type Locale } from '@/lib/i18n';
 import { craftByCode } from './crafts';
@@ -26,13 +27,6 @@ function header(locale: Locale): string[] {
 function cells(r: TalentListItem, locale: Locale): (string | number)[] {
   const crafts = r.crafts.map((c) => (locale === 'en' ? craftByCode(c)?.en : craftByCode(c)?.zh) ?? c).join('、');
   return [r.name, r.artist_name ?? '', r.phone ?? '', r.nationality ?? '', r.residence_district ?? '', r.education ?? '', crafts, r.title_level ?? '', r.ich_level ?? '', r.verified_count, r.registered_at.slice(0, 10)];
-}
-
-/** RFC 4180 field; a leading = + - @ is prefixed so spreadsheet apps never run it as a formula (CSV injection). */
-export function csvField(v: string | number): string {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
