@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { href: '/staff/policies', label: 'policy.navStaffPolicies', permission: 'policies.manage' },
   { href: '/staff/applications', label: 'policy.navStaffApplications', permission: 'applications.read' },
   { href: '/admin/users', label: 'nav.admin', permission: 'users.read' },
+  { href: '/admin/jobs', label: 'jobs.nav', permission: 'jobs.read' },
   { href: '/account', label: 'nav.account', permission: 'account.read' },
 ];
 

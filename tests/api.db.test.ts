@@ -98,6 +98,30 @@ describe('system routes', () => {
     expect(res.json).toMatchObject({ status: 'ok', db: { status: 'ok' }, search: { engine: 'embedded' }, version: expect.any(String) });
   });
 
+  it('health reports the worker heartbeat and the backlog: due work without a live worker is degraded', async () => {
+    const { jobs } = await import('@/db/schema');
+    const { Worker } = await import('@/lib/jobs/worker');
+    let body = (await callRoute(health)).json as { status: string; jobs: Record<string, unknown> };
+    expect(body.jobs).toMatchObject({ status: 'stale', liveWorkers: 0, due: 0, dead: 0 });
+    expect(body.status).toBe('ok'); // nothing waits
+    await t.db().insert(jobs).values([
+      { type: 'jobs.prune', payload: {}, runAt: new Date(Date.now() - 90_000) },
+      { type: 'jobs.prune', payload: {}, runAt: new Date(Date.now() - 1000), status: 'dead' },
+    ]);
+    body = (await callRoute(health)).json as typeof body;
+    expect(body.status).toBe('degraded');
+    expect(body.jobs).toMatchObject({ status: 'stale', due: 1, dead: 1 });
+    expect(body.jobs.oldestDueAgeSeconds).toBeGreaterThanOrEqual(89);
+    const worker = new Worker(t.db(), { mode: 'test', pollMs: 60_000 });
+    await worker.start();
+    try {
+      body = (await callRoute(health)).json as typeof body;
+      expect(body.jobs).toMatchObject({ status: 'ok', liveWorkers: 1, lastHeartbeatAgeSeconds: 0 });
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('ping answers without touching the database', async () => {
     expect((await callRoute(ping)).json).toEqual({ pong: true });
   });

@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'sessions.read_any': { roles: ['sysadmin'], scope: 'global', access: 'read', sensitive: true },
   'sessions.revoke_any': { roles: ['sysadmin'], scope: 'global', access: 'write' },
   'audit.verify': { roles: ['sysadmin'], scope: 'global', access: 'read' },
+  // Background jobs and domain events (issue 8): queue depths, dead letters, retry / discard.
+  'jobs.read': { roles: ['sysadmin'], scope: 'global', access: 'read' },
+  'jobs.manage': { roles: ['sysadmin'], scope: 'global', access: 'write' },
   'zones.read': { roles: ['zone_staff'], scope: 'zone', access: 'read' },
   'party_orgs.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
   'profile.read_own': { roles: ['talent'], scope: 'own', access: 'read' },

@@ -1,3 +1,4 @@
+import jobs from './domains/jobs.en';
 import policy from './domains/policy.en';
 import policyStaff from './domains/policy-staff.en';
 import policyUi from './domains/policy-ui.en';
@@ -701,6 +702,7 @@ const en: Messages = {
     down: 'Unavailable',
   },
   ...policy,
+  ...jobs,
   ...policyUi,
   ...policyStaff,
 };

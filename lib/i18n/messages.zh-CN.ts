@@ -1,3 +1,4 @@
+import jobs from './domains/jobs.zh-CN';
 import policy from './domains/policy.zh-CN';
 import policyStaff from './domains/policy-staff.zh-CN';
 import policyUi from './domains/policy-ui.zh-CN';
@@ -700,6 +701,7 @@ const zhCN = {
     down: '不可用',
   },
   ...policy,
+  ...jobs,
   ...policyUi,
   ...policyStaff,
 } as const;

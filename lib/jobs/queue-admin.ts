@@ -149,3 +149,45 @@ export async function discardJob(db: DbOrTx, id: number): Promise<boolean> {
     .returning({ id: jobs.id });
   return rows.length > 0;
 }
+
+export interface Backlog {
+  /** 'ok': a worker sent a heartbeat in the last minute; 'stale': none did (jobs wait until one runs). */
+  status: 'ok' | 'stale';
+  liveWorkers: number;
+  lastHeartbeatAgeSeconds: number | null;
+  due: number;
+  oldestDueAgeSeconds: number | null;
+  retrying: number;
+  dead: number;
+  undispatchedEvents: number;
+}
+
+/** The cheap summary /api/v1/health reports: worker heartbeat and backlog (partial indexes only, no full scan). */
+export async function backlog(db: DbOrTx): Promise<Backlog> {
+  const at = now();
+  const atIso = at.toISOString();
+  const [j] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select count(*) filter (where status = 'pending' and run_at <= ${atIso}::timestamptz) as due,
+                                min(run_at) filter (where status = 'pending' and run_at <= ${atIso}::timestamptz) as oldest_due,
+                                count(*) filter (where status = 'pending' and attempts > 0) as retrying,
+                                count(*) filter (where status = 'dead') as dead
+                         from ${jobs} where status in ('pending', 'dead')`),
+  );
+  const [w] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select count(*) filter (where heartbeat_at > now() - interval '60 seconds') as live,
+                                extract(epoch from (now() - max(heartbeat_at))) as age
+                         from ${jobWorkers} where stopped_at is null`),
+  );
+  const [e] = rowsOf<Record<string, unknown>>(await db.execute(sql`select count(*) as n from ${domainEvents} where dispatched_at is null`));
+  const live = num(w?.live);
+  return {
+    status: live > 0 ? 'ok' : 'stale',
+    liveWorkers: live,
+    lastHeartbeatAgeSeconds: w?.age === null || w?.age === undefined ? null : Math.round(num(w.age)),
+    due: num(j?.due),
+    oldestDueAgeSeconds: ageSeconds(j?.oldest_due, at),
+    retrying: num(j?.retrying),
+    dead: num(j?.dead),
+    undispatchedEvents: num(e?.n),
+  };
+}

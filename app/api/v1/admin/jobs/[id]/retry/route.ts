@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { adminRetryJob } from '@/lib/jobs/api';
+
+export const POST = toHandler(adminRetryJob);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { adminListJobs } from '@/lib/jobs/api';
+
+export const GET = toHandler(adminListJobs);
