@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useState, useTransition } from 'react';
 import { useT } from '@/components/i18n/provider';
 import { Button, buttonClass } from '@/components/ui/button';
-import { Alert } from '@/components/ui/card';
+import { Alert, Badge } from '@/components/ui/card';
 import { deleteDraftAction, publishVersionAction, pushPolicyAction, retireVersionAction } from '@/lib/policies/actions';
+import type { PushRunDto } from '@/lib/policies/push-dto';
 import { Modal } from './modal';
 import { TextArea } from './fields';
 
@@ -38,6 +39,47 @@ export function PushReportView({ report }: { report: PushReport }) {
   );
 }
 
+/**
+ * A push run as it happens (issue 8): the push runs in the background after publish or 重新推送; this polls its
+ * progress (GET /api/v1/policies/{code}/push-runs) until it is done, then shows the report.
+ */
+export function PushRunView({ initial }: { initial: PushRunDto }) {
+  const t = useT();
+  const [run, setRun] = useState(initial);
+  const finished = run.status === 'done' || run.status === 'failed';
+  useEffect(() => {
+    if (finished) return;
+    let stop = false;
+    const timer = setInterval(async () => {
+      try {
+        const res = await fetch(`/api/v1/policies/${encodeURIComponent(initial.policyCode)}/push-runs`, { cache: 'no-store', credentials: 'same-origin' });
+        if (!res.ok) return;
+        const body = (await res.json()) as { items: PushRunDto[] };
+        const mine = body.items.find((r) => r.id === initial.id);
+        if (mine && !stop) setRun(mine);
+      } catch {
+        /* keep polling */
+      }
+    }, 800);
+    return () => {
+      stop = true;
+      clearInterval(timer);
+    };
+  }, [finished, initial.id, initial.policyCode]);
+  return (
+    <div className="space-y-3" data-testid="push-run" data-status={run.status}>
+      <p className="flex flex-wrap items-center gap-2 text-sm text-ink-700" role="status">
+        <Badge tone={run.status === 'done' ? 'success' : run.status === 'failed' ? 'danger' : 'info'}>{t(`policyStaff.pushStatus_${run.status}`)}</Badge>
+        {run.status === 'running' || run.status === 'queued' ? <span>{t('policyStaff.pushProgress', { scanned: run.scanned })}</span> : null}
+        {!finished ? <span className="inline-block size-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent motion-reduce:animate-none" aria-hidden /> : null}
+      </p>
+      {run.status === 'failed' && run.error ? <Alert tone="error">{t('policyStaff.pushFailed', { error: run.error })}</Alert> : null}
+      <PushReportView report={run} />
+      {!finished ? <p className="text-xs text-ink-600">{t('policyStaff.pushBackground')}</p> : null}
+    </div>
+  );
+}
+
 /** Buttons of one version in the timeline: edit / publish / delete a draft; new version from / retire a published one. */
 export function VersionActions({ code, version, status, title }: { code: string; version: string; status: 'draft' | 'active' | 'retired'; title: string }) {
   const t = useT();
@@ -46,7 +88,7 @@ export function VersionActions({ code, version, status, title }: { code: string;
   const [dialog, setDialog] = useState<'publish' | 'retire' | 'delete' | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<PushReport | null>(null);
+  const [report, setReport] = useState<PushRunDto | null>(null);
   const enc = encodeURIComponent(code);
 
   const close = () => {
@@ -108,7 +150,7 @@ export function VersionActions({ code, version, status, title }: { code: string;
           <div className="space-y-4" aria-live="polite">
             <Alert tone="success">{t('policyStaff.publishedDone', { version })}</Alert>
             <p className="text-sm text-ink-700">{t('policyStaff.pushReportIntro')}</p>
-            <PushReportView report={report} />
+            <PushRunView initial={report} />
             <div className="flex justify-end">
               <Button onClick={close}>{t('policyStaff.done')}</Button>
             </div>
@@ -158,7 +200,7 @@ export function VersionActions({ code, version, status, title }: { code: string;
 export function PushButton({ code }: { code: string }) {
   const t = useT();
   const [pending, start] = useTransition();
-  const [report, setReport] = useState<PushReport | null>(null);
+  const [report, setReport] = useState<PushRunDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="space-y-3">
@@ -179,7 +221,7 @@ export function PushButton({ code }: { code: string }) {
       </Button>
       <div aria-live="polite">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        {report ? <PushReportView report={report} /> : null}
+        {report ? <PushRunView key={report.id} initial={report} /> : null}
       </div>
     </div>
   );

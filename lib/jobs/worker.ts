@@ -219,7 +219,10 @@ export async function runUntilIdle(db: Db, opts: { concurrency?: number; maxRoun
     const outcomes = await Promise.all(claimed.map((j) => runJob(db, j, workerId, signal)));
     for (const o of outcomes) {
       if (o === 'done') stats.processed++;
-      else if (o === 'dead') (stats.failed++, stats.dead++);
+      else if (o === 'dead') {
+        stats.failed++;
+        stats.dead++;
+      }
       else if (o === 'retry') stats.failed++;
     }
   }

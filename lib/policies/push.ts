@@ -14,6 +14,7 @@ import { notify } from '@/lib/notifications/service';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-matching/model';
 import { periodKeyFor } from './applications';
+import { PUSH_RUN_STATUSES, type PushRunDto, type PushRunStatus } from './push-dto';
 import { reverseMatchStream } from './reverse';
 import { loadCatalogue } from './store';
 import { evaluateWithCatalogue, hasProfileConsent, loadTalentProfile, todayIso, versionInForce } from './service';
@@ -53,28 +54,14 @@ async function pushOne(db: DbOrTx, talentId: string, zoneCode: string | null, po
   return { notified, grant };
 }
 
+export { PUSH_RUN_STATUSES, type PushRunDto, type PushRunStatus };
+
 export interface PushReport {
   policyCode?: string;
   version?: string;
   eligible: number;
   notified: number;
   grants: number;
-}
-
-export const PUSH_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type PushRunStatus = (typeof PUSH_RUN_STATUSES)[number];
-export interface PushRunDto extends Omit<PushReport, 'version'> {
-  id: string;
-  policyCode: string;
-  version: string | null;
-  trigger: 'publish' | 'manual';
-  status: PushRunStatus;
-  /** Talents whose status was decided (the prefilter's candidates). */
-  scanned: number;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
 }
 
 export function pushRunDto(r: typeof policyPushRuns.$inferSelect): PushRunDto {

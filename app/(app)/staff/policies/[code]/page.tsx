@@ -5,7 +5,7 @@ import { Suspense } from 'react';
 import { MatchesPanel, type MatchStatus } from '@/components/policy-staff/matches-panel';
 import { tk } from '@/components/policy-staff/server-t';
 import { StatusBadge } from '@/components/policy-staff/status-badge';
-import { PushButton, VersionActions } from '@/components/policy-staff/version-actions';
+import { PushButton, PushRunView, VersionActions } from '@/components/policy-staff/version-actions';
 import { ListSkeleton } from '@/components/talent/skeleton';
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
@@ -14,6 +14,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { AppError } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
 import { MATCH_STATUSES } from '@/lib/policies/matches';
+import { listPushRuns } from '@/lib/policies/push';
 import { getPolicy, todayIso } from '@/lib/policies/service';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
@@ -40,6 +41,7 @@ export default async function StaffPolicyPage({ params, searchParams }: { params
   const inForce = policy.versions.some((v) => v.status === 'active' && v.effectiveFrom <= today && (!v.effectiveTo || today <= v.effectiveTo));
   const enc = encodeURIComponent(code);
   const hasDraft = policy.versions.some((v) => v.status === 'draft');
+  const lastRun = (await listPushRuns(actor, code)).items[0] ?? null;
 
   return (
     <>
@@ -147,6 +149,12 @@ export default async function StaffPolicyPage({ params, searchParams }: { params
             <Card className="space-y-3">
               <h2 className="text-base font-semibold text-ink-900">{t('policyStaff.pushTitle')}</h2>
               <p className="text-sm text-ink-600">{t('policyStaff.pushHint')}</p>
+              {lastRun ? (
+                <div className="space-y-2" data-testid="last-push-run">
+                  <p className="text-xs text-ink-600">{t('policyStaff.pushLast', { when: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(lastRun.createdAt)) })}</p>
+                  <PushRunView key={lastRun.id} initial={lastRun} />
+                </div>
+              ) : null}
               <PushButton code={code} />
             </Card>
           ) : null}
