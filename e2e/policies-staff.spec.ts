@@ -104,6 +104,8 @@ test.describe('staff policy management', () => {
     await dialog.getByLabel('变更说明（必填）').fill('首次发布：陶瓷、艺术青年一次性补贴');
     await dialog.getByRole('button', { name: '确认发布' }).click();
     await expect(dialog.getByTestId('push-report')).toBeVisible();
+    // The push runs in the background (issue 8); the dialog follows it until it is done.
+    await expect(dialog.getByTestId('push-run')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
     await expect(dialog.getByTestId('push-eligible')).not.toHaveText('0');
     await expect(dialog.getByTestId('push-grants')).not.toHaveText('0');
     await dialog.getByRole('button', { name: '完成' }).click();
