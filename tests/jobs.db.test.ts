@@ -338,3 +338,26 @@ async function waitFor(cond: () => Promise<boolean>, timeoutMs = 10_000): Promis
   }
 }
 
+describe('platform housekeeping', () => {
+  it('expires idle rate-limit rows and sessions that ended over 30 days ago, keeps the rest', async () => {
+    const db = t.db();
+    const { rateLimits, userSessions, users } = await import('@/db/schema');
+    const { expireAuthRowsJob } = await import('@/lib/auth/jobs');
+    const at = now().getTime();
+    const ago = (ms: number) => new Date(at - ms);
+    await db.insert(rateLimits).values([
+      { key: 'login-ip:old', count: 3, windowStartedAt: ago(2 * DAY) },
+      { key: 'login-ip:fresh', count: 3, windowStartedAt: ago(60_000) },
+      { key: 'login-id:locked', count: 5, windowStartedAt: ago(2 * DAY), lockedUntil: new Date(at + 60_000) },
+    ]);
+    const [u] = await db.insert(users).values({ email: 'housekeeping@test.local', displayName: '测试', role: 'talent', passwordHash: 'x' }).returning({ id: users.id });
+    const session = (id: string, expiresAt: Date, revokedAt: Date | null = null) => ({ id, userId: u!.id, kind: 'web' as const, sessionVersion: 1, createdAt: ago(40 * DAY), lastSeenAt: ago(40 * DAY), expiresAt, revokedAt });
+    await db.insert(userSessions).values([session('expired-long-ago', ago(31 * DAY)), session('revoked-long-ago', new Date(at + DAY), ago(31 * DAY)), session('expired-yesterday', ago(DAY)), session('live', new Date(at + DAY))]);
+    await enqueue(db, expireAuthRowsJob, {});
+    await runUntilIdle(db);
+    const [job] = (await jobRows(db)).filter((j) => j.type === 'auth.expire_rows');
+    expect(job).toMatchObject({ status: 'done', result: { rateLimits: 1, sessions: 2 } });
+    expect((await db.select({ k: rateLimits.key }).from(rateLimits)).map((r) => r.k).sort()).toEqual(['login-id:locked', 'login-ip:fresh']);
+    expect((await db.select({ id: userSessions.id }).from(userSessions)).map((r) => r.id).sort()).toEqual(['expired-yesterday', 'live']);
+  });
+});

@@ -3,4 +3,5 @@
  * domain; ADR 010's checklist). A worker imports this before it claims anything.
  */
 import './maintenance';
+import '@/lib/auth/jobs';
 import '@/lib/policies/jobs';
