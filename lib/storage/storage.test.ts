@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blobStorageContract } from '@/tests/helpers/storage-contract';
 import { getStorage, InvalidBlobKeyError, isBlobKey, LocalDiskStorage, newBlobKey, setStorage, type BlobKey } from './storage';
 
 let parent: string;
@@ -27,6 +28,10 @@ function listFiles(dir: string): string[] {
 }
 
 const bytesOf = (body: unknown) => Buffer.from(body as Uint8Array);
+
+describe('LocalDiskStorage contract', () => {
+  blobStorageContract(() => storage);
+});
 
 describe('LocalDiskStorage', () => {
   it('round-trips put, exists, get and delete under a UUID name with two-level fan-out', async () => {

@@ -2,6 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { assertContentType, assertKey, InvalidBlobKeyError, type BlobKey } from './keys';
+import { S3Storage, s3ConfigFromEnv } from './s3';
 
 /**
  * Blob storage for user uploads (portfolio images, evidence files), security.md #32: files live outside `public/`
@@ -32,35 +34,7 @@ export interface BlobStorage {
   exists(key: BlobKey): Promise<boolean>;
 }
 
-/** A key made by newBlobKey(); a plain string at run time (it is what the database stores). */
-export type BlobKey = string & { readonly __blobKey?: never };
-
-const KEY_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const CONTENT_TYPE_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/;
-
-export class InvalidBlobKeyError extends Error {
-  constructor() {
-    super('Invalid blob key'); // never echo the key: it is caller input
-    this.name = 'InvalidBlobKeyError';
-  }
-}
-
-/** A fresh random key. The only way keys come into existence. */
-export function newBlobKey(): BlobKey {
-  return crypto.randomUUID() as BlobKey;
-}
-
-export function isBlobKey(key: unknown): key is BlobKey {
-  return typeof key === 'string' && KEY_RE.test(key);
-}
-
-function assertKey(key: unknown): asserts key is BlobKey {
-  if (!isBlobKey(key)) throw new InvalidBlobKeyError();
-}
-
-function assertContentType(contentType: string): void {
-  if (!CONTENT_TYPE_RE.test(contentType)) throw new Error('Invalid content type for stored blob');
-}
+export { InvalidBlobKeyError, isBlobKey, newBlobKey, type BlobKey } from './keys';
 
 export function defaultStorageDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? path.join('.data', 'uploads'));
@@ -199,9 +173,14 @@ async function syncDir(dir: string): Promise<void> {
 type StorageCache = { storage?: BlobStorage };
 const cache: StorageCache = ((globalThis as { __jpStorage?: StorageCache }).__jpStorage ??= {});
 
-/** The process-wide storage (local disk under STORAGE_DIR, default .data/uploads). */
+/**
+ * The process-wide storage: S3-compatible object storage when S3_BUCKET is set (lib/storage/s3.ts; what a
+ * deployment with several web instances needs), else local disk under STORAGE_DIR (default .data/uploads).
+ */
 export function getStorage(): BlobStorage {
-  return (cache.storage ??= new LocalDiskStorage());
+  if (cache.storage) return cache.storage;
+  const s3 = s3ConfigFromEnv();
+  return (cache.storage = s3 ? new S3Storage(s3) : new LocalDiskStorage());
 }
 
 /** Replaces the process-wide storage (tests; a future remote backend). `undefined` resets to the default. */
