@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, consents, notifications, policies, policyApplications, policyVersions, talentProfiles } from '@/db/schema';
+import { auditLog, consents, notifications, policies, policyApplications, policyPushRuns, policyVersions, talentProfiles } from '@/db/schema';
 import { saveDraftAction } from '@/lib/policies/actions';
 import {
   applyRoute,
@@ -12,7 +12,6 @@ import {
   listPoliciesRoute,
   myApplicationsRoute,
   myMatchesRoute,
-  myNotificationsRoute,
   policyMatchesExportRoute,
   publishVersionRoute,
   pushPolicyRoute,
@@ -21,6 +20,7 @@ import {
   saveDraftRoute,
   withdrawApplicationRoute,
 } from '@/lib/policies/api';
+import { myNotificationsRoute } from '@/lib/notifications/api';
 import { pushForTalent } from '@/lib/policies/push';
 import { drainJobs } from './helpers/jobs';
 import { loadCatalogue } from '@/lib/policies/store';
@@ -169,6 +169,29 @@ describe('the policy editor', () => {
     const refused = (q: Promise<unknown>) => q.then(() => 'ran', (e: { cause?: { message?: string }; message: string }) => e.cause?.message ?? e.message);
     expect(await refused(t.db().execute(sql`update policy_versions set definition = '{}'::jsonb where policy_code = 'JP-960' and version = '2.0.0'`))).toMatch(/immutable/);
     expect(await refused(t.db().execute(sql`delete from policy_versions where policy_code = 'JP-960'`))).toMatch(/cannot be deleted/);
+  });
+
+  it('two concurrent publishes of one draft: exactly one succeeds, audits and queues a push; the other gets 409', async () => {
+    const token = await staffToken();
+    expect((await callRoute(createPolicyRoute, { body: { policy: simpleMeta('JP-961'), version: simpleVersion() }, headers: bearer(token) })).status).toBe(201);
+    const publish = () => callRoute(publishVersionRoute, { params: { code: 'JP-961', version: '1.0.0' }, body: { changelogNote: '首次发布' }, headers: bearer(token) });
+    const results = await Promise.all([publish(), publish()]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const audits = await t.db().select({ a: auditLog.action }).from(auditLog).where(and(eq(auditLog.targetId, 'JP-961'), eq(auditLog.action, 'policy.publish')));
+    expect(audits).toHaveLength(1);
+    expect(await t.db().select().from(policyPushRuns).where(eq(policyPushRuns.policyCode, 'JP-961'))).toHaveLength(1);
+  });
+
+  it('policy source links are http(s) only: javascript: and data: URLs are refused with the field path', async () => {
+    const token = await staffToken();
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'JAVASCRIPT:alert(1)', 'ftp://example.com/a.pdf']) {
+      const meta = { ...simpleMeta('JP-962'), sources: [{ title: '原文', url }] };
+      const res = await callRoute(createPolicyRoute, { body: { policy: meta, version: simpleVersion() }, headers: bearer(token) });
+      expect(res.status, url).toBe(400);
+      expect(JSON.stringify(res.json), url).toMatch(/sources/);
+    }
+    const ok = { ...simpleMeta('JP-962'), sources: [{ title: '原文', url: 'https://www.jdz.gov.cn/zwgk/a.html' }] };
+    expect((await callRoute(createPolicyRoute, { body: { policy: ok, version: simpleVersion() }, headers: bearer(token) })).status).toBe(201);
   });
 
   it('refuses overlapping published ranges in the database (exclusion constraint)', async () => {

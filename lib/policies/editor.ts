@@ -35,7 +35,7 @@ export const policyMetaInput = z.strictObject({
   tier: z.enum(TIER_LETTERS).optional(),
   region_scope: z.array(z.string().regex(/^CN(-[A-Z]{2,})*$/)).max(10).default([]),
   tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
-  sources: z.array(z.strictObject({ title: z.string().min(1).max(200), url: z.url().optional(), doc_no: z.string().max(80).optional(), published_at: z.string().optional() })).max(10).default([]),
+  sources: z.array(z.strictObject({ title: z.string().min(1).max(200), url: z.url({ protocol: /^https?$/, normalize: true }).max(500).optional(), doc_no: z.string().max(80).optional(), published_at: z.string().optional() })).max(10).default([]),
 });
 export type PolicyMetaInput = z.infer<typeof policyMetaInput>;
 

@@ -640,7 +640,7 @@ export const policySchema = z.strictObject({
   region_scope: z.array(z.string().regex(/^CN(-[A-Z]{2,})*$/, 'region code must look like CN-JX-JDZ')).optional(),
   tags: z.array(z.string().min(1)).optional(),
   sources: z
-    .array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), doc_no: text, published_at: isoDateSchema.optional() }))
+    .array(z.strictObject({ title: z.string().min(1), url: z.url({ protocol: /^https?$/ }).optional(), doc_no: text, published_at: isoDateSchema.optional() }))
     .optional(),
   summary_zh: text,
   summary_en: text,

@@ -23,7 +23,7 @@ export interface S3Config {
 }
 
 /** S3_* variables → config, or null when no bucket is configured (local disk is used). Malformed values throw. */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config | null {
+export function s3ConfigFromEnv(env: Record<string, string | undefined> = process.env): S3Config | null {
   const bucket = env.S3_BUCKET;
   if (!bucket) {
     if (env.S3_ENDPOINT) throw new Error('S3_ENDPOINT is set but S3_BUCKET is not / 已设置 S3_ENDPOINT 但未设置 S3_BUCKET');

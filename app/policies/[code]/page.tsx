@@ -15,6 +15,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import { policyCodeSchema, type PolicyDetail } from '@/lib/policies/schemas';
 import { getPolicy, listPolicies } from '@/lib/policies/service';
 import type { PolicyVersion } from '@/lib/policy-matching/model';
+import { safeHttpUrl } from '@/lib/http/safe-url';
 
 async function load(code: string): Promise<PolicyDetail | null> {
   if (!policyCodeSchema.safeParse(code).success) return null;
@@ -204,8 +205,8 @@ export default async function PolicyPage({ params }: PageProps<'/policies/[code]
               <ul className="mt-2 space-y-1 text-sm text-ink-800">
                 {p.sources.map((s, i) => (
                   <li key={i}>
-                    {s.url ? (
-                      <a href={s.url} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">
+                    {safeHttpUrl(s.url) ? (
+                      <a href={safeHttpUrl(s.url)!} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">
                         {s.title}
                       </a>
                     ) : (

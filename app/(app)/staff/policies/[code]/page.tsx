@@ -16,6 +16,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import { MATCH_STATUSES } from '@/lib/policies/matches';
 import { listPushRuns } from '@/lib/policies/push';
 import { getPolicy, todayIso } from '@/lib/policies/service';
+import { safeHttpUrl } from '@/lib/http/safe-url';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).code) };
@@ -131,8 +132,8 @@ export default async function StaffPolicyPage({ params, searchParams }: { params
                 <ul className="mt-1 list-disc space-y-1 pl-5">
                   {policy.sources.map((s, i) => (
                     <li key={i}>
-                      {s.url ? (
-                        <a href={s.url} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">
+                      {safeHttpUrl(s.url) ? (
+                        <a href={safeHttpUrl(s.url)!} className="text-brand-700 hover:underline" rel="noopener noreferrer" target="_blank">
                           {s.title}
                         </a>
                       ) : (
