@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { APP_PATH_PREFIXES } from '@/lib/navigation';
 
 /**
  * Optimistic checks only (Next 16 proxy): a per-request CSP nonce on every response, and a redirect to /login for
  * app pages without a session cookie. Authorization itself happens in the data-access layer, never here.
+ * The app pages are those of the domains' navigation entries and `appPaths` (lib/domains.ts, ADR 010).
  */
-const APP_PREFIXES = ['/dashboard', '/account', '/admin', '/profile', '/portfolio', '/staff'];
+const APP_PREFIXES = APP_PATH_PREFIXES;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';

@@ -42,11 +42,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
 }
 
-/** 5,000 元 / CNY 5,000. */
-export function formatAmount(amount: number, locale: Locale): string {
-  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 }).format(amount);
-  return locale === 'en' ? `CNY ${n}` : `${n} 元`;
-}
+/** 5,000 元 / CNY 5,000 (lib/i18n/format.ts, shared with the notification kinds). */
+export { formatAmount } from '@/lib/i18n/format';
 
 /** The plain question for a raw §6.2 field, else its label. */
 export function questionText(field: string, t: Translator, locale: Locale): string {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Translator } from '@/lib/i18n';
 import { navFor } from '@/lib/navigation';
-import { NotificationBell } from '@/components/policy/notification-bell';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
 import { LogoutButton } from './logout-button';
 

@@ -118,20 +118,3 @@ export const policyApplications = pgTable(
     check('policy_applications_reason', sql`${t.status} <> 'rejected' or ${t.decisionReason} is not null`),
   ],
 );
-
-/** In-app notifications; dedupe_key makes pushes idempotent (one per user and key). */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    dedupeKey: text('dedupe_key').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey), index('notifications_user_idx').on(t.userId, t.createdAt)],
-);

@@ -1,4 +1,5 @@
 import jobs from './domains/jobs.en';
+import notifications from './domains/notifications.en';
 import policy from './domains/policy.en';
 import policyStaff from './domains/policy-staff.en';
 import policyUi from './domains/policy-ui.en';
@@ -701,6 +702,7 @@ const en: Messages = {
     ok: 'OK',
     down: 'Unavailable',
   },
+  ...notifications,
   ...policy,
   ...jobs,
   ...policyUi,

@@ -1,4 +1,5 @@
 import jobs from './domains/jobs.zh-CN';
+import notifications from './domains/notifications.zh-CN';
 import policy from './domains/policy.zh-CN';
 import policyStaff from './domains/policy-staff.zh-CN';
 import policyUi from './domains/policy-ui.zh-CN';
@@ -700,6 +701,7 @@ const zhCN = {
     ok: '正常',
     down: '不可用',
   },
+  ...notifications,
   ...policy,
   ...jobs,
   ...policyUi,

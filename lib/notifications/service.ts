@@ -6,27 +6,30 @@ import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { NOTIFICATION_KINDS, isNotificationKind, presentStored, type NotificationKind, type NotificationPayload } from './kinds';
+import type { NotificationView } from './registry';
+import type { NotificationDto } from './schemas';
 
 /**
- * In-app notifications. `notify` is idempotent: one row per user and dedupe key, so re-running a push (免申即享,
- * a republished policy) never notifies twice.
+ * In-app notifications, a domain of their own (ADR 010): any domain sends one of the kinds it registered in its
+ * manifest with `notify()`; the owner reads and marks them. `notify` is idempotent: one row per user and dedupe key,
+ * so re-running a push (免申即享, a republished policy) never notifies twice.
  */
 
-export type NotificationKind = 'policy.eligible' | 'policy.grant_pending' | 'application.approved' | 'application.rejected';
-
-/** Inserts unless (user, dedupeKey) exists; returns true when a new notification was created. */
-export async function notify(db: DbOrTx, userId: string, kind: NotificationKind, dedupeKey: string, payload: Record<string, unknown>): Promise<boolean> {
-  const rows = await db.insert(notifications).values({ userId, kind, dedupeKey, payload }).onConflictDoNothing().returning({ id: notifications.id });
+/**
+ * Inserts unless (user, dedupeKey) exists; returns true when a new notification was created. The kind must be
+ * registered (typed, and checked at run time) and the payload must match the kind's schema: anything else is a
+ * programming error and throws, which aborts the caller's transaction.
+ */
+export async function notify<K extends NotificationKind>(db: DbOrTx, userId: string, kind: K, dedupeKey: string, payload: NotificationPayload<K>): Promise<boolean> {
+  if (!isNotificationKind(kind)) throw new Error(`notification kind "${String(kind)}" is not registered (add it to a domain's lib/<domain>/notifications.ts and manifest)`);
+  const parsed = NOTIFICATION_KINDS[kind]!.payload.parse(payload);
+  const rows = await db.insert(notifications).values({ userId, kind, dedupeKey, payload: parsed }).onConflictDoNothing().returning({ id: notifications.id });
   return rows.length > 0;
 }
 
-export interface NotificationDto {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  read: boolean;
-  createdAt: string;
-}
+export type { NotificationDto, NotificationKind };
 
 /** GET /api/v1/me/notifications — newest first, with the unread count. */
 export async function listMyNotifications(actor: Actor | null, opts: { unreadOnly?: boolean; limit?: number; ip?: string } = {}): Promise<{ items: NotificationDto[]; unread: number }> {
@@ -41,6 +44,12 @@ export async function listMyNotifications(actor: Actor | null, opts: { unreadOnl
     items: rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
     unread: u?.n ?? 0,
   };
+}
+
+/** The /notifications page: my notifications rendered through their kinds (label, link and details localised). */
+export async function listMyNotificationViews(actor: Actor | null, locale: Locale, opts: { limit?: number } = {}): Promise<{ items: NotificationView[]; unread: number }> {
+  const list = await listMyNotifications(actor, opts);
+  return { items: list.items.map((n) => presentStored(n, locale)), unread: list.unread };
 }
 
 /** POST /api/v1/me/notifications/{id}/read ('all' marks every one). Only the owner's rows are touched. */

@@ -2,7 +2,6 @@
 
 import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
-import { markNotificationsRead } from '@/lib/notifications/service';
 import { applyForPolicy, applyInput, decideApplication, decideInput, withdrawApplication } from './applications';
 import { createPolicy, createPolicyInput, deleteDraft, policyMetaInput, publishInput, publishVersion, retireVersion, saveDraft, saveDraftInput, updatePolicyMeta } from './editor';
 import { previewInput, previewVersion } from './preview';
@@ -105,11 +104,4 @@ export const pushPolicyAction = createAction({
   input: z.strictObject(code),
   access: 'policies.manage',
   run: ({ code: c }, { actor, ip }) => pushPolicyAsStaff(actor, c, { ip }),
-});
-
-export const markNotificationsReadAction = createAction({
-  name: 'notifications.markRead',
-  input: z.strictObject({ id: z.union([z.uuid(), z.literal('all')]) }),
-  access: 'notifications.update_own',
-  run: ({ id }, { actor, ip }) => markNotificationsRead(actor, id, { ip }),
 });

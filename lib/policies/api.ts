@@ -1,7 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
 import { defineRoute } from '@/lib/api/route';
-import { listMyNotifications, markNotificationsRead } from '@/lib/notifications/service';
 import { APPLICATION_STATUSES, applicationListQuery, applyForPolicy, applyInput, decideApplication, decideInput, listApplications, listMyApplications, withdrawApplication } from './applications';
 import { createPolicy, createPolicyInput, deleteDraft, policyMetaInput, publishInput, publishVersion, retireVersion, saveDraft, saveDraftInput, updatePolicyMeta } from './editor';
 import { exportPolicyMatches, matchesExportQuery, matchesQuery, matchesResponse, policyMatches } from './matches';
@@ -303,30 +302,4 @@ export const decideApplicationRoute = defineRoute({
   body: decideInput,
   response: applicationDto,
   handler: ({ actor, params, body, ip }) => decideApplication(actor, params.id, body, { ip }),
-});
-
-const notificationDto = z.object({ id: z.string(), kind: z.string(), payload: z.record(z.string(), z.unknown()), read: z.boolean(), createdAt: z.string() });
-
-export const myNotificationsRoute = defineRoute({
-  id: 'myNotifications',
-  method: 'GET',
-  path: '/api/v1/me/notifications',
-  summary: 'My in-app notifications, newest first, with the unread count',
-  tags: ['notifications'],
-  access: 'notifications.read_own',
-  query: z.strictObject({ unread: z.enum(['1', '0']).optional() }),
-  response: z.object({ items: z.array(notificationDto), unread: z.number() }),
-  handler: ({ actor, query, ip }) => listMyNotifications(actor, { unreadOnly: query.unread === '1', ip }),
-});
-
-export const readNotificationRoute = defineRoute({
-  id: 'readNotification',
-  method: 'POST',
-  path: '/api/v1/me/notifications/{id}/read',
-  summary: "Mark a notification as read ('all' for every one)",
-  tags: ['notifications'],
-  access: 'notifications.update_own',
-  params: z.strictObject({ id: z.union([z.uuid(), z.literal('all')]) }),
-  response: z.object({ updated: z.number() }),
-  handler: ({ actor, params, ip }) => markNotificationsRead(actor, params.id, { ip }),
 });

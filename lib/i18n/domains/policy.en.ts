@@ -8,7 +8,6 @@ const policyEn: PolicyMessages = {
     navStaffApplications: 'Applications',
     navCatalogue: 'Policy catalogue',
     navCalculator: 'Policy calculator',
-    navNotifications: 'Notifications',
     status_ELIGIBLE: 'Eligible',
     status_NEAR_MISS: 'Almost there',
     status_NEEDS_INFO: 'Needs information',
@@ -51,12 +50,6 @@ const policyEn: PolicyMessages = {
     nearMiss: 'Blocking condition',
     eligibleFrom: 'Eligible from',
     missing: 'Missing information',
-  },
-  notify: {
-    kind_policy_eligible: 'A new policy is open to you',
-    kind_policy_grant_pending: 'Automatic benefit: awaiting staff confirmation',
-    kind_application_approved: 'Your application was approved',
-    kind_application_rejected: 'Your application was not approved',
   },
 };
 

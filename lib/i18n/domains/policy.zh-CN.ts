@@ -9,7 +9,6 @@ const policyZh = {
     navStaffApplications: '申请审核',
     navCatalogue: '政策目录',
     navCalculator: '政策计算器',
-    navNotifications: '消息',
     status_ELIGIBLE: '符合条件',
     status_NEAR_MISS: '差一点',
     status_NEEDS_INFO: '需补充信息',
@@ -52,12 +51,6 @@ const policyZh = {
     nearMiss: '差距条件',
     eligibleFrom: '可符合日期',
     missing: '待补充信息',
-  },
-  notify: {
-    kind_policy_eligible: '你有一项新政策可以申请',
-    kind_policy_grant_pending: '免申即享：待工作人员确认',
-    kind_application_approved: '你的申请已通过',
-    kind_application_rejected: '你的申请未通过',
   },
 } as const;
 

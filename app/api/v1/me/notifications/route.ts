@@ -1,4 +1,4 @@
 import { toHandler } from '@/lib/api/route';
-import { myNotificationsRoute } from '@/lib/policies/api';
+import { myNotificationsRoute } from '@/lib/notifications/api';
 
 export const GET = toHandler(myNotificationsRoute);

@@ -1,4 +1,4 @@
 import { toHandler } from '@/lib/api/route';
-import { readNotificationRoute } from '@/lib/policies/api';
+import { readNotificationRoute } from '@/lib/notifications/api';
 
 export const POST = toHandler(readNotificationRoute);

@@ -12,7 +12,7 @@ export async function NotificationBell({ actor, t }: { actor: Actor; t: Translat
   return (
     <Link
       href="/notifications"
-      aria-label={t('policyUi.notifBell', { n: unread })}
+      aria-label={t('notifications.bell', { n: unread })}
       data-testid="notification-bell"
       className="relative grid size-9 place-items-center rounded-lg text-ink-700 hover:bg-ink-100 hover:text-ink-900"
     >

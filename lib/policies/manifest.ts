@@ -1,0 +1,15 @@
+import type { DomainManifest } from '@/lib/domains';
+import { policyNotificationKinds } from './notifications';
+
+/** The policy domain's share of the shared surfaces (lib/domains.ts). */
+export const policiesManifest = {
+  name: 'policies',
+  nav: [
+    { href: '/my-policies', label: 'policy.navMine', permission: 'matches.read_own', order: 40 },
+    { href: '/applications', label: 'policy.navApplications', permission: 'applications.read_own', order: 50 },
+    { href: '/staff/policies', label: 'policy.navStaffPolicies', permission: 'policies.manage', order: 80 },
+    { href: '/staff/applications', label: 'policy.navStaffApplications', permission: 'applications.read', order: 90 },
+  ],
+  appPaths: ['/apply'],
+  notifications: policyNotificationKinds,
+} satisfies DomainManifest;
