@@ -32,7 +32,7 @@ import { patchMyProfileRoute } from '@/lib/talent/api';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from './helpers/factories';
 import { callAction, callRoute } from './helpers/http';
-import { seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
+import { insertApplication, seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
 
 const t = setupTestDb();
 
@@ -234,6 +234,17 @@ describe('policy → people export', () => {
 });
 
 describe('applications and 二次确认', () => {
+  it('approving an application whose version has since been retired still records the benefit (receiving)', async () => {
+    await seedSimplePolicy(t.db(), 'JP-902', { benefit: { kind: 'cash_periodic', amount: 500, period: 'month', duration_months: 12, text_zh: '每月 500 元' } });
+    const talent = await makeTalent(t.db(), { zone: 'jkq' });
+    const app = await insertApplication(t.db(), talent.id, 'JP-902', 'jkq');
+    const staff = await staffToken('jkq');
+    expect((await callRoute(retireVersionRoute, { params: { code: 'JP-902', version: '1.0.0' }, headers: bearer(staff) })).status).toBe(200);
+    expect((await callRoute(decideApplicationRoute, { params: { id: app.id }, body: { decision: 'approve' }, headers: bearer(staff) })).status).toBe(200);
+    const [p] = await t.db().select({ receiving: talentProfiles.receiving }).from(talentProfiles).where(eq(talentProfiles.userId, talent.id));
+    expect(p!.receiving?.map((r) => r.policy_id)).toEqual(['JP-902']);
+  });
+
   it('applies with the listed materials, refuses duplicates (also concurrent ones), and staff approve → receiving', async () => {
     await seedSimplePolicy(t.db(), 'JP-901', { benefit: { kind: 'cash_periodic', amount: 500, period: 'month', duration_months: 12, text_zh: '每月 500 元' } });
     const talent = await makeTalent(t.db(), { zone: 'jkq' });

@@ -2,14 +2,15 @@ import 'server-only';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
-import { policies, policyApplications, talentProfiles, users } from '@/db/schema';
+import { policies, policyApplications, policyVersions, talentProfiles, users } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import { can, type Actor } from '@/lib/auth/permissions';
+import { now } from '@/lib/clock';
 import { AppError, pgErrorCode } from '@/lib/http/errors';
 import { notify } from '@/lib/notifications/service';
 import type { Benefit, PolicyVersion } from '@/lib/policy-matching/model';
-import { loadCatalogue } from './store';
+import { loadCatalogue, versionFromRow } from './store';
 import { evaluateWithCatalogue, loadTalentProfile, todayIso, versionInForce } from './service';
 
 /**
@@ -213,14 +214,15 @@ export async function decideApplication(actor: Actor | null, id: string, input: 
   const [app] = await db.select().from(policyApplications).where(eq(policyApplications.id, id)).limit(1);
   if (!app) throw new AppError('NOT_FOUND');
   const me = await authorize(actor, 'applications.review', { zoneCode: app.zoneCode }, { ip: meta.ip, targetType: 'policy_application', targetId: id });
-  const catalogue = await loadCatalogue(db);
-  const policy = catalogue.policies.find((p) => p.code === app.policyCode);
-  const version = policy?.versions.find((v) => v.version === app.version);
+  // The version applied for, whatever its status now (the catalogue cache holds active versions only: a version
+  // retired since the application was made must still record the benefit, or the exclusion rules stop seeing it).
+  const [versionRow] = await db.select().from(policyVersions).where(and(eq(policyVersions.policyCode, app.policyCode), eq(policyVersions.version, app.version))).limit(1);
+  const version = versionRow ? versionFromRow(versionRow) : undefined;
   const on = todayIso();
   const row = await db.transaction(async (tx) => {
     const [r] = await tx
       .update(policyApplications)
-      .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decidedBy: me.id, decidedAt: new Date(), decisionReason: input.reason ?? null })
+      .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decidedBy: me.id, decidedAt: now(), decisionReason: input.reason ?? null })
       .where(and(eq(policyApplications.id, id), eq(policyApplications.status, 'submitted')))
       .returning();
     if (!r) return null;
