@@ -15,6 +15,8 @@
  *   4. each benchmark: warm-up, then a bounded autocannon run (one in-process worker), server RSS and CPU recorded;
  *   5. SIGTERM to the server, temp directory removed, table printed, JSON written to .bench/<timestamp>.json and
  *      .bench/latest.json.
+ * Benchmarks that measure in process on databases of their own (`needsServer: false`, e.g. jobs) skip steps 1–3 and 5's
+ * server stop when they are the only ones selected.
  * Exit codes: 0 all benchmarks clean; 1 a benchmark failed or saw errors / non-2xx responses; 2 bad command line.
  */
 import fs from 'node:fs';
@@ -71,29 +73,36 @@ async function main(): Promise<number> {
 
   const selected = cli.benchmarks.map((n) => benchmarkByName(n)!);
   const options: RunOptions = { durationSeconds: cli.durationSeconds, warmupSeconds: cli.warmupSeconds, connections: cli.connections };
-  const measuredSeconds = selected.reduce((s, b) => s + b.measurementCount * (cli.durationSeconds + cli.warmupSeconds), 0);
+  const measuredSeconds = selected.reduce((s, b) => s + (b.expectedSeconds ?? b.measurementCount * (cli.durationSeconds + cli.warmupSeconds)), 0);
+  const needsServer = selected.some((b) => b.needsServer !== false);
   // The largest seed any selected benchmark asks for (--scale overrides); the zone of the first that names one.
   const seedScale = cli.scale ?? Math.max(0, ...selected.map((b) => b.seedScale ?? 0));
   const seedZone = seedScale > 0 ? (selected.find((b) => b.seedZone)?.seedZone ?? null) : null;
   const seedNote = seedScale > 0 ? ` plus seeding ${seedScale.toLocaleString('en')} talents (~${Math.max(1, Math.round(seedScale / 2500))} s on PGlite)` : '';
-  log(`${selected.map((b) => b.name).join(', ')}: about ${Math.round(measuredSeconds)} s of load${seedNote} plus ~15 s setup / 预计负载 ${Math.round(measuredSeconds)} 秒`);
+  log(
+    needsServer
+      ? `${selected.map((b) => b.name).join(', ')}: about ${Math.round(measuredSeconds)} s of load${seedNote} plus ~15 s setup / 预计负载 ${Math.round(measuredSeconds)} 秒`
+      : `${selected.map((b) => b.name).join(', ')}: in process, no server; about ${Math.round(measuredSeconds)} s / 进程内测量，无需服务器，预计 ${Math.round(measuredSeconds)} 秒`,
+  );
 
   const startedAt = new Date().toISOString();
-  let build: ReturnType<typeof ensureBuild>;
-  try {
-    build = ensureBuild(cli.build, log);
-  } catch (err) {
-    log(`✗ ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+  let build: ReturnType<typeof ensureBuild> | null = null;
+  if (needsServer) {
+    try {
+      build = ensureBuild(cli.build, log);
+    } catch (err) {
+      log(`✗ ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
   }
-  const db: Database = prepareDatabase();
+  const db: Database | null = needsServer ? prepareDatabase() : null;
   let server: RunningServer | undefined;
   let serverInfo: ServerInfo | null = null;
   const results: BenchResult[] = [];
 
   const shutdown = async () => {
     await server?.stop();
-    db.cleanup();
+    db?.cleanup();
   };
   // First Ctrl-C: stop the load, let the current benchmark report what it measured, stop the server, write the JSON.
   // Second Ctrl-C: kill the server and leave at once.
@@ -101,7 +110,7 @@ async function main(): Promise<number> {
   const onSignal = (sig: NodeJS.Signals) => {
     if (interrupted) {
       server?.kill();
-      db.cleanup();
+      db?.cleanup();
       process.exit(130);
     }
     interrupted = sig;
@@ -112,53 +121,61 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...db.env,
-      APP_ENV: 'test',
-      APP_MASTER_KEY: BENCH_MASTER_KEY,
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-      EVALUATE_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-    };
-    // Not inherited: NODE_ENV (next start sets production itself) and the test clock.
-    Reflect.deleteProperty(env, 'NODE_ENV');
-    Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
-    const seeded = seed(env, log, { scale: seedScale, zone: seedZone ?? undefined });
-    const logFile = path.join(cli.outDir, 'server.log');
-    server = await startServer(env, logFile, log);
-    const health = (await (await fetch(new URL('/api/v1/health', server.baseUrl))).json()) as { db?: { driver?: string; status?: string } };
-    if (health.db?.status !== 'ok') throw new Error(`GET /api/v1/health reports the database ${health.db?.status ?? 'missing'} / 数据库不可用`);
-    if (health.db.driver !== db.driver) throw new Error(`server uses ${health.db.driver}, expected ${db.driver} / 数据库驱动不符`);
-    const rssReady = server.rss();
-    serverInfo = {
-      url: server.baseUrl,
-      pid: server.serverPid,
-      buildId: build.buildId,
-      buildStale: build.stale,
-      seedMs: seeded.seedMs,
-      seedScale,
-      seedZone,
-      prepareMs: seeded.prepareMs,
-      prepared: seeded.prepared,
-      bootMs: server.bootMs,
-      rssMiB: { ready: rssReady, end: null, peak: null },
-      logFile,
-    };
-    log(`Ready in ${server.bootMs} ms; next-server pid ${server.serverPid}, RSS ${rssReady ?? '?'} MiB, db ${health.db?.driver} / 服务器就绪`);
+    let ctx: BenchContext;
+    let srv: RunningServer | null = null;
+    if (!db || !build) {
+      const noServer = () => Promise.reject(new Error('this benchmark declares needsServer: false / 该基准测试声明无需服务器'));
+      ctx = { baseUrl: '', serverPid: null, options, log, login: noServer, load: noServer };
+    } else {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        ...db.env,
+        APP_ENV: 'test',
+        APP_MASTER_KEY: BENCH_MASTER_KEY,
+        NEXT_TELEMETRY_DISABLED: '1',
+        LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
+        EVALUATE_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
+      };
+      // Not inherited: NODE_ENV (next start sets production itself) and the test clock.
+      Reflect.deleteProperty(env, 'NODE_ENV');
+      Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
+      const seeded = seed(env, log, { scale: seedScale, zone: seedZone ?? undefined });
+      const logFile = path.join(cli.outDir, 'server.log');
+      server = await startServer(env, logFile, log);
+      const health = (await (await fetch(new URL('/api/v1/health', server.baseUrl))).json()) as { db?: { driver?: string; status?: string } };
+      if (health.db?.status !== 'ok') throw new Error(`GET /api/v1/health reports the database ${health.db?.status ?? 'missing'} / 数据库不可用`);
+      if (health.db.driver !== db.driver) throw new Error(`server uses ${health.db.driver}, expected ${db.driver} / 数据库驱动不符`);
+      const rssReady = server.rss();
+      serverInfo = {
+        url: server.baseUrl,
+        pid: server.serverPid,
+        buildId: build.buildId,
+        buildStale: build.stale,
+        seedMs: seeded.seedMs,
+        seedScale,
+        seedZone,
+        prepareMs: seeded.prepareMs,
+        prepared: seeded.prepared,
+        bootMs: server.bootMs,
+        rssMiB: { ready: rssReady, end: null, peak: null },
+        logFile,
+      };
+      log(`Ready in ${server.bootMs} ms; next-server pid ${server.serverPid}, RSS ${rssReady ?? '?'} MiB, db ${health.db?.driver} / 服务器就绪`);
 
-    const srv = server;
-    const ctx: BenchContext = {
-      baseUrl: srv.baseUrl,
-      serverPid: srv.serverPid,
-      options,
-      log,
-      login: (id, pw) => login(srv.baseUrl, id, pw),
-      load: (spec) => {
-        log(`  ${spec.label}: ${spec.method ?? 'GET'} ${spec.path}, ${spec.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
-        return measure(srv.baseUrl, spec, { ...options, serverPid: srv.serverPid });
-      },
-    };
+      srv = server;
+      const running = server;
+      ctx = {
+        baseUrl: srv.baseUrl,
+        serverPid: srv.serverPid,
+        options,
+        log,
+        login: (id, pw) => login(running.baseUrl, id, pw),
+        load: (spec) => {
+          log(`  ${spec.label}: ${spec.method ?? 'GET'} ${spec.path}, ${spec.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
+          return measure(running.baseUrl, spec, { ...options, serverPid: running.serverPid });
+        },
+      };
+    }
 
     for (const bench of selected) {
       if (interrupted) break;
@@ -171,7 +188,7 @@ async function main(): Promise<number> {
         problems: [],
         startedAt: new Date().toISOString(),
         elapsedSeconds: 0,
-        rssMiB: { before: srv.rss(), after: null },
+        rssMiB: { before: srv?.rss() ?? null, after: null },
         measurements: [],
         derived: {},
         notes: [],
@@ -193,12 +210,14 @@ async function main(): Promise<number> {
       }
       if (interrupted) result.problems.push(`interrupted by ${interrupted}: figures cover only part of the run`);
       result.ok = result.problems.length === 0;
-      result.rssMiB.after = srv.rss();
+      result.rssMiB.after = srv?.rss() ?? null;
       result.elapsedSeconds = Math.round((performance.now() - t0) / 100) / 10;
       results.push(result);
     }
-    serverInfo.rssMiB.end = srv.rss();
-    serverInfo.rssMiB.peak = srv.peakRss();
+    if (serverInfo && srv) {
+      serverInfo.rssMiB.end = srv.rss();
+      serverInfo.rssMiB.peak = srv.peakRss();
+    }
   } catch (err) {
     log(`✗ ${err instanceof Error ? err.message : String(err)}`);
     results.push({
@@ -228,8 +247,8 @@ async function main(): Promise<number> {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     next: packageVersion('next'),
     autocannon: packageVersion('autocannon'),
-    driver: db.driver,
-    dbTarget: db.target,
+    driver: db?.driver ?? null,
+    dbTarget: db?.target ?? 'no server: in-process benchmarks on databases of their own',
   };
   const report: Report = {
     schema: 1,

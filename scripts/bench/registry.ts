@@ -14,16 +14,21 @@
  * 20 s to seed on PGlite (15 s on a local PostgreSQL via DATABASE_URL — use a scratch database) plus ~3 s to prepare.
  *   npm run bench -- reverse                 reverse match (policy → people) in process on its own database of
  *                                            100,000 talents (scripts/bench/reverse-run.ts); no seedScale
+ *   npm run bench -- jobs                    the job queue in process (scripts/bench/jobs-run.ts): enqueue → handled
+ *                                            latency idle and with 10,000 queued, no-op throughput, PGlite and a
+ *                                            scratch PostgreSQL database in the same run; no server (needsServer:
+ *                                            false), about two minutes
  */
 import api from './benchmarks/api';
 import exportBench from './benchmarks/export';
+import jobs from './benchmarks/jobs';
 import login from './benchmarks/login';
 import policies from './benchmarks/policies';
 import reverse from './benchmarks/reverse';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, talents, exportBench, reverse];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, talents, exportBench, reverse, jobs];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 

@@ -11,7 +11,8 @@ export interface Machine {
   platform: string;
   next: string | null;
   autocannon: string | null;
-  driver: 'pglite' | 'postgres';
+  /** The bench server's database; null when no selected benchmark needed a server. */
+  driver: 'pglite' | 'postgres' | null;
   dbTarget: string;
 }
 
@@ -101,6 +102,7 @@ export function renderTable(report: Report): string {
     const derived = Object.entries(r.derived).map(([k, v]) => `${k} ${v}`);
     const rss = `server RSS ${fmt(r.rssMiB.before)} → ${fmt(r.rssMiB.after)} MiB`;
     extra.push(`${r.name}: ${[...derived, rss, `${r.elapsedSeconds.toFixed(1)} s`].join(' · ')}`);
+    for (const n of r.notes) extra.push(`  · ${n}`);
     for (const p of r.problems) extra.push(`  ✗ ${p}`);
     for (const m of r.measurements) {
       if ((m.otherCpuCores ?? 0) > BUSY_THRESHOLD) {
@@ -112,7 +114,7 @@ export function renderTable(report: Report): string {
   const s = report.server;
   extra.push(
     '',
-    `machine: ${m.cpus} cpus (${m.cpuModel}), ${Math.round(m.totalMemoryMiB / 1024)} GiB, node ${m.node}, next ${m.next ?? '?'}, autocannon ${m.autocannon ?? '?'} (1 in-process worker), db ${m.driver} (${m.dbTarget})`,
+    `machine: ${m.cpus} cpus (${m.cpuModel}), ${Math.round(m.totalMemoryMiB / 1024)} GiB, node ${m.node}, next ${m.next ?? '?'}, autocannon ${m.autocannon ?? '?'} (1 in-process worker), ${m.driver ? `db ${m.driver} (${m.dbTarget})` : m.dbTarget}`,
   );
   if (s) {
     extra.push(
@@ -122,9 +124,12 @@ export function renderTable(report: Report): string {
       extra.push(`data: ${s.seedScale.toLocaleString('en')} synthetic talents seeded in ${fmt((s.seedMs ?? 0) / 1000)} s; ${s.prepared ?? 'not prepared'} (${fmt(s.prepareMs / 1000)} s)`);
     }
   }
-  extra.push(
-    `each measurement: ${report.options.warmupSeconds} s warm-up + ${report.options.durationSeconds} s measured; latency percentiles exact (nearest rank) over every response; srv / db / gen cpu, other = cores kept busy by the server / local PostgreSQL / this load generator / everything else (BUSY: other > ${BUSY_THRESHOLD}, another job competed for the CPUs)`,
-  );
+  // HTTP measurements only (a run without a server has none).
+  if (s) {
+    extra.push(
+      `each measurement: ${report.options.warmupSeconds} s warm-up + ${report.options.durationSeconds} s measured; latency percentiles exact (nearest rank) over every response; srv / db / gen cpu, other = cores kept busy by the server / local PostgreSQL / this load generator / everything else (BUSY: other > ${BUSY_THRESHOLD}, another job competed for the CPUs)`,
+    );
+  }
   return [...lines, ...extra].join('\n');
 }
 

@@ -112,6 +112,13 @@ export interface Benchmark<S = unknown> {
   seedZone?: string;
   /** Runs only when named on the command line (it needs a large seed), never in the default `npm run bench`. */
   optIn?: boolean;
+  /**
+   * false: the benchmark measures in process on a database of its own and never calls ctx.load / ctx.login. When
+   * every selected benchmark says so, the harness skips the build, the seed and the server (ctx.baseUrl is empty).
+   */
+  needsServer?: boolean;
+  /** Rough wall time for the start-up estimate, when measurementCount × (warm-up + duration) does not describe it. */
+  expectedSeconds?: number;
   setup?: (ctx: BenchContext) => Promise<S>;
   run: (ctx: BenchContext, state: S) => Promise<BenchOutcome>;
 }
