@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { jobWorkers } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { logError } from '@/lib/log';
-import { claimJobs, completeJob, dispatchEvents, extendLeases, failJob, recoverExpired, scheduleRecurring, type JobRow } from './queue';
+import { analyzeQueue, claimJobs, completeJob, dispatchEvents, extendLeases, failJob, recoverExpired, scheduleRecurring, type JobRow } from './queue';
 import { jobDef } from './registry';
 import { onKick } from './signal';
 
@@ -52,6 +52,7 @@ export class Worker {
   private lastHeartbeat = 0;
   private lastRecover = 0;
   private lastSchedule = 0;
+  private lastAnalyze = 0;
   private cleanup: (() => unknown)[] = [];
 
   constructor(
@@ -121,6 +122,9 @@ export class Worker {
         logError('jobs.tick', err);
       }
       if (this.stopping) break;
+      // Give the event loop a turn between passes: on PGlite every query resolves without real I/O, and a worker
+      // draining a backlog would otherwise starve timers and HTTP requests in the same process.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (worked && this.running.size < this.opts.concurrency) continue;
       if (this.kicked) {
         this.kicked = false;
@@ -149,6 +153,12 @@ export class Worker {
     if (t - this.lastSchedule >= 30_000) {
       this.lastSchedule = t;
       await scheduleRecurring(this.db);
+    }
+    // PGlite has no autovacuum: without fresh statistics the claim plan sorts a whole backlog instead of reading the
+    // due index in order (52 ms instead of 0.2 ms per claim at 10,000 due jobs, measured by the jobs benchmark).
+    if (this.opts.exclusive && t - this.lastAnalyze >= 600_000) {
+      this.lastAnalyze = t;
+      await analyzeQueue(this.db);
     }
     const dispatched = await dispatchEvents(this.db);
     const free = this.opts.concurrency - this.running.size;
