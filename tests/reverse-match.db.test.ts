@@ -1,16 +1,18 @@
 import { inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { consents, talentProfiles, users } from '@/db/schema';
+import { consents, talentProfiles, users, works } from '@/db/schema';
 import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import type { Status } from '@/lib/policy-matching/model';
 import type { PrefilterMode } from '@/lib/policy-matching/prefilter';
 import { compilePrefilter } from '@/lib/policies/sql-prefilter';
-import { dependencyClosure, reverseMatch, reverseMatchCsvLines, reverseMatchInJs, REVERSE_STATUSES, type ReverseMatchArgs, type ReverseStatus } from '@/lib/policies/reverse';
+import { dependencyClosure, reverseMatch, reverseMatchCsvLines, reverseMatchInJs, reverseMatchStream, REVERSE_STATUSES, type ReverseMatchArgs, type ReverseStatus } from '@/lib/policies/reverse';
 import { addMonths, daysInMonth, formatYmd, parseIsoDate, type Ymd } from '@/lib/talent/dates';
-import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
+import type { ProfileColumns } from '@/lib/talent/profile-mapping';
+import { loadTalentProfile } from '@/lib/policies/service';
 import { setupTestDb } from './helpers/db';
+import { insertApplication } from './helpers/policies';
 
 /**
  * Reverse match (policy → people) agrees with evaluating everyone in JavaScript, on random profiles built around the
@@ -54,7 +56,7 @@ function dateAround(r: Rand, on: Ymd, months: readonly number[]): string {
 const CODES = CORE_POLICIES.map((p) => p.code);
 const DISTRICTS = ['珠山区', '昌江区', '浮梁县', '乐平市', '经开区', '南昌县'];
 
-function randomProfile(r: Rand, on: Ymd, i: number): Partial<ProfileColumns> & { zone: 'jkq' | 'zsq' | null; consent: 'granted' | 'withdrawn' | 'none'; artistName: string | null } {
+function randomProfile(r: Rand, on: Ymd, i: number): Partial<ProfileColumns> & { worksCount: number; zone: 'jkq' | 'zsq' | null; consent: 'granted' | 'withdrawn' | 'none'; artistName: string | null } {
   const year = on.y;
   const ages = [17, 18, 35, 36, 40, 41, 45, 46, 60, 61].map((a) => a * 12);
   const nat = pick(r, ['CN', 'CN', 'CN', 'JP', null]);
@@ -72,6 +74,7 @@ function randomProfile(r: Rand, on: Ymd, i: number): Partial<ProfileColumns> & {
       })),
     );
   return {
+    worksCount: pick(r, [0, 0, 3, 19, 20, 25]),
     zone: pick(r, ['jkq', 'jkq', 'zsq', null]),
     consent: pick(r, ['granted', 'granted', 'granted', 'granted', 'granted', 'granted', 'withdrawn', 'none']),
     artistName: i % 7 === 0 ? `=HYPERLINK("x${i}")` : maybe(r, 0.3, () => `艺名${i}`),
@@ -132,7 +135,7 @@ async function seedRandom(d: Db, n: number, seed: number, evalDate: string) {
     .returning({ id: users.id });
   const ids = inserted.map((u) => u.id);
   await d.insert(talentProfiles).values(
-    profiles.map(({ zone, consent: _c, artistName, ...p }, i) => ({
+    profiles.map(({ zone, consent: _c, artistName, worksCount: _w, ...p }, i) => ({
       ...(p as Partial<typeof talentProfiles.$inferInsert>),
       userId: ids[i]!,
       legalName: `人才${i}`,
@@ -143,6 +146,9 @@ async function seedRandom(d: Db, n: number, seed: number, evalDate: string) {
   const t = new Date();
   const withConsent = profiles.flatMap((p, i) => (p.consent === 'none' ? [] : [{ userId: ids[i]!, kind: 'profile' as const, noticeVersion: 't', noticeHash: 't', grantedAt: t, withdrawnAt: p.consent === 'withdrawn' ? t : null }]));
   await d.insert(consents).values(withConsent);
+  // Works: portfolio_count is derived from them (JP-061 asks for 20), never stored on the profile.
+  const workRows = profiles.flatMap((p, i) => Array.from({ length: p.worksCount }, (_, j) => ({ ownerId: ids[i]!, title: `作品${i}-${j}` })));
+  for (let k = 0; k < workRows.length; k += 1000) await d.insert(works).values(workRows.slice(k, k + 1000));
   return { ids, profiles };
 }
 
@@ -170,20 +176,26 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
     const seed = Number(evalDate.replace(/-/g, ''));
     await seedRandom(db(), 320, seed, evalDate);
 
-    // Ground truth: the full catalogue evaluated on every profile (consent and zone ignored here).
+    // Ground truth: the full catalogue evaluated on every profile as the talent sees it in 我的政策 (loadTalentProfile:
+    // works, credentials, receiving/received), consent and zone ignored here.
     const rows = await db().select().from(talentProfiles);
     const truth = new Map<string, Map<string, Status>>();
+    const talentView = new Map<string, Awaited<ReturnType<typeof loadTalentProfile>>>();
     for (const row of rows) {
-      const results = evaluateAll(toCanonical(row as unknown as ProfileColumns), CORE_POLICIES, CORE_EXCLUSION_GROUPS, evalDate);
+      const loaded = await loadTalentProfile(db(), row.userId);
+      talentView.set(row.userId, loaded);
+      const results = evaluateAll(loaded!.profile, CORE_POLICIES, CORE_EXCLUSION_GROUPS, evalDate);
       truth.set(row.userId, new Map(results.map((x) => [x.policyCode, x.status])));
     }
+    // The works reach the evaluation (otherwise JP-061 would never be ELIGIBLE).
+    expect([...truth.values()].some((m) => m.get('JP-061') === 'ELIGIBLE')).toBe(true);
 
     let selective = 0;
     for (const code of CODES) {
       // The dependency closure gives every profile the same status as the whole catalogue.
       const sub = dependencyClosure(code, CORE_POLICIES, CORE_EXCLUSION_GROUPS);
       for (const row of rows.slice(0, 80)) {
-        const r = evaluateAll(toCanonical(row as unknown as ProfileColumns), sub, CORE_EXCLUSION_GROUPS, evalDate).find((x) => x.policyCode === code)!;
+        const r = evaluateAll(talentView.get(row.userId)!.profile, sub, CORE_EXCLUSION_GROUPS, evalDate).find((x) => x.policyCode === code)!;
         expect(r.status, `${code} closure for ${row.userId}`).toBe(truth.get(row.userId)!.get(code));
       }
 
@@ -194,7 +206,7 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
         const dropped = must.filter((id) => !kept.has(id));
         if (dropped.length && process.env.RV_DEBUG) {
           const row = rows.find((x) => x.userId === dropped[0])!;
-          const prof = toCanonical(row as unknown as ProfileColumns);
+          const prof = talentView.get(row.userId)!.profile;
           const res = evaluateAll(prof, CORE_POLICIES, CORE_EXCLUSION_GROUPS, evalDate).filter((x) => x.policyCode === code || x.policyCode === 'JP-001');
           console.log(JSON.stringify({ prof, res: res.map((x) => ({ c: x.policyCode, s: x.status, cr: x.criteria.map((q) => [q.id, q.result]) })) }));
         }
@@ -205,6 +217,8 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
       for (const zoneCode of ['jkq', null]) {
         const js = await reverseMatchInJs(db(), base(evalDate, code, zoneCode, ALL));
         expect(js.candidates).toBe(js.scanned);
+        // The baseline agrees with the talent's own view (我的政策) for every row it lists.
+        for (const x of js.rows) expect(x.status, `${code} ${x.talentId} policy → people vs 我的政策`).toBe(truth.get(x.talentId)!.get(code));
         for (const statuses of STATUS_SETS) {
           const fast = await reverseMatch(db(), base(evalDate, code, zoneCode, statuses));
           const expected = js.rows.filter((x) => statuses.includes(x.status));
@@ -218,6 +232,51 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
     }
     // The prefilter is not a trivial TRUE: most policy × mode pairs drop rows.
     expect(selective).toBeGreaterThan(CODES.length * 2);
+  });
+});
+
+describe('one profile projection (issue 14 §2)', () => {
+  const evalDate = '2026-06-01';
+
+  it('a talent with 25 works, a provincial award and an approved application is ELIGIBLE for JP-061 in 我的政策, in policy → people and in the push stream', async () => {
+    const [u] = await db().insert(users).values({ email: 'works25@test.local', displayName: '作品多', role: 'talent', passwordHash: 'x' }).returning({ id: users.id });
+    const id = u!.id;
+    await db()
+      .insert(talentProfiles)
+      .values({
+        userId: id,
+        legalName: '作品多',
+        zoneCode: 'zsq',
+        nationality: 'CN',
+        birthDate: '1998-03-01',
+        awards: [{ id: 'aw1', level: 'provincial', rank: 'gold', year: 2025 }],
+        honours: [],
+        receiving: [{ policy_id: 'JP-060', since: '2026-01-01' }],
+        received: [],
+      });
+    await db().insert(consents).values({ userId: id, kind: 'profile', noticeVersion: 't', noticeHash: 't', grantedAt: new Date() });
+    await db().insert(works).values(Array.from({ length: 25 }, (_, j) => ({ ownerId: id, title: `作品${j}` })));
+    await insertApplication(db(), id, 'JP-060', 'zsq', 'approved');
+
+    const mine = evaluateAll((await loadTalentProfile(db(), id))!.profile, CORE_POLICIES, CORE_EXCLUSION_GROUPS, evalDate).find((x) => x.policyCode === 'JP-061')!;
+    expect(mine.status).toBe('ELIGIBLE');
+    for (const args of [base(evalDate, 'JP-061', 'zsq', ['ELIGIBLE']), base(evalDate, 'JP-061', null, ALL)]) {
+      expect((await reverseMatch(db(), args)).rows.find((x) => x.talentId === id)?.status).toBe('ELIGIBLE');
+      expect((await reverseMatchInJs(db(), args)).rows.find((x) => x.talentId === id)?.status).toBe('ELIGIBLE');
+    }
+    const pushed: string[] = [];
+    for await (const row of reverseMatchStream(db(), { ...base(evalDate, 'JP-061', null, ['ELIGIBLE']) })) pushed.push(row.talentId);
+    expect(pushed).toContain(id);
+    for (const mode of ['met', 'strict', 'relaxed'] as const) {
+      const kept = await db().select({ id: talentProfiles.userId }).from(talentProfiles).where(compilePrefilter('JP-061', CORE_POLICIES, CORE_EXCLUSION_GROUPS, { evalDate, mode }));
+      expect(kept.map((x) => x.id), mode).toContain(id);
+    }
+
+    // With 19 works it is one work away (NEAR_MISS), and both sides say so.
+    await db().delete(works).where(inArray(works.id, (await db().select({ id: works.id }).from(works).limit(6)).map((w) => w.id)));
+    const near = evaluateAll((await loadTalentProfile(db(), id))!.profile, CORE_POLICIES, CORE_EXCLUSION_GROUPS, evalDate).find((x) => x.policyCode === 'JP-061')!;
+    expect(near.status).toBe('NEAR_MISS');
+    expect((await reverseMatch(db(), base(evalDate, 'JP-061', null, ['NEAR_MISS']))).rows.map((x) => x.talentId)).toContain(id);
   });
 });
 

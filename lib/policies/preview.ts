@@ -1,14 +1,16 @@
 import 'server-only';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { consents, policies, policyVersions, talentProfiles, users } from '@/db/schema';
+import { policies, policyVersions, talentProfiles, users } from '@/db/schema';
+import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { runGoldenCases, withVersion, type GoldenCaseResult } from '@/lib/policy-matching/golden';
 import { policyVersionSchema, validateCatalogue, validatePolicy, type Policy, type PolicyVersion, type Status, type ValidationIssue } from '@/lib/policy-matching/model';
-import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
+import type { ProfileColumns } from '@/lib/talent/profile-mapping';
+import { consentInForce, matchingProfile, matchingProfileColumns } from '@/lib/talent/queries';
 import { publishedAround } from './editor';
 import { loadCatalogue, policyFromRow } from './store';
 import { todayIso } from './service';
@@ -62,18 +64,21 @@ export async function previewVersion(actor: Actor | null, code: string, input: z
   const evalDate = input.evalDate ?? todayIso();
   const cat = withVersion(catalogue.policies, code, version);
   const rows = await db
-    .select({ p: talentProfiles, name: sql<string>`coalesce(${talentProfiles.artistName}, ${talentProfiles.legalName}, ${users.displayName})` })
+    .select({ p: matchingProfileColumns, name: sql<string>`coalesce(${talentProfiles.artistName}, ${talentProfiles.legalName}, ${users.displayName})` })
     .from(talentProfiles)
     .innerJoin(users, eq(users.id, talentProfiles.userId))
-    .innerJoin(consents, and(eq(consents.userId, talentProfiles.userId), eq(consents.kind, 'profile'), isNull(consents.withdrawnAt)))
-    .where(eq(talentProfiles.zoneCode, me.zoneCode ?? '__none__'))
+    .where(and(eq(talentProfiles.zoneCode, me.zoneCode ?? '__none__'), consentInForce()))
     .orderBy(desc(talentProfiles.updatedAt))
     .limit(input.sampleSize);
   const counts: Partial<Record<Status, number>> = {};
   const talents = rows.map((r) => {
-    const res = evaluateAll(toCanonical(r.p as unknown as ProfileColumns), cat, catalogue.groups, evalDate).find((x) => x.policyCode === code)!;
+    const res = evaluateAll(matchingProfile(r.p as unknown as ProfileColumns), cat, catalogue.groups, evalDate).find((x) => x.policyCode === code)!;
     counts[res.status] = (counts[res.status] ?? 0) + 1;
     return { id: r.p.userId, name: r.name, status: res.status, amountEstimate: res.amountEstimate };
   });
+  // Names of talents of the zone: the same sensitive read as policy → people (policy.matches), audited alike.
+  if (talents.length) {
+    await audit({ action: 'policy.preview_sample', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { zone: me.zoneCode, returned: talents.length, evalDate } });
+  }
   return { valid: true, issues: [], golden, sample: { evalDate, counts, talents } };
 }

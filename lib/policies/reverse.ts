@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { consents, talentProfiles } from '@/db/schema';
+import { talentProfiles } from '@/db/schema';
 import { csvField } from '@/lib/http/csv';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
 import { prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/prefilter';
-import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
+import type { ProfileColumns } from '@/lib/talent/profile-mapping';
+import { consentInForce, derivedProfileColumns, matchingProfile, profileConsentInForceAfter } from '@/lib/talent/queries';
 import { compilePrefilter } from './sql-prefilter';
 
 /**
@@ -71,15 +72,8 @@ const DEFAULT_BATCH = 2000;
  */
 const DEFAULT_PREFILTER_BATCH = 20_000;
 
-/** Only people who have not withdrawn their profile consent (as lib/talent/directory.ts). */
-/**
- * Profile consent, as the directory checks it. `after` bounds the consents side too: the batches page by user_id,
- * and without the bound a merge join would re-read the consents index from its start for every batch (quadratic).
- */
-const hasProfileConsent = (after: string | null) =>
-  after === null
-    ? sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`
-    : sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.user_id > ${after} and c.kind = 'profile' and c.withdrawn_at is null)`;
+/** Only people who have not withdrawn their profile consent (the talent domain's one predicate; bounded when paging). */
+const hasProfileConsent = (after: string | null) => (after === null ? consentInForce() : profileConsentInForceAfter(after));
 
 function scope(zoneCode: string | null, after: string | null = null): SQL {
   const inScope = zoneCode === null ? hasProfileConsent(after) : and(sql`${talentProfiles.zoneCode} = ${zoneCode}`, hasProfileConsent(after))!;
@@ -87,7 +81,7 @@ function scope(zoneCode: string | null, after: string | null = null): SQL {
 }
 
 const t = talentProfiles;
-/** The columns toCanonical reads, plus id and names: nothing else leaves the database. */
+/** The columns of the matching projection (lib/talent/queries.ts), plus id and names: nothing else leaves the database. */
 const columns = {
   userId: t.userId,
   legalName: t.legalName,
@@ -134,6 +128,7 @@ const columns = {
   registeredUnemployed: t.registeredUnemployed,
   receiving: t.receiving,
   received: t.received,
+  ...derivedProfileColumns,
 };
 
 /**
@@ -205,7 +200,7 @@ const ROOT_COLUMNS: Record<string, (keyof typeof columns)[]> = {
   registered_unemployed: ['registeredUnemployed'],
   receiving: ['receiving'],
   received: ['received'],
-  portfolio_count: [],
+  portfolio_count: ['portfolioCount'],
 };
 
 /** Derived fields → the roots lib/talent/derived.ts reads for them. */
@@ -293,7 +288,7 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
       .limit(batch);
     for (const r of rows) {
       stats.candidates++;
-      const profile = toCanonical(r as unknown as ProfileColumns);
+      const profile = matchingProfile(r as unknown as ProfileColumns);
       const result = evaluateAll(profile, sub, args.groups, args.evalDate, options).find((x) => x.policyCode === args.code);
       if (!result || !wanted.has(result.status)) continue;
       yield {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { consents, exclusionGroups, policies, policyVersions, talentProfiles, works } from '@/db/schema';
+import { exclusionGroups, policies, policyVersions } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/http/errors';
@@ -10,7 +10,7 @@ import { rateLimitKeyForIp } from '@/lib/http/client-ip';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-matching/model';
 import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
-import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
+import { hasConsent, loadMatchingProfile } from '@/lib/talent/queries';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 import { jdzToday } from '@/lib/clock';
 import { loadCatalogue, policyFromRow, versionFromRow, type Catalogue, type PolicyRow, type VersionRow } from './store';
@@ -95,22 +95,14 @@ export async function evaluatePublic(input: EvaluateInput, meta: { ip: string })
   return evaluateWithCatalogue(db, input.profile, evalDate, input.includeNotInForce ?? false);
 }
 
-/** The canonical profile of one talent as matching sees it (portfolio_count = number of works). */
-export async function loadTalentProfile(db: DbOrTx, userId: string): Promise<{ profile: CanonicalProfile; zoneCode: string | null } | null> {
-  const [row] = await db.select().from(talentProfiles).where(eq(talentProfiles.userId, userId)).limit(1);
-  if (!row) return null;
-  const [w] = await db.select({ n: count() }).from(works).where(eq(works.ownerId, userId));
-  return { profile: { ...toCanonical(row as unknown as ProfileColumns), portfolio_count: w?.n ?? 0 }, zoneCode: row.zoneCode };
+/** The canonical profile of one talent as every matching path sees it (the one projection of lib/talent/queries.ts). */
+export function loadTalentProfile(db: DbOrTx, userId: string): Promise<{ profile: CanonicalProfile; zoneCode: string | null } | null> {
+  return loadMatchingProfile(db, userId);
 }
 
 /** Whether the talent's profile consent is in force (withdrawn = no matching, no pushes). */
-export async function hasProfileConsent(db: DbOrTx, userId: string): Promise<boolean> {
-  const [c] = await db
-    .select({ id: consents.id })
-    .from(consents)
-    .where(and(eq(consents.userId, userId), eq(consents.kind, 'profile'), isNull(consents.withdrawnAt)))
-    .limit(1);
-  return !!c;
+export function hasProfileConsent(db: DbOrTx, userId: string): Promise<boolean> {
+  return hasConsent(db, userId, 'profile');
 }
 
 /** GET /api/v1/me/matches — 我的政策: my profile against every policy in force. */

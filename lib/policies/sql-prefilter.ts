@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { talentProfiles as tp } from '@/db/schema/talent';
 import { constOp, fromDays, lastTrue, leafRemediable, versionInForce, type PrefilterMode, type PrefilterOptions } from '@/lib/policy-matching/prefilter';
 import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS } from '@/lib/talent/derived';
+import { portfolioCountSql } from '@/lib/talent/queries';
 import { addMonths, ageOn, compareYmd, formatYmd as iso, fullMonthsBetween, fullYearsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
 import { DATE_DERIVED, FIELD_SPECS, isGateLeaf, isManualLeaf, leavesOf, type CriterionNode, type ExclusionGroup, type FieldLeaf, type FieldName, type LeafNode, type Policy } from '@/lib/policy-matching/model';
 
@@ -229,7 +230,7 @@ class Compiler {
     if (l.field === 'tier') return KEEP;
     if (FIELD_SPECS[l.field].type === 'list') return this.listLeaf(l);
     const v = this.value(l.field);
-    if (v.kind === 'absent') return exactC(N); // never stored (portfolio_count): always UNKNOWN
+    if (v.kind === 'absent') return exactC(N); // a field the compiler does not know: UNKNOWN (kept)
     if (v.kind === 'skill') return this.skillLeaf(l, v.e);
     const base = v.kind === 'ddate' ? this.ddateOp(l, v.e, v.unit) : this.op(l, v.kind, v.e);
     if (!v.none || base === null) return base ?? KEEP;
@@ -259,6 +260,9 @@ class Compiler {
     switch (field) {
       case 'skill_level':
         return { kind: 'skill', e: sql`${tp.skillLevel}` };
+      case 'portfolio_count':
+        // The same derivation as the profile projection (lib/talent/queries.ts): never null (no works = 0).
+        return { kind: 'num', e: sql`${portfolioCountSql}` };
       case 'is_local_hukou':
         return { kind: 'bool', e: sql`(case when ${tp.nationality} is not null and ${tp.nationality} <> 'CN' then false else ${tp.hukouCity} = '景德镇' end)` };
       case 'business.registered_in_jdz':

@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { consents, evidence, talentProfiles, users, workCredits, workImages, works } from '@/db/schema';
+import { evidence, talentProfiles, users, workCredits, workImages, works } from '@/db/schema';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { consentInForce } from '@/lib/talent/queries';
 import { audit } from '@/lib/audit/log';
-import { authorize } from '@/lib/auth/authorize';
+import { auditDenial, authorize } from '@/lib/auth/authorize';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
@@ -14,8 +16,7 @@ import type { z } from 'zod';
 import { evidenceReviewInput, evidenceSubmitFields, workInput, type EvidenceDto, type WorkDto, type WorkInput } from './schemas';
 
 export const MAX_IMAGES_PER_WORK = 12;
-const hasConsent = (kind: 'profile' | 'sensitive', userCol: unknown) =>
-  sql`exists (select 1 from ${consents} c where c.user_id = ${userCol} and c.kind = ${kind} and c.withdrawn_at is null)`;
+const hasConsent = (kind: 'profile' | 'sensitive', userCol: AnyPgColumn) => consentInForce(userCol, kind);
 
 async function loadWorks(ids: string[]): Promise<WorkDto[]> {
   if (ids.length === 0) return [];
@@ -53,13 +54,18 @@ async function ownWork(actor: Actor | null, id: string, ip: string) {
 async function creditRows(ownerId: string, credits: z.output<typeof workInput>['credits']) {
   const db = await getDb();
   const ids = [...new Set(credits.map((c) => c.talentId).filter((x): x is string => !!x))];
-  const talents = ids.length ? await db.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(inArray(users.id, ids)) : [];
+  // Only the artist name: the account's display name is the legal name given at registration, and a credit is public.
+  const talents = ids.length
+    ? await db.select({ id: users.id, name: talentProfiles.artistName, role: users.role }).from(users).leftJoin(talentProfiles, eq(talentProfiles.userId, users.id)).where(inArray(users.id, ids))
+    : [];
   return credits.map((c, i) => {
     if (!c.talentId) return { step: c.step, talentId: null, name: c.name!, status: 'confirmed' as const };
     const t = talents.find((x) => x.id === c.talentId && x.role === 'talent');
     if (!t) throw new AppError('VALIDATION_FAILED', { fieldErrors: { [`credits.${i}.talentId`]: ['validation.talentUnknown'] } });
+    const name = c.name ?? t.name;
+    if (!name) throw new AppError('VALIDATION_FAILED', { fieldErrors: { [`credits.${i}.talentId`]: ['validation.creditNeedsName'] } });
     // Crediting yourself needs no confirmation.
-    return { step: c.step, talentId: t.id, name: c.name ?? t.name, status: t.id === ownerId ? ('confirmed' as const) : ('pending' as const) };
+    return { step: c.step, talentId: t.id, name, status: t.id === ownerId ? ('confirmed' as const) : ('pending' as const) };
   });
 }
 
@@ -149,7 +155,7 @@ export async function addWorkImage(actor: Actor | null, workId: string, bytes: U
  * An image of a work: public works of people who keep their profile consent are visible to everyone,
  * private ones only to the owner. Anything else answers 404 (no probing).
  */
-export async function workImageResponse(actor: Actor | null, workId: string, imageId: string, size: 'full' | 'thumb'): Promise<Response> {
+export async function workImageResponse(actor: Actor | null, workId: string, imageId: string, size: 'full' | 'thumb', meta: { ip?: string } = {}): Promise<Response> {
   const db = await getDb();
   const [row] = await db
     .select({ image: workImages, work: works, consent: hasConsent('profile', works.ownerId) })
@@ -157,8 +163,13 @@ export async function workImageResponse(actor: Actor | null, workId: string, ima
     .innerJoin(works, eq(works.id, workImages.workId))
     .where(and(eq(workImages.id, imageId), eq(workImages.workId, workId)))
     .limit(1);
-  const visible = !!row && (row.work.ownerId === actor?.id || (row.work.visibility === 'public' && !!row.consent));
-  if (!row || !visible) throw new AppError('NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND');
+  const visible = row.work.ownerId === actor?.id || (row.work.visibility === 'public' && !!row.consent);
+  if (!visible) {
+    // An existing image someone may not see: audited like any denial, answered like a missing one (no probing).
+    await auditDenial(actor, 'works.manage', { ip: meta.ip, targetType: 'work_image', targetId: imageId, via: 'api:getWorkImage' });
+    throw new AppError('NOT_FOUND');
+  }
   const blob = await getStorage().get(size === 'thumb' ? row.image.thumbKey : row.image.storageKey);
   if (!blob) throw new AppError('NOT_FOUND');
   return blobResponse(blob, { inline: true, downloadName: `${row.work.title}.webp` });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, arrayContains, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { consents, evidence, talentProfiles, users } from '@/db/schema';
+import { evidence, talentProfiles, users } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
@@ -12,9 +12,10 @@ import { toCanonical, type ProfileColumns } from './profile-mapping';
 import type { TalentListItem, TalentListQuery } from './schemas';
 import { today } from './service';
 import { deriveProfile } from './derived';
+import { consentInForce } from './queries';
 
 /** Only people who have not withdrawn their profile consent appear to staff. */
-const hasProfileConsent = sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`;
+const hasProfileConsent = consentInForce();
 
 
 /** Builds the zone-scoped filter. The zone comes from the actor, never from the request. */

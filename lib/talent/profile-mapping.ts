@@ -47,6 +47,8 @@ export interface ProfileColumns {
   registeredUnemployed: boolean | null;
   receiving: { policy_id: string; since?: string | null }[] | null;
   received: { policy_id: string; date?: string | null }[] | null;
+  /** Derived from the works table by the projection (lib/talent/queries.ts); absent when not selected = unknown. */
+  portfolioCount?: number | null;
 }
 
 const allNull = (o: Record<string, unknown>) => Object.values(o).every((v) => v === null || v === undefined);
@@ -90,7 +92,7 @@ export function toCanonical(r: ProfileColumns): CanonicalProfile {
     ich: obj({ level: r.ichLevel as NonNullable<CanonicalProfile['ich']>['level'], project: r.ichProject, year: r.ichYear }),
     awards: r.awards as CanonicalProfile['awards'],
     exhibitions: r.exhibitions as CanonicalProfile['exhibitions'],
-    portfolio_count: null,
+    portfolio_count: r.portfolioCount ?? null,
     apprentices: r.apprentices as CanonicalProfile['apprentices'],
     relocated_to_jdz_date: r.relocatedToJdzDate,
     commitment_years: r.commitmentYears,

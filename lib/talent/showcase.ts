@@ -2,9 +2,10 @@ import 'server-only';
 import { and, arrayContains, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { consents, evidence, talentProfiles, users, workImages, works } from '@/db/schema';
+import { evidence, talentProfiles, users, workImages, works } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { CRAFT_CODES } from './crafts';
+import { consentInForce } from './queries';
 
 /**
  * Public showcases (opt-in): name, crafts, bio, verified honours and public works. Nothing sensitive —
@@ -37,7 +38,7 @@ export type ShowcaseDto = z.infer<typeof showcaseDto>;
 
 const visible = and(
   eq(talentProfiles.showcaseEnabled, true),
-  sql`exists (select 1 from ${consents} c where c.user_id = ${talentProfiles.userId} and c.kind = 'profile' and c.withdrawn_at is null)`,
+  consentInForce(),
 );
 
 const publicClaim = (subject: string, claim: Record<string, unknown>) => {
@@ -79,7 +80,12 @@ export async function listShowcases(q: z.infer<typeof showcaseQuery>) {
   };
 }
 
+/** The shape of every showcase slug (the API's path parameter checks the same). */
+export const SHOWCASE_SLUG = /^[a-z0-9_-]{4,40}$/;
+
 export async function getShowcase(slug: string): Promise<ShowcaseDto> {
+  // /showcases/%ff%fe and other non-slugs never reach the database (they answered 500 there).
+  if (!SHOWCASE_SLUG.test(slug)) throw new AppError('NOT_FOUND');
   const db = await getDb();
   const [p] = await db
     .select({ p: talentProfiles, displayName: users.displayName })
