@@ -94,3 +94,19 @@ describe('permission matrix coverage', () => {
     expect([...fixtures.keys()].sort(), 'fixtures for actions that do not exist').toEqual([...names].sort());
   });
 });
+
+describe('DB suites are named *.db.test.ts', () => {
+  it('every test file that opens a test database is a .db.test.ts (the PostgreSQL pass of .ci/run runs only those)', () => {
+    const tests = ['lib', 'db', 'tests', 'scripts'].flatMap((dir) => (fs.existsSync(path.join(ROOT, dir)) ? walkTests(path.join(ROOT, dir)) : []));
+    const misnamed = tests.filter((file) => file !== import.meta.filename && !file.endsWith('.db.test.ts') && /\b(setupTestDb|createTestDb|runMatrix)\(/.test(fs.readFileSync(file, 'utf8')));
+    expect(misnamed.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+});
+
+function walkTests(dir: string, found: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && e.name !== 'node_modules') walkTests(path.join(dir, e.name), found);
+    else if (e.name.endsWith('.test.ts')) found.push(path.join(dir, e.name));
+  }
+  return found;
+}
