@@ -1,5 +1,6 @@
 import { accountManifest } from '@/lib/account/manifest';
 import { adminManifest } from '@/lib/admin/manifest';
+import { jobsManifest } from '@/lib/jobs/manifest';
 import type { NavItem } from '@/lib/navigation';
 import { notificationsManifest } from '@/lib/notifications/manifest';
 import type { NotificationKinds } from '@/lib/notifications/registry';
@@ -25,4 +26,4 @@ export interface DomainManifest {
   notifications?: NotificationKinds;
 }
 
-export const DOMAINS = [accountManifest, adminManifest, talentManifest, portfolioManifest, policiesManifest, notificationsManifest] as const satisfies readonly DomainManifest[];
+export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, notificationsManifest] as const satisfies readonly DomainManifest[];

@@ -11,6 +11,8 @@ describe('navigation from the domain manifests', () => {
     expect(navFor(as('talent')).map((i) => i.href)).toEqual(['/dashboard', '/profile', '/portfolio', '/my-policies', '/applications', '/account']);
     expect(navFor(as('zone_staff')).map((i) => i.href)).toEqual(['/dashboard', '/staff/talents', '/staff/verification', '/staff/policies', '/staff/applications', '/account']);
     expect(navFor(as('sysadmin')).map((i) => i.href)).toContain('/admin/users');
+    expect(navFor(as('sysadmin')).map((i) => i.href)).toContain('/admin/jobs');
+    expect(navFor(as('zone_staff')).map((i) => i.href)).not.toContain('/admin/jobs');
   });
 
   it('guards the first segment of every navigation entry and app path', () => {
