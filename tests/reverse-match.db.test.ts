@@ -232,7 +232,7 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
     }
     // The prefilter is not a trivial TRUE: most policy × mode pairs drop rows.
     expect(selective).toBeGreaterThan(CODES.length * 2);
-  });
+  }, 180_000); // 21 policies × 3 modes × 2 scopes × 7 status sets on a loaded machine
 });
 
 describe('one profile projection (issue 14 §2)', () => {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { talentProfiles as tp } from '@/db/schema/talent';
 import { constOp, fromDays, lastTrue, leafRemediable, versionInForce, type PrefilterMode, type PrefilterOptions } from '@/lib/policy-matching/prefilter';
-import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS } from '@/lib/talent/derived';
+import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS, STUDIO_WORK } from '@/lib/talent/derived';
 import { portfolioCountSql } from '@/lib/talent/queries';
 import { addMonths, ageOn, compareYmd, formatYmd as iso, fullMonthsBetween, fullYearsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
 import { DATE_DERIVED, FIELD_SPECS, isGateLeaf, isManualLeaf, leavesOf, type CriterionNode, type ExclusionGroup, type FieldLeaf, type FieldName, type LeafNode, type Policy } from '@/lib/policy-matching/model';
@@ -249,7 +249,9 @@ class Compiler {
 
   private worksInJdz(): SQL {
     const contract = sql`(case when ${tp.employment} is null then null::boolean when ${tp.employment} = 'contract' then ${this.inJdz(sql`${tp.employerDistrict}`)} else false end)`;
-    return sql`(${contract} or ${this.businessInJdz()})`;
+    // §6.2 amended: self-employed or informal work from a studio in a JDZ district (as lib/talent/derived.ts).
+    const studio = sql`(case when ${tp.employment} is null then null::boolean when ${tp.employment} in (${list(STUDIO_WORK)}) then ${this.inJdz(sql`${tp.studioDistrict}`)} else false end)`;
+    return sql`(${contract} or ${this.businessInJdz()} or ${studio})`;
   }
 
   private value(field: FieldName): Val {

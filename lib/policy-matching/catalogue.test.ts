@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, EXCLUSION_GROUPS } from './catalogue';
 import { formatGoldenFailures, runGoldenCases } from './golden';
 import { GOLDEN_PROFILES } from './golden-profiles';
-import { metadataIssues, validateCatalogue } from './model';
+import { leavesOf, metadataIssues, validateCatalogue, type FieldLeaf } from './model';
 
 const SEED_CODES = [
   'JP-001', 'JP-002', 'JP-003', 'JP-010', 'JP-011', 'JP-012', 'JP-013', 'JP-014',
@@ -26,6 +26,13 @@ describe('the seed catalogue (§6.4)', () => {
       'X-ONCE:once_per_person:JP-033,JP-045',
       'X-INTRO:one_of:JP-053,JP-054',
     ]);
+  });
+  it('says "works in Jingdezhen" one way: every works_in_jdz leaf is the same leaf with the same evidence (issue 14 §2)', () => {
+    const leaves = CATALOGUE.flatMap((p) => p.versions.flatMap((v) => leavesOf(v.criteria).filter((l): l is FieldLeaf => 'field' in l && l.field === 'works_in_jdz').map((l) => ({ code: p.code, l }))));
+    expect(leaves.length).toBeGreaterThan(5);
+    expect(new Set(leaves.map(({ l }) => JSON.stringify({ op: l.op, value: l.value, evidence: l.evidence })))).toEqual(new Set([JSON.stringify({ op: 'eq', value: true, evidence: 'jdz_work_proof' })]));
+    // The material names every way to prove it, the freelancer's studio lease included (§6.2 amended).
+    for (const p of CATALOGUE.filter((x) => leaves.some((y) => y.code === x.code))) for (const v of p.versions) expect(v.application?.materials.map((m) => m.code), p.code).toContain('jdz_work_proof');
   });
   it('every policy carries the §6.1 metadata, active versions and an application', () => {
     expect(CATALOGUE.flatMap(metadataIssues)).toEqual([]);

@@ -7,6 +7,7 @@ import {
   SECTORS_CORE,
   app,
   gc,
+  worksInJdz,
 } from './core-policies';
 import { AJIE, LIHUA, XIAOLIN, XIAOMEI, ZHAO } from './golden-profiles';
 import { allOf, anyOf, gate, leaf, manual, type ExclusionGroup, type Policy, type PolicyVersion } from './model';
@@ -35,7 +36,6 @@ const v1 = (criteria: PolicyVersion['criteria'], benefit: PolicyVersion['benefit
   review: REVIEW,
   ...extra,
 });
-const worksInJdz = () => leaf('works_in_jdz', 'eq', true, { evidence: 'labour_contract' });
 const TIERS_BD = ['B', 'C', 'D'];
 const ACHIEVEMENT_LEVELS = ['provincial', 'national', 'international'];
 
@@ -116,7 +116,7 @@ export const JP_023: Policy = {
         text_en: 'CNY 3,000 / 2,000 / 1,000 a month (tier B / C / D), up to 36 months',
       },
       {
-        application: app('免申即享', ['talent_certificate', 'labour_contract', 'business_licence', 'bank_card'], { payout_days: 30, manual_confirmation: true }),
+        application: app('免申即享', ['talent_certificate', 'jdz_work_proof', 'bank_card'], { payout_days: 30, manual_confirmation: true }),
         test_cases: [
           gc('C 类人才在景开公司', 'ZHAO', ON, 'ELIGIBLE', 2000),
           gc('B 类人才', 'MASTER_WANG', ON, 'ELIGIBLE', 3000),
@@ -215,9 +215,10 @@ export const JP_026: Policy = {
       ),
       { kind: 'service', text_zh: '落户人才集体户', text_en: 'Hukou in the talent collective household' },
       {
-        application: app('申请', ['id_card', 'hukou_book', 'labour_contract', 'business_licence', 'residence_proof'], { office: '景德镇市公安局户政窗口', processing_days: 15 }),
+        application: app('申请', ['id_card', 'hukou_book', 'jdz_work_proof', 'residence_proof'], { office: '景德镇市公安局户政窗口', processing_days: 15 }),
         test_cases: [
           gc('外地户籍在景工作两年', 'LIHUA', ON, 'ELIGIBLE'),
+          gc('自由职业景漂，珠山区工作室，无营业执照', 'XIAOYU', ON, 'ELIGIBLE'),
           gc('来景未满 6 个月', 'ZHAO', ON, 'NEAR_MISS'),
           gc('来景满 6 个月当天', 'ZHAO', '2026-07-15', 'ELIGIBLE'),
           gc('外籍', 'EMMA', ON, 'INELIGIBLE'),
@@ -593,7 +594,7 @@ export const JP_045: Policy = {
         text_en: 'CNY 10,000 / 5,000 / 2,000 (full senior / associate senior / intermediate), once per level',
       },
       {
-        application: app('快申快享', ['id_card', 'title_certificate', 'labour_contract', 'bank_card'], { channel: '赣服通', processing_days: 10, payout_days: 30 }),
+        application: app('快申快享', ['id_card', 'title_certificate', 'jdz_work_proof', 'bank_card'], { channel: '赣服通', processing_days: 10, payout_days: 30 }),
         test_cases: [
           gc('半年前取得中级', 'LIHUA', ON, 'ELIGIBLE', 2000),
           gc('取得满 12 个月当天', 'LIHUA', '2026-12-15', 'ELIGIBLE', 2000),

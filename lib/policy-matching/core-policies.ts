@@ -1,4 +1,4 @@
-import { AJIE, EMMA, MASTER_WANG, ZHAO } from './golden-profiles';
+import { AJIE, EMMA, MASTER_WANG, XIAOYU, ZHAO } from './golden-profiles';
 import {
   allOf,
   anyOf,
@@ -47,6 +47,12 @@ export const MATERIALS = {
   residence_proof: { code: 'residence_proof', name_zh: '居住证明', name_en: 'proof of residence', alternatives: ['居住证', '租赁合同', '境外人员住宿登记表'] },
   diploma: { code: 'diploma', name_zh: '毕业证书', name_en: 'graduation certificate', alternatives: ['学信网学历认证报告', '教育部留学服务中心学历认证书'] },
   labour_contract: { code: 'labour_contract', name_zh: '劳动合同', name_en: 'labour contract' },
+  jdz_work_proof: {
+    code: 'jdz_work_proof',
+    name_zh: '在景工作证明',
+    name_en: 'proof of work in Jingdezhen',
+    alternatives: ['与景德镇用人单位签订的劳动合同', '在景注册的营业执照', '在景工作室的租赁合同（自由职业）'],
+  },
   business_licence: { code: 'business_licence', name_zh: '营业执照', name_en: 'business licence' },
   social_insurance: { code: 'social_insurance', name_zh: '社保缴费证明', name_en: 'social-insurance contribution record' },
   lease: { code: 'lease', name_zh: '租赁合同', name_en: 'lease contract' },
@@ -205,7 +211,11 @@ export const JP_003: Policy = {
 };
 
 const tierBenefit = (t: string) => ({ kind: 'qualification' as const, text_zh: `${t}类人才认定证书`, text_en: `Tier ${t} talent certificate` });
-const worksInJdz = () => leaf('works_in_jdz', 'eq', true);
+/**
+ * "Works in Jingdezhen" (§6.2 works_in_jdz, amended): the one leaf every policy uses, proved by a labour contract, a
+ * business licence or a studio lease (jdz_work_proof).
+ */
+export const worksInJdz = () => leaf('works_in_jdz', 'eq', true, { evidence: 'jdz_work_proof' });
 
 export const JP_010: Policy = {
   code: 'JP-010',
@@ -299,7 +309,7 @@ export const JP_012: Policy = {
       ),
       tierBenefit('C'),
       {
-        application: app('认定', ['id_card', 'honour_certificate', 'ich_certificate', 'title_certificate', 'labour_contract', 'business_licence'], { channel: '人才认定系统', office: '景德镇市委人才办', processing_days: 20, manual_confirmation: true }),
+        application: app('认定', ['id_card', 'honour_certificate', 'ich_certificate', 'title_certificate', 'jdz_work_proof'], { channel: '人才认定系统', office: '景德镇市委人才办', processing_days: 20, manual_confirmation: true }),
         test_cases: [
           gc('外省省级大师在景开公司', 'ZHAO', ON, 'ELIGIBLE'),
           gc('已符合更高的 B 类', 'MASTER_WANG', ON, 'EXCLUDED'),
@@ -340,7 +350,7 @@ export const JP_013: Policy = {
       ),
       tierBenefit('D'),
       {
-        application: app('认定', ['id_card', 'honour_certificate', 'title_certificate', 'award_certificate', 'diploma', 'labour_contract', 'business_licence'], { channel: '人才认定系统', office: '景德镇市委人才办', processing_days: 20, manual_confirmation: true }),
+        application: app('认定', ['id_card', 'honour_certificate', 'title_certificate', 'award_certificate', 'diploma', 'jdz_work_proof'], { channel: '人才认定系统', office: '景德镇市委人才办', processing_days: 20, manual_confirmation: true }),
         test_cases: [
           gc('博士、在景经营', { ...EMMA, education: '博士' }, ON, 'ELIGIBLE'),
           gc('副高但已符合更高的 C 类', 'ZHAO', ON, 'EXCLUDED'),
@@ -380,7 +390,7 @@ export const JP_014: Policy = {
       ),
       tierBenefit('E'),
       {
-        application: app('认定', ['id_card', 'title_certificate', 'diploma', 'skill_certificate', 'award_certificate', 'labour_contract', 'business_licence'], { channel: '人才认定系统', office: '景德镇市委人才办', processing_days: 20, manual_confirmation: true }),
+        application: app('认定', ['id_card', 'title_certificate', 'diploma', 'skill_certificate', 'award_certificate', 'jdz_work_proof'], { channel: '人才认定系统', office: '景德镇市委人才办', processing_days: 20, manual_confirmation: true }),
         test_cases: [
           gc('硕士 40 岁以下', 'EMMA', ON, 'ELIGIBLE'),
           gc('41 岁生日前一天', 'EMMA', '2035-08-19', 'ELIGIBLE'),
@@ -425,10 +435,13 @@ export const JP_020: Policy = {
         text_en: 'Tier B/C rent-free ≤ 5 yrs, tier D ≤ 3 yrs; tier E or Jingpiao 50% rent ≤ 3 yrs',
       },
       {
-        application: app('申请', ['id_card', 'talent_certificate', 'labour_contract', 'business_licence', 'no_home'], { office: '景德镇市住建局', processing_days: 30, manual_confirmation: true }),
+        application: app('申请', ['id_card', 'talent_certificate', 'jdz_work_proof', 'no_home'], { office: '景德镇市住建局', processing_days: 30, manual_confirmation: true }),
         test_cases: [
           gc('E 类人才（硕士），租金减半', 'EMMA', ON, 'ELIGIBLE', null),
           gc('景漂设计师', 'AJIE', ON, 'ELIGIBLE'),
+          gc('自由职业景漂，珠山区工作室，无营业执照', 'XIAOYU', ON, 'ELIGIBLE'),
+          gc('自由职业，工作室不在景', { ...XIAOYU, studio: { ...XIAOYU.studio, district: '南昌县' } }, ON, 'NEAR_MISS'),
+          gc('自由职业，工作室所在地未填', { ...XIAOYU, studio: null }, ON, 'NEEDS_INFO'),
           gc('E 类人才（中级职称）', 'LIHUA', ON, 'ELIGIBLE'),
           gc('在景有房', 'MASTER_WANG', ON, 'INELIGIBLE'),
           gc('已在享受人才公寓', { ...AJIE, receiving: [{ policy_id: 'JP-020', since: '2025-09-01' }] }, ON, 'ALREADY_RECEIVING'),

@@ -434,7 +434,10 @@ describe('rule 6 — NEEDS_INFO lists the raw fields behind the UNKNOWN leaves',
       'business.registered_district',
     ]);
     expect(missing({ employment: 'none', business: { form: 'none' } }, leaf('works_or_lives_in_jdz', 'eq', true))).toEqual(['residence_district', 'residence_since']);
-    expect(missing({ employment: 'self_employed', residence_since: '2027-01-01' }, leaf('works_or_lives_in_jdz', 'eq', true))).toEqual(['business.form', 'business.registered_district']);
+    expect(missing({ employment: 'self_employed', residence_since: '2027-01-01' }, leaf('works_or_lives_in_jdz', 'eq', true))).toEqual(['studio.district', 'business.form', 'business.registered_district']);
+    // §6.2 amended: a freelancer without a licence is asked where the studio is (the question that can change it).
+    expect(missing({ employment: 'informal', business: { form: 'none' } }, leaf('works_in_jdz', 'eq', true))).toEqual(['studio.district']);
+    expect(missing({ employment: 'contract', employer_district: '南昌', business: { form: 'none' } }, leaf('works_in_jdz', 'eq', true))).toEqual([]);
   });
   it('nested raw fields and list items', () => {
     expect(missing({ studio: null }, leaf('studio.district', 'eq', '珠山区'))).toEqual(['studio.district']);

@@ -1,5 +1,5 @@
 import { addMonths, compareYmd, daysInMonth, formatYmd, fullMonthsBetween, parseIsoDate, type Ymd } from '@/lib/talent/dates';
-import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS, deriveProfile, type DerivedValues } from '@/lib/talent/derived';
+import { B_LEVEL_HONOURS, DEFAULT_JDZ_DISTRICTS, STUDIO_WORK, deriveProfile, type DerivedValues } from '@/lib/talent/derived';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 import {
   DATE_DERIVED,
@@ -367,6 +367,7 @@ class Evaluator {
     const e = this.p.employment;
     if (e === null || e === undefined) out.push(...this.nulls(['employment', 'employer_district']));
     else if (e === 'contract' && !this.p.employer_district) out.push('employer_district');
+    else if (STUDIO_WORK.includes(e) && !this.p.studio?.district) out.push('studio.district');
     return [...out, ...this.businessMissing()];
   }
 

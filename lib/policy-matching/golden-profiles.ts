@@ -264,5 +264,40 @@ export const TOM: Profile = {
   received: [],
 };
 
+/**
+ * 小雨: 29, self-employed ceramic artist from 宜春, 景漂 since 2025-03, works from a rented studio in 珠山区 without a
+ * business licence (§6.2 amended: works in Jingdezhen).
+ */
+export const XIAOYU: Profile = {
+  birth_date: '1997-05-20',
+  nationality: 'CN',
+  hukou_province: '江西',
+  hukou_city: '宜春',
+  residence_since: '2025-03-01',
+  residence_district: '珠山区',
+  education: '大专',
+  graduation_date: '2018-06-30',
+  practice_start: '2018-09-01',
+  sector: '陶瓷',
+  crafts: ['拉坯'],
+  employment: 'self_employed',
+  business: { form: 'none' },
+  studio: { district: '珠山区', lease_months: 24, area_m2: 30, monthly_rent: 900, government_free: false },
+  owns_home_in_jdz: false,
+  title: { level: 'none' },
+  skill_level: 'none',
+  honours: [],
+  ich: { level: 'none' },
+  awards: [],
+  exhibitions: [],
+  portfolio_count: 12,
+  social_insurance_months_jdz: 0,
+  credit_bad: false,
+  retired: false,
+  registered_unemployed: false,
+  receiving: [],
+  received: [],
+};
+
 /** The golden profiles by name (profile_ref). */
-export const GOLDEN_PROFILES: Readonly<Record<string, Profile>> = { XIAOLIN, EMMA, MASTER_WANG, AJIE, SPARSE, LIHUA, ZHAO, XIAOMEI, TOM };
+export const GOLDEN_PROFILES: Readonly<Record<string, Profile>> = { XIAOLIN, EMMA, MASTER_WANG, AJIE, SPARSE, LIHUA, ZHAO, XIAOMEI, TOM, XIAOYU };

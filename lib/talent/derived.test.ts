@@ -72,8 +72,22 @@ describe('derived profile values', () => {
     expect(deriveProfile({ employment: 'contract', employer_district: '珠山区' }, on).works_in_jdz).toBe(true);
     expect(deriveProfile({ employment: 'self_employed', business: { registered_district: '经开区', form: 'individual' } }, on).works_in_jdz).toBe(true);
     expect(deriveProfile({ employment: 'self_employed' }, on).works_in_jdz).toBeNull();
-    expect(deriveProfile({ employment: 'self_employed', business: { form: 'none' } }, on).works_in_jdz).toBe(false);
+    // §6.2 amended: self-employed or informal work from a studio in a JDZ district counts; its district unknown = unknown.
+    expect(deriveProfile({ employment: 'self_employed', business: { form: 'none' } }, on).works_in_jdz).toBeNull();
+    expect(deriveProfile({ employment: 'self_employed', business: { form: 'none' }, studio: { district: '南昌县' } }, on).works_in_jdz).toBe(false);
+    expect(deriveProfile({ employment: 'none', business: { form: 'none' }, studio: { district: '珠山区' } }, on).works_in_jdz).toBe(false);
+    expect(deriveProfile({ employment: 'contract', employer_district: '南昌', business: { form: 'none' }, studio: { district: '珠山区' } }, on).works_in_jdz).toBe(false);
     expect(deriveProfile({ employment: 'contract', employer_district: '南昌', business: { form: 'none' } }, on).works_in_jdz).toBe(false);
+  });
+
+  it('works_in_jdz: a freelancer with a studio in a JDZ district and no business licence works in Jingdezhen (§6.2 amended)', () => {
+    const on = parseIsoDate('2026-06-01')!;
+    for (const employment of ['self_employed', 'informal'] as const) {
+      const d = deriveProfile({ employment, business: { form: 'none' }, studio: { district: '珠山区' } }, on);
+      expect(d.works_in_jdz).toBe(true);
+      expect(d.works_or_lives_in_jdz).toBe(true);
+    }
+    expect(deriveProfile({ employment: 'informal', studio: { district: '经开区' } }, on).works_in_jdz).toBe(true); // business unknown: still true
   });
 
   it('works or lives in JDZ: residence district wins, else residence_since', () => {

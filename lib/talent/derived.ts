@@ -7,6 +7,8 @@ import { ageOn, compareYmd, fullMonthsBetween, fullYearsBetween, parseIsoDate, t
  */
 export const DEFAULT_JDZ_DISTRICTS = ['珠山区', '昌江区', '浮梁县', '乐平市', '经开区'] as const;
 export const B_LEVEL_HONOURS = ['中国工艺美术大师', '中国陶瓷艺术大师', '中华技能大奖'] as const;
+/** Employment kinds whose work happens in the person's own studio (works_in_jdz reads studio.district for them). */
+export const STUDIO_WORK: readonly string[] = ['self_employed', 'informal'];
 
 export interface DerivedValues {
   age: number | null;
@@ -42,7 +44,9 @@ export function deriveProfile(p: Partial<CanonicalProfile>, evalDate: Ymd, jdzDi
 
   const business_registered_in_jdz = p.business == null ? null : p.business.form === 'none' ? false : inJdz(p.business.registered_district);
   const contractInJdz = p.employment == null ? null : p.employment === 'contract' ? inJdz(p.employer_district) : false;
-  const works_in_jdz = or3(contractInJdz, business_registered_in_jdz);
+  // §6.2 amended (2026-12-04): self-employed or informal work from a studio in a JDZ district counts, licence or not.
+  const studioWorkInJdz = p.employment == null ? null : STUDIO_WORK.includes(p.employment) ? inJdz(p.studio?.district) : false;
+  const works_in_jdz = or3(contractInJdz, business_registered_in_jdz, studioWorkInJdz);
 
   const residenceStart = date(p.residence_since);
   const livesInJdz = p.residence_district != null ? inJdz(p.residence_district) : residenceStart ? compareYmd(residenceStart, evalDate) <= 0 : null;
