@@ -100,9 +100,11 @@ export async function dispatchEvents(db: Db, limit = 100): Promise<number> {
   });
 }
 
-/** Claims up to `limit` due jobs for `workerId` (SKIP LOCKED: concurrent workers never claim the same job). */
-export async function claimJobs(db: Db, workerId: string, limit: number, leaseMs: number): Promise<JobRow[]> {
-  if (limit <= 0) return [];
+/**
+ * The claim statement (not yet run): up to `limit` due jobs for `workerId`, the oldest due first, with SKIP LOCKED
+ * so that concurrent workers never claim the same job. Exported for the benchmark's EXPLAIN.
+ */
+export function claimStatement(db: DbOrTx, workerId: string, limit: number, leaseMs: number) {
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
@@ -121,6 +123,12 @@ export async function claimJobs(db: Db, workerId: string, limit: number, leaseMs
     })
     .where(and(inArray(jobs.id, due), eq(jobs.status, 'pending')))
     .returning();
+}
+
+/** Claims up to `limit` due jobs for `workerId`. */
+export async function claimJobs(db: Db, workerId: string, limit: number, leaseMs: number): Promise<JobRow[]> {
+  if (limit <= 0) return [];
+  return claimStatement(db, workerId, limit, leaseMs);
 }
 
 /** Extends the leases of jobs this worker is still running. */

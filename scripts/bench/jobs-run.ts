@@ -36,13 +36,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { enqueue, enqueueMany, rowsOf } from '@/lib/jobs/queue';
+import { claimStatement, enqueue, enqueueMany, rowsOf } from '@/lib/jobs/queue';
 import { defineJob } from '@/lib/jobs/registry';
 import { Worker } from '@/lib/jobs/worker';
 import { summarise } from './load';
@@ -288,7 +288,7 @@ async function insertBacklog(db: Db, n: number, runAt: Date): Promise<void> {
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the worker's claim with `limit` free slots: the statement of claimJobs
- * (lib/jobs/queue.ts, rebuilt here — keep the two alike), bound parameters as drizzle sends them, run in a transaction
+ * (lib/jobs/queue.ts `claimStatement`), bound parameters as drizzle sends them, run in a transaction
  * that is rolled back (the rows it locks meanwhile are skipped by the worker).
  */
 async function explainClaim(db: Db, limit: number): Promise<string[]> {
@@ -296,18 +296,7 @@ async function explainClaim(db: Db, limit: number): Promise<string[]> {
   const rollback = new Error('rollback');
   try {
     await db.transaction(async (tx) => {
-      const due = tx
-        .select({ id: jobs.id })
-        .from(jobs)
-        .where(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now())))
-        .orderBy(asc(jobs.runAt), asc(jobs.id))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      const claim = tx
-        .update(jobs)
-        .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: 'bench-explain', lockedUntil: sql`now() + make_interval(secs => ${60})`, startedAt: sql`now()` })
-        .where(and(inArray(jobs.id, due), eq(jobs.status, 'pending')))
-        .returning();
+      const claim = claimStatement(tx, 'bench-explain', limit, 60_000);
       const res = await tx.execute(sql`explain (analyze, buffers) ${claim.getSQL()}`);
       lines = rowsOf<Record<string, string>>(res).map((r) => Object.values(r)[0]!);
       throw rollback;
