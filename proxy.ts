@@ -1,9 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { sessionCookieName } from '@/lib/auth/cookies';
+import { crossSiteReason } from '@/lib/http/origin';
 import { APP_PATH_PREFIXES } from '@/lib/navigation';
 
 /**
- * Optimistic checks only (Next 16 proxy): a per-request CSP nonce on every response, and a redirect to /login for
- * app pages without a session cookie. Authorization itself happens in the data-access layer, never here.
+ * Optimistic checks only (Next 16 proxy): a per-request CSP nonce on every response, a redirect to /login for
+ * app pages without a session cookie, and cross-site POSTs to pages (server actions) sent to the refusal route
+ * (a 403 and an audit row, lib/http/cross-origin-refusal.ts) before Next's own check answers them with a 500.
+ * Authorization itself happens in the data-access layer, never here.
  * The app pages are those of the domains' navigation entries and `appPaths` (lib/domains.ts, ADR 010).
  */
 const APP_PREFIXES = APP_PATH_PREFIXES;
@@ -29,7 +33,17 @@ function contentSecurityPolicy(nonce: string): string {
 const DOWNLOAD_PATHS = [/^\/api\/v1\/works\/[^/]+\/images\/[^/]+$/, /^\/api\/v1\/evidence\/[^/]+\/file$/, /^\/api\/v1\/talents\/export$/];
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
+/** Where cross-site POSTs to pages are rewritten to (app/api/internal/cross-origin/route.ts). */
+export const CROSS_ORIGIN_REFUSAL_PATH = '/api/internal/cross-origin';
+
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // Route handlers (/api/…) check Origin themselves (lib/api/route.ts); next-auth's own routes carry a CSRF token.
+  if (request.method === 'POST' && !pathname.startsWith('/api/') && crossSiteReason(request.headers)) {
+    const headers = new Headers(request.headers);
+    headers.set('x-jp-refused-path', pathname);
+    return NextResponse.rewrite(new URL(CROSS_ORIGIN_REFUSAL_PATH, request.url), { request: { headers } });
+  }
   if (DOWNLOAD_PATHS.some((re) => re.test(request.nextUrl.pathname))) {
     const res = NextResponse.next();
     res.headers.set('Content-Security-Policy', DOWNLOAD_CSP);
@@ -37,9 +51,8 @@ export function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce);
-  const { pathname, search } = request.nextUrl;
 
-  const hasSession = request.cookies.has('jp.session') || request.cookies.has('__Host-jp.session');
+  const hasSession = request.cookies.has(sessionCookieName());
   if (!hasSession && APP_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';

@@ -22,16 +22,22 @@ export function localiseMessage(locale: Locale, message: string, issue?: Partial
   return translate(locale, key, params);
 }
 
+/**
+ * Field paths come from the input ("__proto__", "constructor" as unknown keys), so they are collected in a Map and
+ * written as own properties: never looked up on a plain object, where they would find Object.prototype.
+ */
 export function fieldErrorsFromZod(error: z.ZodError, locale: Locale): FieldErrors {
-  const out: FieldErrors = {};
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const p of paths) {
       const key = issuePath(p);
-      (out[key] ??= []).push(localiseMessage(locale, issue.message, issue as never));
+      const list = out.get(key) ?? [];
+      list.push(localiseMessage(locale, issue.message, issue as never));
+      out.set(key, list);
     }
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 export function localiseFieldErrors(errors: FieldErrors, locale: Locale): FieldErrors {

@@ -271,7 +271,8 @@ describe('portfolio uploads and credits', () => {
 
   it('credits name other talents, who confirm or decline', async () => {
     const owner = await makeTalent(t.db());
-    const thrower = await makeTalent(t.db());
+    // Credited by id under their artist name (never the legal name: issue 14 §1, tests/hardening.db.test.ts).
+    const thrower = await makeTalent(t.db(), { profile: { artistName: '拉坯 阿林' } });
     const token = await tokenFor(t.db(), owner);
     const created = await callRoute(createWorkRoute, {
       headers: bearer(token),

@@ -1,12 +1,13 @@
 import 'server-only';
 import type { z } from 'zod';
 import { accessAllows, type Access } from '@/lib/access';
-import { auditDenial } from '@/lib/auth/authorize';
+import { auditCrossOrigin, auditDenial } from '@/lib/auth/authorize';
 import { getActor } from '@/lib/auth/current';
 import type { Actor } from '@/lib/auth/permissions';
 import { clientIp } from '@/lib/http/client-ip';
 import { requestHeaders } from '@/lib/http/context';
 import { AppError, type ProblemCode } from '@/lib/http/errors';
+import { crossSiteReason } from '@/lib/http/origin';
 import { translate, type Locale } from '@/lib/i18n';
 import { localeFromHeaders } from '@/lib/i18n/server';
 import { logError } from '@/lib/log';
@@ -49,7 +50,19 @@ export function createAction<S extends z.ZodType, T>(def: {
     const locale = localeFromHeaders(headers);
     const ip = clientIp(headers);
     try {
-      const parsed = safeParseLocalised(def.input, raw, locale);
+      // Next checks Origin against Host before it runs an action, but lets a request without Origin through and
+      // trusts X-Forwarded-Host; the proxy answers those 403 first, and this repeats the check for any other caller.
+      const crossSite = crossSiteReason(headers);
+      if (crossSite) {
+        await auditCrossOrigin(crossSite, { ip, via: `action:${def.name}`, method: 'POST' });
+        return failure('CROSS_ORIGIN', locale);
+      }
+      let parsed: ReturnType<typeof safeParseLocalised<S>>;
+      try {
+        parsed = safeParseLocalised(def.input, raw, locale);
+      } catch {
+        return failure('VALIDATION_FAILED', locale); // an input zod cannot even walk (throwing getters, cycles)
+      }
       if (!parsed.success) return failure('VALIDATION_FAILED', locale, fieldErrorsFromZod(parsed.error, locale));
       const actor = def.access === 'public' ? await getActor().catch(() => null) : await getActor();
       if (!accessAllows(def.access, actor)) {

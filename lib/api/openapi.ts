@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { sessionCookieName } from '@/lib/auth/cookies';
 import { PERMISSIONS } from '@/lib/auth/permissions';
 import { PROBLEM_CODES } from '@/lib/http/errors';
 import { APP_VERSION } from '@/lib/system/health';
@@ -84,7 +85,7 @@ export function buildOpenApi(): JsonSchema {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'jp.session' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName() } },
       schemas: { Problem: problemSchema },
     },
     security: [{ bearer: [] }, { cookie: [] }],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { accessAllows, type Access } from '@/lib/access';
-import { auditDenial } from '@/lib/auth/authorize';
+import { auditCrossOrigin, auditDenial } from '@/lib/auth/authorize';
 import { sessionTokenFrom } from '@/lib/auth/current';
 import type { Actor } from '@/lib/auth/permissions';
 import { resolveSession } from '@/lib/auth/sessions';
@@ -9,6 +9,7 @@ import { getDb } from '@/db/client';
 import { clientIp } from '@/lib/http/client-ip';
 import { runWithRequest } from '@/lib/http/context';
 import { AppError } from '@/lib/http/errors';
+import { crossSiteReason } from '@/lib/http/origin';
 import { problemFromError, problemResponse } from '@/lib/http/problem';
 import type { Locale } from '@/lib/i18n';
 import { localeFromHeaders } from '@/lib/i18n/server';
@@ -64,17 +65,24 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Route handlers get no automatic Origin check from Next: refuse cross-site browser requests ourselves. */
-function crossSite(req: Request): boolean {
-  if (req.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = req.headers.get('origin');
-  if (origin === null) return false; // non-browser clients (curl, integrations) send none
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  try {
-    return origin === 'null' || new URL(origin).host !== host;
-  } catch {
-    return true;
+/** JSON nested deeper than this is refused before validation walks it (a 10,000-deep body). */
+const MAX_JSON_DEPTH = 64;
+
+/** Nesting depth of a JSON text, counted without recursion (strings skipped); stops early past the limit. */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
   }
+  return false;
 }
 
 async function readJsonBody(req: Request, limit: number): Promise<unknown> {
@@ -98,6 +106,7 @@ async function readJsonBody(req: Request, limit: number): Promise<unknown> {
   if (size === 0) return undefined;
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new AppError('MALFORMED_JSON');
   try {
     return JSON.parse(text);
   } catch {
@@ -123,8 +132,13 @@ export function toHandler(def: ApiRouteDef) {
     return runWithRequest(req.headers, async () => {
       try {
         if (def.enabled && !def.enabled()) return problemResponse('NOT_FOUND', locale);
-        if (MUTATING.has(def.method) && crossSite(req)) throw new AppError('CROSS_ORIGIN');
         const ip = clientIp(req.headers);
+        // Route handlers get no automatic Origin check from Next: refuse cross-site browser requests ourselves.
+        const crossSite = MUTATING.has(def.method) ? crossSiteReason(req.headers) : null;
+        if (crossSite) {
+          await auditCrossOrigin(crossSite, { ip, via: `api:${def.id}`, method: def.method });
+          throw new AppError('CROSS_ORIGIN');
+        }
         const sessionToken = await sessionTokenFrom(req.headers);
         let actor: Actor | null = null;
         if (sessionToken) {

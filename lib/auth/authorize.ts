@@ -1,5 +1,7 @@
 import 'server-only';
+import { admitAnonymousDenial } from '@/lib/audit/anonymous-denials';
 import { audit } from '@/lib/audit/log';
+import { now } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
 import { can, type Actor, type Permission, type Resource } from './permissions';
 
@@ -10,8 +12,17 @@ export interface DenialContext {
   via?: string;
 }
 
-/** Records an authorization denial in the audit log (anonymous callers included). */
+/**
+ * Records an authorization denial in the audit log. Anonymous callers' denials are aggregated per client address and
+ * route (lib/audit/anonymous-denials.ts): a flood of them cannot fill the log or hold the audit lock.
+ */
 export async function auditDenial(actor: Actor | null, permission: Permission | 'authenticated', ctx: DenialContext = {}): Promise<void> {
+  let carried = {};
+  if (!actor) {
+    const admission = admitAnonymousDenial(ctx.ip, ctx.via ?? permission, now().getTime());
+    if (!admission.write) return;
+    carried = admission.carried;
+  }
   await audit({
     action: 'authz.denied',
     result: 'denied',
@@ -20,8 +31,18 @@ export async function auditDenial(actor: Actor | null, permission: Permission | 
     targetType: ctx.targetType ?? null,
     targetId: ctx.targetId ?? null,
     ip: ctx.ip ?? null,
-    detail: { permission, via: ctx.via ?? null },
+    detail: { permission, via: ctx.via ?? null, ...carried },
   });
+}
+
+/**
+ * Records a refused cross-site request (security.md #9/#10). The session is not read for such a request, so it is
+ * aggregated like an anonymous denial.
+ */
+export async function auditCrossOrigin(reason: string, ctx: { ip?: string | null; via: string; method?: string }): Promise<void> {
+  const admission = admitAnonymousDenial(ctx.ip, `cross-origin:${ctx.via}`, now().getTime());
+  if (!admission.write) return;
+  await audit({ action: 'http.cross_origin_refused', result: 'denied', ip: ctx.ip ?? null, detail: { reason, via: ctx.via, method: ctx.method ?? null, ...admission.carried } });
 }
 
 /**

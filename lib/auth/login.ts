@@ -62,11 +62,6 @@ export async function attemptLogin(
     return { ok: false as const, reason: 'invalid' as const };
   };
 
-  if (await lockedUntil(db, idKey)) {
-    await dummyVerify(password);
-    return fail('locked', null, false);
-  }
-
   const parsed = parseLogin(input.login);
   const [user] = parsed
     ? await db
@@ -75,6 +70,12 @@ export async function attemptLogin(
         .where(parsed.kind === 'email' ? eq(users.email, parsed.value) : eq(users.phoneIndex, blindIndex('phone', parsed.value)))
         .limit(1)
     : [];
+
+  // The account is looked up first so that attempts on a locked account are audited against it (the answer is the same).
+  if (await lockedUntil(db, idKey)) {
+    await dummyVerify(password);
+    return fail('locked', user?.id ?? null, false);
+  }
   if (!user) {
     await dummyVerify(password);
     return fail('unknown_account', null);

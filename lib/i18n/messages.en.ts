@@ -197,6 +197,7 @@ const en: Messages = {
     hukouForCitizens: 'Foreign nationals have no hukou; leave it empty',
     reasonRequired: 'State why you need to see it (at least 4 characters)',
     titleTooLong: 'A title has at most 80 characters',
+    creditNeedsName: 'This talent has no artist name yet, so they cannot be credited by id: credit them by name instead',
     talentUnknown: 'No registered talent with this id',
     tooManyImages: 'A work has at most 12 images',
     nothingToProve: 'First add the title, honour, ICH status or award to your profile',

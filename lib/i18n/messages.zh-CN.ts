@@ -196,6 +196,7 @@ const zhCN = {
     hukouForCitizens: '外籍人士没有户籍，请留空',
     reasonRequired: '请说明查看原因（至少 4 个字）',
     titleTooLong: '标题最多 80 个字',
+    creditNeedsName: '这位人才尚未设置艺名，无法按编号署名：请改为填写署名',
     talentUnknown: '找不到这位登记人才',
     tooManyImages: '每件作品最多 12 张图片',
     nothingToProve: '请先在资料中填写要证明的职称、荣誉、非遗或奖项',

@@ -97,7 +97,7 @@ export const getWorkImageRoute = defineRoute({
   access: 'public',
   params: workImageParams,
   query: imageVariantQuery,
-  handler: ({ actor, params, query }) => workImageResponse(actor, params.id, params.imageId, query.size),
+  handler: ({ actor, params, query, ip }) => workImageResponse(actor, params.id, params.imageId, query.size, { ip }),
 });
 
 export const listMyCreditsRoute = defineRoute({

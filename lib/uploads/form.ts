@@ -1,13 +1,16 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
-import { limitRequestBody, MAX_UPLOAD_BYTES, readLimited } from './limit';
+import { fileTooLarge, limitRequestBody, MAX_UPLOAD_BYTES, MULTIPART_OVERHEAD_BYTES, readLimited } from './limit';
 
 /** Reads a multipart upload with the size cap enforced while streaming: the file's bytes and the other fields. */
 export async function readUpload(req: Request, fileField: string): Promise<{ bytes: Uint8Array; fields: Record<string, string> }> {
   let form: FormData;
+  let exceeded = false;
   try {
-    form = await limitRequestBody(req).formData();
+    form = await limitRequestBody(req, MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES, () => (exceeded = true)).formData();
   } catch (err) {
+    // A chunked body over the limit (no Content-Length) makes formData() fail with a parse error: still a 413.
+    if (exceeded) throw fileTooLarge();
     if (err instanceof AppError) throw err;
     throw new AppError('VALIDATION_FAILED', { fieldErrors: { [fileField]: ['validation.fileEmpty'] } });
   }

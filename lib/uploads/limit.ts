@@ -13,13 +13,16 @@ export const fileTooLarge = () =>
   new AppError('PAYLOAD_TOO_LARGE', { detailKey: 'validation.fileTooLarge', fieldErrors: { file: ['validation.fileTooLarge'] } });
 
 /** Passes the stream through and errors it with PAYLOAD_TOO_LARGE as soon as more than maxBytes have arrived. */
-export function limitStream(stream: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+export function limitStream(stream: ReadableStream<Uint8Array>, maxBytes: number, onExceeded?: () => void): ReadableStream<Uint8Array> {
   let seen = 0;
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > maxBytes) controller.error(fileTooLarge());
+        if (seen > maxBytes) {
+          onExceeded?.();
+          controller.error(fileTooLarge());
+        }
         else controller.enqueue(chunk);
       },
     }),
@@ -52,16 +55,17 @@ export async function readLimited(stream: ReadableStream<Uint8Array> | null, max
 /**
  * A copy of the request whose body errors with PAYLOAD_TOO_LARGE beyond maxBytes (default: one 10 MB file plus
  * multipart overhead); a declared Content-Length above the limit is refused before anything is read. Use it as
- * `await limitRequestBody(request).formData()`; the AppError is what formData() rejects with.
+ * `await limitRequestBody(request).formData()`. formData() may reject with its own parse error instead of the
+ * AppError (undici wraps a stream error while parsing a chunked multipart body): onExceeded tells the caller why.
  */
-export function limitRequestBody(request: Request, maxBytes: number = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES): Request {
+export function limitRequestBody(request: Request, maxBytes: number = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES, onExceeded?: () => void): Request {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw fileTooLarge();
   if (!request.body) return request;
   return new Request(request.url, {
     method: request.method,
     headers: request.headers,
-    body: limitStream(request.body, maxBytes),
+    body: limitStream(request.body, maxBytes, onExceeded),
     duplex: 'half',
   } as RequestInit & { duplex: 'half' });
 }

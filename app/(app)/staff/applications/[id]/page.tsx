@@ -6,8 +6,7 @@ import { StatusBadge } from '@/components/policy-staff/status-badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/page';
-import { AppError } from '@/lib/http/errors';
-import { clientIpForPage } from '@/lib/http/page';
+import { clientIpForPage, loadForPage } from '@/lib/http/page';
 import { getTranslator } from '@/lib/i18n/server';
 import { getApplicationForStaff } from '@/lib/policies/staff-application';
 
@@ -22,10 +21,8 @@ export default async function StaffApplicationPage({ params }: { params: Promise
   const [{ t, locale }, ip] = await Promise.all([getTranslator(), clientIpForPage()]);
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const a = await getApplicationForStaff(actor, id, { ip }).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  });
+  // Another zone's application is a 404 (the denial is audited by the service), not a 500.
+  const a = await loadForPage(getApplicationForStaff(actor, id, { ip }));
   return (
     <>
       <nav aria-label={t('policyStaff.breadcrumb')} className="mb-2 text-sm">
