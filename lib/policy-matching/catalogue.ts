@@ -2,6 +2,7 @@ import {
   CHANGELOG_SEED,
   CORE_EXCLUSION_GROUPS,
   CORE_POLICIES,
+  FOUNDING,
   REGION,
   REVIEW,
   SECTORS_CORE,
@@ -37,6 +38,8 @@ const v1 = (criteria: PolicyVersion['criteria'], benefit: PolicyVersion['benefit
   ...extra,
 });
 const TIERS_BD = ['B', 'C', 'D'];
+/** A business registered in Jingdezhen means founding one: not remediable (core-policies.ts FOUNDING). */
+const FOUNDED_IN_JDZ = { ...FOUNDING, evidence: 'business_licence' } as const;
 const ACHIEVEMENT_LEVELS = ['provincial', 'national', 'international'];
 
 // --- housing / living (tier benefits) --------------------------------------------------------------------------
@@ -247,7 +250,7 @@ export const JP_031: Policy = {
   versions: [
     v1(
       allOf(
-        leaf('business.registered_in_jdz', 'eq', true, { evidence: 'business_licence' }),
+        leaf('business.registered_in_jdz', 'eq', true, FOUNDED_IN_JDZ),
         // No §6.2 field for firm size or arrears.
         manual('c_micro_firm', { label_zh: '属小微企业（按划型标准核验）', label_en: 'qualifies as a micro or small firm' }),
         manual('c_no_arrears', { label_zh: '无拖欠工资和社保（核验工资及社保记录）', label_en: 'no wage or social-insurance arrears', evidence: 'wage_records' }),
@@ -257,7 +260,8 @@ export const JP_031: Policy = {
         application: app('申请', ['business_licence', 'wage_records', 'credit_report'], { office: '景德镇市创业担保贷款服务中心', processing_days: 20, manual_confirmation: true }),
         test_cases: [
           gc('在景注册公司，待核验规模与欠缴', 'ZHAO', ON, 'NEEDS_REVIEW', 3_000_000),
-          gc('尚无经营主体', 'XIAOLIN', ON, 'NEAR_MISS'),
+          // Founding a company is not "one change away" (issue 14 §4): INELIGIBLE, not NEAR_MISS.
+          gc('尚无经营主体', 'XIAOLIN', ON, 'INELIGIBLE'),
           gc('信息不足', 'SPARSE', ON, 'NEEDS_INFO'),
         ],
       },
@@ -281,7 +285,7 @@ export const JP_034: Policy = {
   versions: [
     v1(
       allOf(
-        leaf('business.registered_in_jdz', 'eq', true, { evidence: 'business_licence' }),
+        leaf('business.registered_in_jdz', 'eq', true, FOUNDED_IN_JDZ),
         leaf('business.employees_insured', 'gte', 1, { id: 'c_insured_staff' }),
         // §6.2 counts insured employees but not how long each has been insured.
         manual('c_new_hires_6m', { label_zh: '新招用员工参保满 6 个月（核验花名册与社保记录）', label_en: 'each new employee insured for 6 months', evidence: 'employee_roster' }),
@@ -300,6 +304,7 @@ export const JP_034: Policy = {
         test_cases: [
           gc('三名参保员工，待核验', 'ZHAO', ON, 'NEEDS_REVIEW', 6000),
           gc('一名参保员工', 'AJIE', ON, 'NEEDS_REVIEW', 2000),
+          gc('企业注册在景外：需在景设立经营主体，不算一步之遥', { ...ZHAO, business: { ...ZHAO.business, registered_district: '南昌县' } }, ON, 'INELIGIBLE'),
           gc('十二名员工封顶', { ...ZHAO, business: { ...ZHAO.business, employees_insured: 12 } }, ON, 'NEEDS_REVIEW', 20_000),
           gc('尚无经营主体', 'XIAOLIN', ON, 'INELIGIBLE'),
         ],
@@ -324,7 +329,7 @@ export const JP_035: Policy = {
   versions: [
     v1(
       allOf(
-        leaf('business.registered_in_jdz', 'eq', true, { evidence: 'business_licence' }),
+        leaf('business.registered_in_jdz', 'eq', true, FOUNDED_IN_JDZ),
         leaf('business_operating_months', 'lte', 36, { remediable: false }),
         // No §6.2 field records incubator admission.
         manual('c_incubator', { label_zh: '已获准入驻指定孵化基地（如曙光创业园）', label_en: 'admitted to a designated incubator', evidence: 'incubator_agreement' }),
@@ -337,6 +342,7 @@ export const JP_035: Policy = {
           gc('经营满 37 个月前一天（仍算 36 个月）', 'AJIE', '2029-02-09', 'NEEDS_REVIEW'),
           gc('经营满 37 个月', 'AJIE', '2029-02-10', 'INELIGIBLE'),
           gc('老企业', 'MASTER_WANG', ON, 'INELIGIBLE'),
+          gc('企业注册在景外：需在景设立经营主体，不算一步之遥', { ...AJIE, business: { ...AJIE.business, registered_district: '南昌县' } }, ON, 'INELIGIBLE'),
         ],
       },
     ),

@@ -215,6 +215,13 @@ const tierBenefit = (t: string) => ({ kind: 'qualification' as const, text_zh: `
  * "Works in Jingdezhen" (§6.2 works_in_jdz, amended): the one leaf every policy uses, proved by a labour contract, a
  * business licence or a studio lease (jdz_work_proof).
  */
+/**
+ * Leaves that need founding a business (a licence registered in Jingdezhen or one of its districts) are not "one
+ * change away" (issue 14 §4, §6.3 rule 5): explicitly `remediable: false`, where the §6.5 default would say true.
+ * (JP-030 keeps the explicit `remediable: true` of §6.5: the loan exists to start a business.)
+ */
+export const FOUNDING = { remediable: false } as const;
+
 export const worksInJdz = () => leaf('works_in_jdz', 'eq', true, { evidence: 'jdz_work_proof' });
 
 export const JP_010: Policy = {
@@ -563,7 +570,7 @@ export const JP_032: Policy = {
   exclusion_groups: ['X-LOAN'],
   versions: [
     v1(
-      allOf(gate('JP-001'), leaf('business.registered_in_jdz', 'eq', true), leaf('sector', 'in', SECTORS_CORE), leaf('credit_bad', 'eq', false)),
+      allOf(gate('JP-001'), leaf('business.registered_in_jdz', 'eq', true, FOUNDING), leaf('sector', 'in', SECTORS_CORE), leaf('credit_bad', 'eq', false)),
       { kind: 'loan', amount: 900_000, text_zh: '贷款额度 ≤ 90 万元，部分免息', text_en: 'Loan up to CNY 900k, partly interest-free' },
       {
         application: app('申请', ['id_card', 'business_licence', 'credit_report'], { channel: '合作银行网点', processing_days: 15, manual_confirmation: true }),
@@ -572,6 +579,7 @@ export const JP_032: Policy = {
           gc('景漂设计师', 'AJIE', ON, 'ELIGIBLE', 900_000),
           gc('已在享受创业担保贷款', { ...AJIE, receiving: [{ policy_id: 'JP-030', since: '2026-02-01' }] }, ON, 'EXCLUDED'),
           gc('本地户籍非景漂', 'MASTER_WANG', ON, 'INELIGIBLE'),
+          gc('景漂但尚无经营主体：需先创业，不算一步之遥', 'XIAOYU', ON, 'INELIGIBLE'),
           gc('信息不足', 'SPARSE', ON, 'NEEDS_INFO'),
         ],
       },
@@ -581,8 +589,8 @@ export const JP_032: Policy = {
 
 const jp033Criteria = allOf(
   leaf('months_since_graduation', 'lte', 24, { remediable: false }),
-  leaf('business.first_time', 'eq', true),
-  leaf('business.registered_in_jdz', 'eq', true),
+  leaf('business.first_time', 'eq', true, { remediable: false }), // a fact about the past: nobody can change it
+  leaf('business.registered_in_jdz', 'eq', true, FOUNDING),
   leaf('business_operating_months', 'gte', 6, { time_based: true }),
 );
 
@@ -636,6 +644,8 @@ export const JP_033: Policy = {
         gc('经营满 6 个月当天', 'AJIE', '2026-07-10', 'ELIGIBLE', 5000),
         gc('毕业超过 24 个月', 'AJIE', '2026-07-20', 'INELIGIBLE'),
         gc('已领过（每人一次）', { ...AJIE, received: [{ policy_id: 'JP-033', date: '2026-07-12' }] }, '2026-07-15', 'EXCLUDED'),
+        gc('企业注册在景外：需在景创业，不算一步之遥', { ...AJIE, business: { ...AJIE.business!, registered_district: '南昌县' } }, '2026-07-10', 'INELIGIBLE'),
+        gc('并非首次创业', { ...AJIE, business: { ...AJIE.business!, first_time: false } }, '2026-07-10', 'INELIGIBLE'),
       ],
       changelog: [{ date: '2025-01-01', note: '标准提高至 5,000 元' }],
       review: REVIEW,
@@ -661,7 +671,7 @@ export const JP_036: Policy = {
       allOf(
         gate('JP-001'),
         leaf('studio.district', 'eq', '珠山区'),
-        leaf('business.registered_district', 'eq', '珠山区'),
+        leaf('business.registered_district', 'eq', '珠山区', FOUNDING),
         leaf('studio.lease_months', 'gte', 12),
         leaf('studio.area_m2', 'gte', 15),
         leaf('studio.government_free', 'eq', false),
@@ -681,6 +691,7 @@ export const JP_036: Policy = {
         test_cases: [
           gc('珠山区工作室，封顶 6,000', 'EMMA', ON, 'ELIGIBLE', 6000),
           gc('工作室在昌江区', 'AJIE', ON, 'NEAR_MISS', 3600),
+          gc('珠山区工作室但无营业执照：需先办执照，不算一步之遥', 'XIAOYU', ON, 'INELIGIBLE'),
           gc('本地户籍', 'MASTER_WANG', ON, 'INELIGIBLE'),
           gc('信息不足', 'SPARSE', ON, 'NEEDS_INFO'),
         ],
