@@ -5,3 +5,4 @@ export * from './policy';
 export * from './notifications';
 export * from './jobs';
 export * from './policy-push';
+export * from './keys';
