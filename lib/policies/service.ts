@@ -8,7 +8,7 @@ import { AppError } from '@/lib/http/errors';
 import { hit } from '@/lib/rate-limit';
 import { rateLimitKeyForIp } from '@/lib/http/client-ip';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
-import type { EvaluationResult, Policy, PolicyVersion } from '@/lib/policy-matching/model';
+import { versionInForce, type EvaluationResult, type Policy, type PolicyVersion } from '@/lib/policy-matching/model';
 import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { hasConsent, loadMatchingProfile } from '@/lib/talent/queries';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
@@ -29,10 +29,8 @@ export function todayIso(): string {
   return formatYmd(jdzToday());
 }
 
-/** The version of a policy in force on a date (active versions only), or null. */
-export function versionInForce(p: Policy, on: string): PolicyVersion | null {
-  return p.versions.find((v) => v.effective_from <= on && (!v.effective_to || on <= v.effective_to)) ?? null;
-}
+/** The version of a policy in force on a date (lib/policy-matching/model.ts: the one rule), or null. */
+export { versionInForce };
 
 /** The version shown as "current": in force today, else the next one to start, else the latest. */
 function currentVersion(p: Policy, on: string): PolicyVersion | null {

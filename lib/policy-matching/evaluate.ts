@@ -8,6 +8,7 @@ import {
   defaultRemediable,
   isGateLeaf,
   isManualLeaf,
+  versionInForce,
   withLeafIds,
   type AmountBase,
   type Benefit,
@@ -609,14 +610,7 @@ class Evaluator {
   // --- policies --------------------------------------------------------------------------------------------
 
   private versionInForce(p: Policy): PolicyVersion | null {
-    return (
-      p.versions.find((v) => {
-        if (v.status === 'draft') return false; // drafts are previewed (golden.ts), never in force
-        const from = parseIsoDate(v.effective_from);
-        const to = v.effective_to ? parseIsoDate(v.effective_to) : null;
-        return from !== null && compareYmd(from, this.on) <= 0 && (to === null || compareYmd(this.on, to) <= 0);
-      }) ?? null
-    );
+    return versionInForce(p, this.on); // drafts are previewed (golden.ts), never in force
   }
 
   core(code: string): Core | null {

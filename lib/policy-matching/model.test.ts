@@ -12,10 +12,14 @@ import {
   manual,
   validateCatalogue,
   validatePolicy,
+  versionInForce,
   withLeafIds,
   type CriterionNode,
   type Policy,
+  type PolicyVersion,
 } from './model';
+import { evaluateAll } from './evaluate';
+import { versionInForce as prefilterVersionInForce } from './prefilter';
 import { pol } from './test-helpers';
 
 /** Builds a policy from an untyped criteria tree (to exercise invalid input). */
@@ -215,5 +219,28 @@ describe('validateCatalogue', () => {
       { path: 'groups[2].policy_codes', message: 'Too small: expected array to have >=1 items' },
       { path: 'groups[2].rule', message: expect.stringMatching(/one_active_at_a_time/) },
     ]);
+  });
+});
+
+describe('the version in force (one definition for the evaluator, the SQL prefilter and the services, issue 14 §2)', () => {
+  const ver = (version: string, effective_from: string, effective_to: string | undefined, status: 'draft' | 'active' | 'retired') =>
+    ({ version, effective_from, ...(effective_to ? { effective_to } : {}), status }) as unknown as PolicyVersion;
+  const p = (...versions: PolicyVersion[]) => ({ code: 'JP-900', versions }) as unknown as Policy;
+
+  it('is the active version whose range holds the date, by ISO string or calendar date, ends included', () => {
+    const pol = p(ver('1.0.0', '2024-01-01', '2024-12-31', 'active'), ver('2.0.0', '2025-01-01', undefined, 'active'));
+    expect(versionInForce(pol, '2024-12-31')?.version).toBe('1.0.0');
+    expect(versionInForce(pol, { y: 2025, m: 1, d: 1 })?.version).toBe('2.0.0');
+    expect(versionInForce(pol, '2023-12-31')).toBeNull();
+  });
+  it('never a draft, never a retired version', () => {
+    expect(versionInForce(p(ver('1.0.0', '2024-01-01', undefined, 'draft')), '2026-06-01')).toBeNull();
+    expect(versionInForce(p(ver('1.0.0', '2024-01-01', undefined, 'retired')), '2026-06-01')).toBeNull();
+    expect(versionInForce(p(ver('0.9.0', '2024-01-01', undefined, 'draft'), ver('1.0.0', '2024-01-01', undefined, 'active')), '2026-06-01')?.version).toBe('1.0.0');
+  });
+  it('the evaluator and the prefilter read the same one', () => {
+    const pol = p(ver('1.0.0', '2024-01-01', undefined, 'draft'));
+    expect(evaluateAll({}, [{ ...pol, title_zh: 'x', category: 'living', provenance: 'modelled' } as Policy], [], '2026-06-01')[0]!.status).toBe('NOT_IN_FORCE');
+    expect(prefilterVersionInForce).toBe(versionInForce);
   });
 });

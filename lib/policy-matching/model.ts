@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareYmd, parseIsoDate } from '@/lib/talent/dates';
+import { compareYmd, parseIsoDate, type Ymd } from '@/lib/talent/dates';
 import {
   BUSINESS_FORMS,
   canonicalProfileSchema,
@@ -215,6 +215,24 @@ export const NON_REMEDIABLE_FIELDS: readonly FieldName[] = [
   'honours_b_level_count',
   'years_since_title',
 ];
+
+/**
+ * The version of a policy in force on a date (§6.3 rule 1): the active version whose effective range holds the date,
+ * both ends included. Drafts (previewed through golden.ts withVersion, which marks them active) and retired versions
+ * are never in force. The one definition: the evaluator, the SQL prefilter and every service read this.
+ */
+export function versionInForce<V extends Pick<PolicyVersion, 'effective_from' | 'effective_to' | 'status'>>(p: { versions: readonly V[] }, on: string | Ymd): V | null {
+  const day = typeof on === 'string' ? parseIsoDate(on) : on;
+  if (!day) return null;
+  return (
+    p.versions.find((v) => {
+      if (v.status === 'draft' || v.status === 'retired') return false;
+      const from = parseIsoDate(v.effective_from);
+      const to = v.effective_to ? parseIsoDate(v.effective_to) : null;
+      return from !== null && compareYmd(from, day) <= 0 && (to === null || compareYmd(day, to) <= 0);
+    }) ?? null
+  );
+}
 
 export function defaultRemediable(field: FieldName): boolean {
   return !NON_REMEDIABLE_FIELDS.includes(field);

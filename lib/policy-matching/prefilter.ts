@@ -1,5 +1,5 @@
-import { compareYmd, parseIsoDate, type Ymd } from '@/lib/talent/dates';
-import { defaultRemediable, type FieldLeaf, type Policy, type PolicyVersion } from './model';
+import { type Ymd } from '@/lib/talent/dates';
+import { defaultRemediable, type FieldLeaf } from './model';
 
 /**
  * The pure half of the reverse-match prefilter (the SQL compiler is lib/policies/sql-prefilter.ts): its modes, the
@@ -105,16 +105,8 @@ export function constOp(l: FieldLeaf, v: string | number | boolean): boolean | n
   }
 }
 
-/** The version whose effective range contains `on` (none: the policy is NOT_IN_FORCE, never a requested status). */
-export function versionInForce(p: Policy, on: Ymd): PolicyVersion | null {
-  return (
-    p.versions.find((v) => {
-      const from = parseIsoDate(v.effective_from);
-      const to = v.effective_to ? parseIsoDate(v.effective_to) : null;
-      return from !== null && compareYmd(from, on) <= 0 && (to === null || compareYmd(on, to) <= 0);
-    }) ?? null
-  );
-}
+/** The version whose effective range contains `on` (none: NOT_IN_FORCE, never a requested status): model.ts's one rule. */
+export { versionInForce } from './model';
 
 export const leafRemediable = (l: FieldLeaf) => (l.time_based === true ? true : (l.remediable ?? defaultRemediable(l.field)));
 
