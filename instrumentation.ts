@@ -1,6 +1,7 @@
 /**
  * Runs once when a server process starts: refuses the test clock in production, opens (for PGlite: creates, locks
- * and migrates) the database before the first request instead of during it, and starts the background worker in
+ * and migrates) the database before the first request instead of during it, refuses a master key other than the
+ * data's (lib/crypto/key-check.ts), and starts the background worker in
  * this process unless JOBS=off (issue 8; `npm run worker` runs it separately).
  */
 export async function register() {
@@ -18,6 +19,14 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDbHandle } = await import('./db/client');
   const handle = await getDbHandle();
+  const { assertMasterKey } = await import('./lib/crypto/key-check');
+  try {
+    // A master key other than the one the data was written with: refuse to start, naming it (issue 14 §1).
+    await assertMasterKey(handle.db);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   const { startWorker, stopWorker } = await import('./lib/jobs/start');
   const worker = await startWorker(handle, 'web');
   if (worker) {

@@ -1,11 +1,14 @@
 /** npm run audit:verify — walks the audit hash chain; exits 1 and lists rows that were edited, inserted or deleted. */
 import { openConfigured, setDbHandle } from '@/db/client';
+import { assertMasterKey } from '@/lib/crypto/key-check';
 import { verifyAuditChain } from '@/lib/audit/log';
 
 async function main() {
   const handle = await openConfigured({ migrate: false });
   setDbHandle(handle);
   try {
+    // Under another key every row would read as edited: say which key is wrong instead.
+    await assertMasterKey(handle.db);
     const report = await verifyAuditChain(handle.db);
     if (report.ok) {
       console.log(`Audit chain intact: ${report.rows} rows, last seq ${report.lastSeq}. / 审计日志完整。`);

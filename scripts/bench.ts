@@ -6,8 +6,9 @@
  *
  * Runs named benchmarks (scripts/bench/registry.ts) against a production server it starts itself:
  *   1. `next build` when .next/BUILD_ID is missing (or with --build);
- *   2. a fresh PGlite directory under .data-bench/ seeded with scripts/seed.ts — or DATABASE_URL when set (migrated
- *      and seeded there; point it at a scratch database, the login benchmark writes sessions and audit rows); with
+ *   2. a fresh PGlite directory under .data-bench/ seeded with scripts/seed.ts — or, when DATABASE_URL is set, a
+ *      scratch database created on that server for the run (migrated, seeded, dropped afterwards; the database the
+ *      URL names is never written to, so the server needs CREATEDB for that role); with
  *      `--scale N` synthetic talents when a selected benchmark asks for them (seedScale; --scale overrides), moved
  *      into one zone if it asks (seedZone), then VACUUM ANALYZE (scripts/bench/prepare-db.ts);
  *   3. `next start` on a free 127.0.0.1 port with APP_ENV=test, a fixed benchmark master key and a raised
@@ -95,14 +96,22 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  const db: Database | null = needsServer ? prepareDatabase() : null;
+  let db: Database | null = null;
+  if (needsServer) {
+    try {
+      db = await prepareDatabase();
+    } catch (err) {
+      log(`✗ ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+  }
   let server: RunningServer | undefined;
   let serverInfo: ServerInfo | null = null;
   const results: BenchResult[] = [];
 
   const shutdown = async () => {
     await server?.stop();
-    db?.cleanup();
+    await db?.cleanup();
   };
   // First Ctrl-C: stop the load, let the current benchmark report what it measured, stop the server, write the JSON.
   // Second Ctrl-C: kill the server and leave at once.
@@ -110,7 +119,8 @@ async function main(): Promise<number> {
   const onSignal = (sig: NodeJS.Signals) => {
     if (interrupted) {
       server?.kill();
-      db?.cleanup();
+      if (db?.runDir) fs.rmSync(db.runDir, { recursive: true, force: true });
+      else if (db) log(`Forced exit: drop ${db.leftover} by hand / 强制退出：请手动删除 ${db.leftover}`);
       process.exit(130);
     }
     interrupted = sig;

@@ -4,6 +4,7 @@
  * never appears in the shell history or the process list; the password policy for administrators applies.
  */
 import { openConfigured, setDbHandle } from '@/db/client';
+import { assertMasterKey } from '@/lib/crypto/key-check';
 import { users } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { audit } from '@/lib/audit/log';
@@ -28,6 +29,7 @@ async function main() {
   const handle = await openConfigured({ migrate: !process.env.DATABASE_URL });
   setDbHandle(handle);
   try {
+    await assertMasterKey(handle.db);
     await seedReferenceData(handle.db);
     const [u] = await handle.db.insert(users).values({ email, displayName: name, role: 'sysadmin', passwordHash: await hashPassword(password) }).onConflictDoNothing().returning({ id: users.id });
     if (!u) {

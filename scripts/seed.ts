@@ -7,6 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { faker } from '@faker-js/faker/locale/zh_CN';
 import { sql } from 'drizzle-orm';
 import { openConfigured } from '@/db/client';
+import { assertMasterKey } from '@/lib/crypto/key-check';
 import { consents, talentProfiles, users } from '@/db/schema';
 import { syntheticProfile } from '@/db/synthetic';
 import { seedDemoAccounts, seedReferenceData } from '@/db/seed';
@@ -42,6 +43,7 @@ async function main() {
   const handle = await openConfigured({ migrate: true });
   try {
     const { db } = handle;
+    await assertMasterKey(db); // seeding under another key would mix unreadable rows into the data (issue 14 §1)
     if (args.ifEmpty) {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
       if ((row?.n ?? 0) > 0) {

@@ -7,6 +7,7 @@
  * With PGlite (no DATABASE_URL) only one process may open the data directory: stop the web server first.
  */
 import { openConfigured } from '@/db/client';
+import { assertMasterKey } from '@/lib/crypto/key-check';
 import { jobsConfig } from '@/lib/jobs/config';
 import { startWorker, stopWorker } from '@/lib/jobs/start';
 
@@ -19,6 +20,7 @@ async function main() {
     process.exit(2);
   }
   const handle = await openConfigured();
+  await assertMasterKey(handle.db); // another APP_MASTER_KEY than the data's: refuse, naming it (issue 14 §1)
   const worker = await startWorker(handle, 'worker');
   if (!worker) throw new Error('worker did not start');
   console.log(JSON.stringify({ level: 'info', msg: 'worker started', id: worker.id, driver: handle.driver, concurrency: config.concurrency, pollMs: config.pollMs }));

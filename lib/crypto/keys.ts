@@ -8,10 +8,19 @@ import { isProductionDeployment } from '@/lib/env';
  * with HKDF: field encryption, blind indexes, the audit-chain MAC and (when NEXTAUTH_SECRET is unset) next-auth.
  * Outside production, a missing key is created once under .data/ (mode 0600) so `npm run demo` needs no setup.
  */
-type KeyPurpose = 'field-encryption' | 'blind-index' | 'audit-chain' | 'nextauth';
+type KeyPurpose = 'field-encryption' | 'blind-index' | 'audit-chain' | 'nextauth' | 'key-check';
 
-type KeyCache = { master?: Buffer; derived: Map<string, Buffer> };
+type KeyCache = { master?: Buffer; source?: string; derived: Map<string, Buffer> };
 const cache: KeyCache = ((globalThis as { __jpKeys?: KeyCache }).__jpKeys ??= { derived: new Map() });
+
+function masterFile(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.APP_KEY_FILE ?? path.join('.data', 'master.key'));
+}
+
+/** Where the master key of this process comes from, for messages: the variable or the file, never the key. */
+export function masterKeySource(): string {
+  return process.env.APP_MASTER_KEY ? 'APP_MASTER_KEY' : `the key file ${masterFile()} (APP_KEY_FILE; APP_MASTER_KEY is unset)`;
+}
 
 function loadMaster(): Buffer {
   const fromEnv = process.env.APP_MASTER_KEY;
@@ -23,7 +32,7 @@ function loadMaster(): Buffer {
   if (isProductionDeployment()) {
     throw new Error('APP_MASTER_KEY is required in production (openssl rand -base64 32)');
   }
-  const file = path.resolve(/*turbopackIgnore: true*/ process.env.APP_KEY_FILE ?? path.join('.data', 'master.key'));
+  const file = masterFile();
   try {
     return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
   } catch {
@@ -45,4 +54,10 @@ export function deriveKey(purpose: KeyPurpose): Buffer {
   const key = Buffer.from(crypto.hkdfSync('sha256', cache.master, Buffer.alloc(0), `jingpiao/${purpose}/v1`, 32));
   cache.derived.set(purpose, key);
   return key;
+}
+
+/** Tests: forget the loaded master key and every derived key (the next use reads APP_MASTER_KEY again). */
+export function resetKeyCache(): void {
+  cache.master = undefined;
+  cache.derived.clear();
 }

@@ -1,11 +1,14 @@
 /**
- * The production server the benchmarks run against: build if needed, a fresh seeded PGlite directory (or the
- * DATABASE_URL server), `next start` on a free loopback port, readiness on GET /api/v1/ping, and a clean stop.
+ * The production server the benchmarks run against: build if needed, a fresh seeded PGlite directory (or a scratch
+ * database on the DATABASE_URL server), `next start` on a free loopback port, readiness on GET /api/v1/ping, and a
+ * clean stop.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import postgres from 'postgres';
 import { findNextServerPid, peakRssMiB, rssMiB } from './proc';
 
 const BIN = (name: string) => path.join('node_modules', '.bin', name);
@@ -79,18 +82,23 @@ export interface Database {
   /** The temporary run directory (PGlite data + lock), removed by cleanup(). */
   runDir: string | null;
   env: Record<string, string>;
-  /** Host/database of DATABASE_URL, without credentials; or the PGlite directory. */
+  /** Host/database the benchmark runs on, without credentials; or the PGlite directory. */
   target: string;
-  cleanup(): void;
+  /** Removes the run directory or drops the scratch database. */
+  cleanup(): Promise<void>;
+  /** What to remove by hand when the run is killed before cleanup() finished. */
+  leftover: string;
 }
 
-/** A fresh PGlite directory under .data-bench/, or DATABASE_URL when set (migrated and seeded either way). */
-export function prepareDatabase(): Database {
+/**
+ * A fresh PGlite directory under .data-bench/, or — with DATABASE_URL — a scratch database created on that server
+ * for this run and dropped afterwards (like the jobs and reverse benchmarks), migrated and seeded either way. The
+ * benchmark never writes into the database DATABASE_URL names: seeding there under the benchmark's master key mixed
+ * rows another key cannot read into existing data, and its audit rows later verified as edited (issue 14 §1).
+ */
+export async function prepareDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const u = new URL(url);
-    return { driver: 'postgres', runDir: null, env: { DATABASE_URL: url }, target: `${u.host}${u.pathname}`, cleanup() {} };
-  }
+  if (url) return createScratchPostgres(url);
   const root = path.resolve('.data-bench');
   const runDir = path.join(root, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   const dataDir = path.join(runDir, 'pglite');
@@ -100,12 +108,45 @@ export function prepareDatabase(): Database {
     runDir,
     env: { PGLITE_DIR: dataDir },
     target: path.relative(process.cwd(), dataDir),
-    cleanup() {
+    leftover: runDir,
+    async cleanup() {
       fs.rmSync(runDir, { recursive: true, force: true });
       try {
         fs.rmdirSync(root); // only when no other run is using it
       } catch {
         /* not empty or already gone */
+      }
+    },
+  };
+}
+
+/** Prefix of the scratch databases, so a leftover one is recognisable (and droppable) as the benchmark's. */
+export const SCRATCH_PREFIX = 'jp_bench_run_';
+
+export async function createScratchPostgres(url: string): Promise<Database> {
+  const name = `${SCRATCH_PREFIX}${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } catch (err) {
+    throw new Error(`Cannot create the scratch database ${name} on ${new URL(url).host} (the benchmark needs CREATEDB there): ${err instanceof Error ? err.message : String(err)} / 无法创建临时数据库`);
+  } finally {
+    await admin.end({ timeout: 2 });
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    driver: 'postgres',
+    runDir: null,
+    env: { DATABASE_URL: u.toString() },
+    target: `${u.host}/${name} (scratch, dropped afterwards)`,
+    leftover: `database ${name} on ${u.host}`,
+    async cleanup() {
+      const dropper = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      try {
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end({ timeout: 2 });
       }
     },
   };
