@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionCookieName } from '@/lib/auth/cookies';
+import { APP_PATH_PREFIXES } from '@/lib/navigation';
 import { CROSS_ORIGIN_REFUSAL_PATH, proxy } from '@/proxy';
 
 /** proxy.ts (issue 14 §1/§2): the cookie it looks for is lib/auth/cookies.ts's, and cross-site POSTs to pages are refused. */
@@ -21,6 +24,15 @@ describe('proxy', () => {
       expect(proxy(req(path, { headers: { cookie: 'jp.session=abc' } })).status, path).toBe(307);
     }
     expect(proxy(req('/policies')).status).toBe(200);
+  });
+
+  it('guards every page folder of the signed-in part of the site (app/(app)/*): a new one needs a manifest entry', () => {
+    const folders = fs
+      .readdirSync(path.join(process.cwd(), 'app', '(app)'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('(') && !d.name.startsWith('_'))
+      .map((d) => `/${d.name}`);
+    expect(folders).toEqual(expect.arrayContaining(['/my-policies', '/applications', '/notifications', '/apply']));
+    for (const f of folders) expect(APP_PATH_PREFIXES, `${f}: add it to its domain's manifest (nav or appPaths, ADR 010)`).toContain(f);
   });
 
   it('rewrites cross-site POSTs to pages (server actions) to the refusal route, and lets same-origin ones through', () => {
