@@ -11,6 +11,8 @@ import { rateLimitKeyForIp } from '@/lib/http/client-ip';
 export const ANON_DENIALS_PER_KEY = 3;
 export const ANON_DENIALS_GLOBAL = 300;
 const WINDOW_MS = 60_000;
+/** Keys remembered at most (each a few dozen bytes); beyond it new keys count as suppressed everywhere. */
+const MAX_KEYS = 20_000;
 
 type Entry = { windowStart: number; written: number; suppressed: number };
 type State = { windowStart: number; written: number; suppressed: number; keys: Map<string, Entry> };
@@ -25,11 +27,22 @@ export function admitAnonymousDenial(ip: string | null | undefined, via: string,
   if (at - s.windowStart >= WINDOW_MS) {
     s.windowStart = at;
     s.written = 0;
-    // Drop the keys of earlier windows that have nothing left to report (the map stays as small as the traffic).
-    for (const [k, e] of s.keys) if (at - e.windowStart >= WINDOW_MS && e.suppressed === 0) s.keys.delete(k);
+    // Drop the keys of earlier windows that have nothing left to report (the map stays as small as the traffic);
+    // when crowded, drop them all and report their counts on the next row written anywhere.
+    const crowded = s.keys.size > MAX_KEYS / 2;
+    for (const [k, e] of s.keys) {
+      if (at - e.windowStart < WINDOW_MS || (e.suppressed > 0 && !crowded)) continue;
+      s.suppressed += e.suppressed;
+      s.keys.delete(k);
+    }
   }
   const key = `${ip ? rateLimitKeyForIp(ip) : 'unknown'}|${via}`;
   let e = s.keys.get(key);
+  if (!e && (s.keys.size >= MAX_KEYS || s.written >= ANON_DENIALS_GLOBAL)) {
+    // Many addresses at once (an IPv6 sweep): no new entry, the denial is counted with the others left out.
+    s.suppressed += 1;
+    return { write: false };
+  }
   if (!e || at - e.windowStart >= WINDOW_MS) {
     e = { windowStart: at, written: 0, suppressed: e?.suppressed ?? 0 };
     s.keys.set(key, e);
@@ -52,4 +65,9 @@ export function admitAnonymousDenial(ip: string | null | undefined, via: string,
 /** Tests: forget every window. */
 export function resetAnonymousDenials(): void {
   holder.state = fresh();
+}
+
+/** Tests: how many address/route keys are remembered. */
+export function trackedDenialKeys(): number {
+  return holder.state.keys.size;
 }
