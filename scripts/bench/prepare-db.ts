@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { openConfigured } from '@/db/client';
+import { assertMasterKey } from '@/lib/crypto/key-check';
 import { DISTRICT_ZONE } from '@/lib/talent/zones';
 
 function parseZone(argv: string[]): string | null {
@@ -27,6 +28,7 @@ async function main() {
   const handle = await openConfigured({ migrate: false });
   try {
     const { db } = handle;
+    await assertMasterKey(db); // the same key the seed and the server use (issue 14 §1)
     const parts: string[] = [];
     if (zone && district) {
       const moved = await db.execute(sql`
