@@ -29,6 +29,7 @@ import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { XIAOLIN, EMMA, MASTER_WANG } from '@/lib/policy-matching/golden-profiles';
 import { allOf, gate, leaf } from '@/lib/policy-matching/model';
 import { patchMyProfileRoute } from '@/lib/talent/api';
+import { setNow } from '@/lib/clock';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from './helpers/factories';
 import { callAction, callRoute } from './helpers/http';
@@ -53,6 +54,24 @@ describe('the catalogue in the database', () => {
     for (const profile of [XIAOLIN, EMMA, MASTER_WANG]) {
       expect(evaluateAll(profile, cat.policies, cat.groups, '2026-06-01')).toEqual(evaluateAll(profile, CATALOGUE, EXCLUSION_GROUPS, '2026-06-01'));
     }
+  });
+
+  it('stamps seeded versions as published on the application clock (lib/clock, ADR 004), not the server clock', async () => {
+    setNow(new Date('2027-03-01T23:30:00Z'));
+    await seedSimplePolicy(t.db(), 'JP-907');
+    const [v] = await t.db().select().from(policyVersions).where(eq(policyVersions.policyCode, 'JP-907'));
+    expect(Math.abs(v!.publishedAt!.getTime() - Date.parse('2027-03-01T23:30:00Z'))).toBeLessThan(60_000);
+  });
+
+  it("a catalogue change is seen at the next load, whatever the writing server's clock says (a revision, not timestamps)", async () => {
+    const before = await loadCatalogue(t.db());
+    // Another instance, its clock an hour behind, retires a version: updated_at moves backwards, the row count stays.
+    await t.db().execute(sql`update policy_versions set status = 'retired', updated_at = updated_at - interval '1 hour' where policy_code = 'JP-003'`);
+    await t.db().execute(sql`update policies set updated_at = updated_at - interval '1 hour' where code = 'JP-003'`);
+    const after = await loadCatalogue(t.db());
+    expect(after.revision).not.toBe(before.revision);
+    expect(after.policies.map((p) => p.code)).not.toContain('JP-003');
+    expect(before.policies.map((p) => p.code)).toContain('JP-003');
   });
 
   it('lists published policies publicly with provenance; demo data is flagged', async () => {

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, consents, talentProfiles, users } from '@/db/schema';
 import { listMyCreditsRoute, respondCreditRoute, addWorkImageRoute, createWorkRoute, getWorkImageRoute, reviewEvidenceRoute, submitEvidenceRoute } from '@/lib/portfolio/api';
+import { setNow } from '@/lib/clock';
 import { idCheckChar } from '@/lib/talent/id-number';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 import {
@@ -209,6 +210,16 @@ describe('staff directory', () => {
     const [row] = await t.db().select().from(auditLog).where(eq(auditLog.action, 'talents.reveal'));
     expect(row!.detail).toMatchObject({ field: 'phone', reason: '核实补贴申请联系方式' });
     expect(JSON.stringify(row)).not.toContain('13912345678');
+  });
+
+  it('names the export file by the Jingdezhen clock (07:30 on 2 March there is still 1 March in UTC; issue 14 §2)', async () => {
+    setNow(new Date('2027-03-01T23:30:00Z'));
+    const staff = await makeUser(t.db(), 'zone_staff', { zoneCode: 'jkq' });
+    const token = await tokenFor(t.db(), staff);
+    const res = await callRoute(exportTalentsRoute, { headers: bearer(token), query: { format: 'csv', purpose: '年度人才统计' } });
+    expect(res.status).toBe(200);
+    const disposition = decodeURIComponent(res.headers.get('content-disposition') ?? '');
+    expect(disposition).toContain('-2027-03-02.csv');
   });
 
   it('exports CSV with a BOM and XLSX, streamed, only the zone, audited with the purpose', async () => {

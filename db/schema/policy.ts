@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { users, zones } from './auth';
 
@@ -78,6 +78,20 @@ export const exclusionGroups = pgTable('exclusion_groups', {
   noteZh: text('note_zh'),
   ...timestamps(),
 });
+
+/**
+ * The catalogue's revision (one row, id 1): bumped by statement triggers on policies, policy_versions and
+ * exclusion_groups (migration 0009), so in the same transaction as every change, whoever writes it. The per-process
+ * catalogue cache (lib/policies/store.ts) is keyed by it — never by timestamps written by each server's own clock.
+ */
+export const catalogueRevision = pgTable(
+  'catalogue_revision',
+  {
+    id: smallint('id').primaryKey().default(1),
+    revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('catalogue_revision_one_row', sql`${t.id} = 1`)],
+);
 
 /**
  * Applications (and 免申即享 grants, origin 'auto'). One open or approved application per talent, policy version

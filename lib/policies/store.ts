@@ -1,13 +1,14 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { exclusionGroups, policies, policyVersions } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { catalogueRevision, exclusionGroups, policies, policyVersions } from '@/db/schema';
 import type { ExclusionGroup, Policy, PolicyVersion } from '@/lib/policy-matching/model';
 
 /**
  * Policies in the database ⇄ the pure model of lib/policy-matching. The catalogue the evaluator runs on holds every
  * policy with its active versions (drafts and retired versions are never evaluated); it is cached per process and
- * revalidated by one cheap query (row counts and last change of the three tables), so a publish on another server
- * instance is seen at the next request.
+ * revalidated by one cheap query (the catalogue revision, bumped in the same transaction as every change), so a
+ * publish on another server instance is seen at the next request.
  */
 
 export type PolicyRow = typeof policies.$inferSelect;
@@ -76,11 +77,14 @@ export function versionToRow(code: string, v: PolicyVersion): Pick<typeof policy
   return { policyCode: code, version: v.version, effectiveFrom: v.effective_from, effectiveTo: v.effective_to ?? null, definition: definition as unknown as Record<string, unknown> };
 }
 
-/** One round trip: row count and latest change of each of the three tables (checked on every request). */
+/**
+ * The catalogue's revision: bumped by triggers in the same transaction as every change to the three tables (migration
+ * 0009), so a publish or retire on another instance is seen here at the next request, whatever either clock says.
+ * Missing row (a freshly truncated test database): 0.
+ */
 async function revisionOf(db: DbOrTx): Promise<string> {
-  const stamp = (t: typeof policies | typeof policyVersions | typeof exclusionGroups) => sql<string>`(select count(*) || ':' || coalesce(max(${t.updatedAt})::text, '') from ${t})`;
-  const [r] = await db.select({ p: stamp(policies), v: stamp(policyVersions), g: stamp(exclusionGroups) }).from(sql`(select 1) as one`);
-  return `${r?.p}/${r?.v}/${r?.g}`;
+  const [r] = await db.select({ n: sql<string>`coalesce((select ${catalogueRevision.revision}::text from ${catalogueRevision} where ${catalogueRevision.id} = 1), '0')` }).from(sql`(select 1) as one`);
+  return `r${r?.n ?? '0'}`;
 }
 
 const cache = ((globalThis as { __jpCatalogue?: { value: Catalogue | null } }).__jpCatalogue ??= { value: null });
@@ -135,7 +139,7 @@ export async function seedCatalogue(db: DbOrTx, catalogue: readonly Policy[], gr
     policy.versions.map((version) => ({
       ...versionToRow(policy.code, version),
       status: version.status === 'retired' ? ('retired' as const) : ('active' as const),
-      publishedAt: new Date(),
+      publishedAt: now(),
       changelogNote: version.changelog?.at(-1)?.note ?? null,
     })),
   );

@@ -7,8 +7,10 @@ import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
 import { csvField } from '@/lib/http/csv';
 import { contentDisposition } from '@/lib/uploads/filename';
+import { jdzToday } from '@/lib/clock';
 import { translate, type Locale } from '@/lib/i18n';
 import { craftByCode } from './crafts';
+import { formatYmd } from './dates';
 import { iterateTalents } from './directory';
 import { talentListQuery, type TalentListItem } from './schemas';
 
@@ -37,7 +39,7 @@ export async function exportTalents(actor: Actor | null, q: ExportQuery, locale:
   const me = await authorize(actor, 'talents.export', undefined, { ip });
   await audit({ action: 'talents.export', result: 'ok', actorId: me.id, actorRole: me.role, ip, detail: { format: q.format, purpose: q.purpose, zone: me.zoneCode } });
   const { format, purpose: _purpose, ...filters } = q;
-  const date = new Date().toISOString().slice(0, 10);
+  const date = formatYmd(jdzToday()); // the Jingdezhen date (ADR 004): UTC is a day behind before 08:00
   const name = `${translate(locale, 'exportCols.fileName')}-${date}.${format}`;
   const headers = {
     'content-disposition': contentDisposition(name, 'attachment'),
