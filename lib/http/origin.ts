@@ -41,6 +41,18 @@ export function crossSiteReason(headers: HeaderSource): CrossSiteReason | null {
   if (parsed.origin === 'null' || !/^https?:$/.test(parsed.protocol)) return 'origin-malformed';
   const expected = expectedOrigin(headers);
   if (!expected) return 'origin-mismatch';
-  const same = 'origin' in expected ? parsed.origin === expected.origin : parsed.host === expected.host;
+  const same = 'origin' in expected ? parsed.origin === expected.origin || sameLoopback(parsed, expected.origin) : parsed.host === expected.host;
   return same ? null : 'origin-mismatch';
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A site configured on a loopback name (the demo: http://localhost:3000) is the same site under another loopback
+ * name with the same scheme and port (http://127.0.0.1:3000): only this machine can be either, so no other site can
+ * pose as it.
+ */
+function sameLoopback(origin: URL, expected: string): boolean {
+  const e = new URL(expected);
+  return LOOPBACK.has(e.hostname) && LOOPBACK.has(origin.hostname) && e.protocol === origin.protocol && e.port === origin.port;
 }
