@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, consents, talentProfiles, users } from '@/db/schema';
+import { auditLog, consents, policyApplications, talentProfiles, users } from '@/db/schema';
 import { listMyCreditsRoute, respondCreditRoute, addWorkImageRoute, createWorkRoute, getWorkImageRoute, reviewEvidenceRoute, submitEvidenceRoute } from '@/lib/portfolio/api';
 import { setNow } from '@/lib/clock';
 import { idCheckChar } from '@/lib/talent/id-number';
@@ -17,10 +17,13 @@ import {
   registerTalentRoute,
   revealTalentRoute,
   setMyConsentRoute,
+  assignTalentZoneRoute,
 } from '@/lib/talent/api';
+import { DEFAULT_ZONE } from '@/lib/talent/zones';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeTalent, makeUser, samplePng, tokenFor } from './helpers/factories';
 import { callRoute } from './helpers/http';
+import { insertApplication } from './helpers/policies';
 
 const t = setupTestDb();
 const ID = (() => {
@@ -40,6 +43,47 @@ function form(bytes: Uint8Array | Buffer, name: string, type: string, fields: Re
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
   return f;
 }
+
+describe('nobody is left without an office (issue 14 §3)', () => {
+  it('a talent in 昌江区, or with no district, is handled by the default office, sees which office that is, and its staff can read them', async () => {
+    const res = await register({});
+    const { token, user } = res.json as { token: string; user: { id: string } };
+    const me = async () => (await callRoute(getMyProfileRoute, { headers: bearer(token) })).json as { zone: string | null; office: { code: string; name: string } | null };
+    expect((await me()).zone).toBe(DEFAULT_ZONE); // no district yet
+    expect((await me()).office).toMatchObject({ code: DEFAULT_ZONE, name: '珠山区人才办' });
+    expect((await callRoute(patchMyProfileRoute, { headers: bearer(token), body: { residence_district: '昌江区' } })).status).toBe(200);
+    expect((await me()).zone).toBe(DEFAULT_ZONE);
+    expect((await callRoute(patchMyProfileRoute, { headers: bearer(token), body: { residence_district: '经开区' } })).status).toBe(200);
+    expect((await me()).office?.code).toBe('jkq');
+    expect((await callRoute(patchMyProfileRoute, { headers: bearer(token), body: { residence_district: null } })).status).toBe(200);
+    const staff = await makeUser(t.db(), 'zone_staff', { zoneCode: DEFAULT_ZONE });
+    expect((await callRoute(getTalentRoute, { headers: bearer(await tokenFor(t.db(), staff)), params: { id: user.id } })).status).toBe(200);
+    // No profile is left without a zone.
+    expect((await t.db().select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(sql`zone_code is null`))[0]!.n).toBe(0);
+  });
+
+  it('staff reassign a talent of their zone to another office, audited; the assignment sticks when the talent moves', async () => {
+    const talent = await makeTalent(t.db(), { zone: 'zsq', profile: { residenceDistrict: '浮梁县' } });
+    const zsq = await tokenFor(t.db(), await makeUser(t.db(), 'zone_staff', { zoneCode: 'zsq' }));
+    const jkq = await tokenFor(t.db(), await makeUser(t.db(), 'zone_staff', { zoneCode: 'jkq' }));
+    // Not theirs: the 经开区 office cannot take (or probe) a 珠山区 talent — denied like a missing one.
+    expect((await callRoute(assignTalentZoneRoute, { headers: bearer(jkq), params: { id: talent.id }, body: { zone: 'jkq', reason: '就近服务' } })).status).toBe(403);
+    expect((await callRoute(assignTalentZoneRoute, { headers: bearer(zsq), params: { id: talent.id }, body: { zone: 'nowhere', reason: '就近服务' } })).status).toBe(400);
+    const open = await insertApplication(t.db(), talent.id, 'JP-003', 'zsq', 'submitted');
+    const ok = await callRoute(assignTalentZoneRoute, { headers: bearer(zsq), params: { id: talent.id }, body: { zone: 'jkq', reason: '工作室在经开区' } });
+    expect(ok.status).toBe(200);
+    // Their open application goes with them: the new office can act on it.
+    expect((await t.db().select().from(policyApplications).where(eq(policyApplications.id, open.id)))[0]!.zoneCode).toBe('jkq');
+    expect((await callRoute(getTalentRoute, { headers: bearer(jkq), params: { id: talent.id } })).status).toBe(200);
+    expect((await callRoute(getTalentRoute, { headers: bearer(zsq), params: { id: talent.id } })).status).toBe(403);
+    const [a] = await t.db().select().from(auditLog).where(eq(auditLog.action, 'talents.assign_zone'));
+    expect(a!.detail).toMatchObject({ from: 'zsq', to: 'jkq', reason: '工作室在经开区' });
+    // The talent moves house: the office staff chose stays.
+    const tt = await tokenFor(t.db(), talent);
+    expect((await callRoute(patchMyProfileRoute, { headers: bearer(tt), body: { residence_district: '珠山区' } })).status).toBe(200);
+    expect(((await callRoute(getMyProfileRoute, { headers: bearer(tt) })).json as { zone: string }).zone).toBe('jkq');
+  });
+});
 
 describe('registration (景漂登记)', () => {
   it('creates the account, the profile and both consents, and signs the person in', async () => {

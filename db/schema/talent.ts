@@ -73,6 +73,9 @@ export const talentProfiles = pgTable(
     received: jsonb('received').$type<{ policy_id: string; date?: string | null }[]>(),
     /** The office that serves this talent (from the residence district); zone staff see only their zone. */
     zoneCode: text('zone_code').references(() => zones.code),
+    /** Set when staff assigned the office by hand (issue 14 §3): the zone then no longer follows residence_district. */
+    zoneAssignedBy: uuid('zone_assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    zoneAssignedAt: timestamp('zone_assigned_at', { withTimezone: true }),
     bio: text('bio'),
     showcaseEnabled: boolean('showcase_enabled').notNull().default(false),
     showcaseSlug: text('showcase_slug'),

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'talents.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
   'talents.reveal': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
   'talents.export': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
+  // Hand a talent of one's zone to another office (issue 14 §3: nobody without an office).
+  'talents.assign_zone': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
   'works.manage': { roles: ['talent'], scope: 'own', access: 'write' },
   'credits.respond': { roles: ['talent'], scope: 'own', access: 'write' },
   'evidence.submit': { roles: ['talent'], scope: 'own', access: 'write' },

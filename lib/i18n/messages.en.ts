@@ -342,6 +342,8 @@ const en: Messages = {
     phone: 'Mobile number',
     email: 'E-mail',
     talentId: 'Talent number',
+    office: 'Your office',
+    officeHint: 'This office handles your registration, applications and evidence; staff can hand you to another office.',
     talentIdHint: 'Others can enter this number to credit you on their works; you confirm each credit.',
     birth_date: 'Date of birth',
     hukou_province: 'Hukou province',

@@ -341,6 +341,8 @@ const zhCN = {
     phone: '手机号',
     email: '邮箱',
     talentId: '人才编号',
+    office: '负责的人才办',
+    officeHint: '你的登记、申请和证明材料由这个办公室受理；如需更换，请联系工作人员。',
     talentIdHint: '其他人在作品中为你署名时，可以填写这个编号，由你确认。',
     birth_date: '出生日期',
     hukou_province: '户籍省份',

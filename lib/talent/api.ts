@@ -1,9 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { defineRoute } from '@/lib/api/route';
-import { getTalentForStaff, listTalents, revealTalentField } from './directory';
+import { assignTalentZone, getTalentForStaff, listTalents, revealTalentField } from './directory';
 import { exportQuery, exportTalents } from './export';
-import { myProfileDto, profileExtrasInput, profileInput, profilePatchInput, registerInput, registerResponse, revealInput, talentListItem, talentListQuery } from './schemas';
+import { assignZoneInput, myProfileDto, profileExtrasInput, profileInput, profilePatchInput, registerInput, registerResponse, revealInput, talentListItem, talentListQuery } from './schemas';
 import { getMyProfile, registerTalent, saveMyProfile, setConsent } from './service';
 import { getShowcase, listShowcases, showcaseCard, showcaseDto, showcaseQuery } from './showcase';
 
@@ -119,6 +119,19 @@ export const revealTalentRoute = defineRoute({
   body: revealInput,
   response: z.object({ field: z.string(), value: z.string().nullable() }),
   handler: ({ actor, params, body, ip }) => revealTalentField(actor, params.id, body.field, body.reason, ip),
+});
+
+export const assignTalentZoneRoute = defineRoute({
+  id: 'assignTalentZone',
+  method: 'PUT',
+  path: '/api/v1/talents/{id}/zone',
+  summary: 'Hand a talent of the caller\'s zone to another office, with a reason; audited (the assignment sticks when the talent moves)',
+  tags: ['talents'],
+  access: 'talents.assign_zone',
+  params: z.strictObject({ id: z.uuid() }),
+  body: assignZoneInput,
+  response: z.object({ zone: z.string() }),
+  handler: ({ actor, params, body, ip }) => assignTalentZone(actor, params.id, body.zone, body.reason, ip),
 });
 
 export const listShowcasesRoute = defineRoute({

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, arrayContains, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { evidence, talentProfiles, users } from '@/db/schema';
+import { evidence, policyApplications, talentProfiles, users, zones } from '@/db/schema';
+import { now } from '@/lib/clock';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
@@ -157,7 +158,7 @@ export async function* iterateTalents(me: Actor, q: Omit<TalentListQuery, 'page'
   }
 }
 
-async function loadInZone(actor: Actor | null, id: string, permission: 'talents.read' | 'talents.reveal', ip: string) {
+async function loadInZone(actor: Actor | null, id: string, permission: 'talents.read' | 'talents.reveal' | 'talents.assign_zone', ip: string) {
   const db = await getDb();
   const [row] = await db
     .select({ p: talentProfiles, u: users })
@@ -199,3 +200,21 @@ export async function revealTalentField(actor: Actor | null, id: string, field: 
   return { field, value: enc ? decryptField(enc) : null };
 }
 
+
+/**
+ * Hands a talent of the caller's zone to another office (issue 14 §3), with a stated reason; audited. The assignment
+ * then sticks: the zone no longer follows the talent's residence district (lib/talent/service.ts saveMyProfile).
+ */
+export async function assignTalentZone(actor: Actor | null, id: string, zone: string, reason: string, ip: string): Promise<{ zone: string }> {
+  const { me, row } = await loadInZone(actor, id, 'talents.assign_zone', ip);
+  const db = await getDb();
+  const [target] = await db.select({ code: zones.code }).from(zones).where(eq(zones.code, zone)).limit(1);
+  if (!target) throw new AppError('VALIDATION_FAILED', { fieldErrors: { zone: ['validation.zoneRequired'] } });
+  await db.transaction(async (tx) => {
+    await tx.update(talentProfiles).set({ zoneCode: zone, zoneAssignedBy: me.id, zoneAssignedAt: now() }).where(eq(talentProfiles.userId, id));
+    // Open applications follow the talent to the new office (decided ones stay where they were decided).
+    await tx.update(policyApplications).set({ zoneCode: zone }).where(and(eq(policyApplications.talentId, id), eq(policyApplications.status, 'submitted')));
+    await audit({ action: 'talents.assign_zone', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'talent', targetId: id, ip, detail: { from: row.p.zoneCode, to: zone, reason } }, tx);
+  });
+  return { zone };
+}

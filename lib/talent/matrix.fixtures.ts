@@ -22,6 +22,10 @@ export const routeFixtures: Record<string, Fixture> = {
     const { talent, zone } = await talentInScope(ctx);
     return { params: { id: talent.id }, body: { field: 'phone', reason: '核实联系方式' }, resource: { zoneCode: zone } };
   }),
+  assignTalentZone: scoped(async (ctx) => {
+    const { talent, zone } = await talentInScope(ctx);
+    return { params: { id: talent.id }, body: { zone: zone === 'jkq' ? 'zsq' : 'jkq', reason: '就近服务' }, resource: { zoneCode: zone } };
+  }),
   listShowcases: async () => ({ query: { craft: 'famille_rose' } }),
   getShowcase: async (ctx) => {
     await ctx.db.update(talentProfiles).set({ showcaseEnabled: true, showcaseSlug: 'chen-xiao' }).where(eq(talentProfiles.userId, ctx.stranger.id));

@@ -74,6 +74,8 @@ export const myProfileDto = z.object({
   wizard_step: z.number().int(),
   completed: z.boolean(),
   zone: z.string().nullable(),
+  /** The office that handles this talent (issue 14 §3): shown on the profile page. */
+  office: z.object({ code: z.string(), name: z.string(), name_en: z.string() }).nullable(),
   consents: z.object({ profile: z.boolean(), sensitive: z.boolean(), notice_version: z.string().nullable() }),
   profile: canonicalProfileSchema,
   derived: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
@@ -120,4 +122,10 @@ export type TalentListItem = z.infer<typeof talentListItem>;
 export const revealInput = z.strictObject({
   field: z.enum(['id_number', 'phone']),
   reason: z.string().trim().min(4, 'validation.reasonRequired').max(200),
+});
+
+/** Staff hand a talent to another office (issue 14 §3). */
+export const assignZoneInput = z.strictObject({
+  zone: z.string().trim().min(1).max(32),
+  reason: z.string().trim().min(2).max(200),
 });

@@ -1,8 +1,8 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
-import { consents, evidence, talentProfiles, users } from '@/db/schema';
+import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { consents, evidence, talentProfiles, users, zones } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { recordEvent } from '@/lib/events';
 import { authorize } from '@/lib/auth/authorize';
@@ -92,6 +92,7 @@ export async function registerTalent(raw: RegisterInput, meta: { ip: string; use
         idNumberEnc: idValue ? encryptField(idValue) : null,
         idNumberIndex: idValue ? blindIndex(idNumber ? 'cn_id' : `passport:${input.nationality}`, idValue) : null,
         birthDate,
+        zoneCode: zoneForDistrict(null), // no district yet: the default office handles them (issue 14 §3)
         ...(input.nationality !== 'CN' ? { hukouProvince: null, hukouCity: null } : {}),
       });
       const t = now();
@@ -138,10 +139,23 @@ export async function getMyProfile(actor: Actor | null): Promise<MyProfileDto> {
   const [row] = await db.select({ p: talentProfiles, u: users }).from(talentProfiles).innerJoin(users, eq(users.id, talentProfiles.userId)).where(eq(talentProfiles.userId, me.id)).limit(1);
   if (!row) throw new AppError('NOT_FOUND');
   const [c, ev] = await Promise.all([activeConsents(db, me.id), db.select({ subject: evidence.subject, itemId: evidence.itemId, status: evidence.status }).from(evidence).where(eq(evidence.talentId, me.id))]);
-  return profileDto(row.p, row.u, c, ev);
+  return profileDto(row.p, row.u, c, ev, await officeOf(db, row.p.zoneCode));
 }
 
-function profileDto(p: typeof talentProfiles.$inferSelect, u: typeof users.$inferSelect, c: { profile: boolean; sensitive: boolean; version: string | null }, ev: { subject: string; itemId: string | null; status: 'pending' | 'verified' | 'rejected' }[]): MyProfileDto {
+/** The office (zone) that handles a talent, by name (issue 14 §3). */
+async function officeOf(db: DbOrTx, code: string | null): Promise<MyProfileDto['office']> {
+  if (!code) return null;
+  const [z] = await db.select().from(zones).where(eq(zones.code, code)).limit(1);
+  return z ? { code: z.code, name: z.nameZh, name_en: z.nameEn } : { code, name: code, name_en: code };
+}
+
+function profileDto(
+  p: typeof talentProfiles.$inferSelect,
+  u: typeof users.$inferSelect,
+  c: { profile: boolean; sensitive: boolean; version: string | null },
+  ev: { subject: string; itemId: string | null; status: 'pending' | 'verified' | 'rejected' }[],
+  office: MyProfileDto['office'],
+): MyProfileDto {
   const canonical = toCanonical(p as unknown as ProfileColumns);
   const v = verificationOf(ev);
   const state = (subject: string, itemId: string | null): Status => v.get(`${subject}:${itemId ?? ''}`) ?? 'claimed';
@@ -159,6 +173,7 @@ function profileDto(p: typeof talentProfiles.$inferSelect, u: typeof users.$infe
     wizard_step: p.wizardStep,
     completed: !!p.completedAt,
     zone: p.zoneCode,
+    office,
     consents: { profile: c.profile, sensitive: c.sensitive, notice_version: c.version },
     profile: canonical,
     derived: deriveProfile(canonical, today()) as unknown as Record<string, number | boolean | null>,
@@ -258,7 +273,8 @@ export async function saveMyProfile(
       .update(talentProfiles)
       .set({
         ...(columns as Partial<typeof talentProfiles.$inferInsert>),
-        zoneCode: zoneForDistrict(residence),
+        // The office follows where the person lives, unless staff assigned one by hand (issue 14 §3).
+        ...(existing.zoneAssignedAt ? {} : { zoneCode: zoneForDistrict(residence) }),
         ...(extras.artist_name !== undefined ? { artistName: extras.artist_name } : {}),
         ...(extras.bio !== undefined ? { bio: extras.bio } : {}),
         ...(extras.showcase_enabled !== undefined ? { showcaseEnabled: extras.showcase_enabled, showcaseSlug: existing.showcaseSlug ?? newItemId().toLowerCase() } : {}),
@@ -274,7 +290,7 @@ export async function saveMyProfile(
   });
   const [u] = await db.select().from(users).where(eq(users.id, me.id)).limit(1);
   const ev = await db.select({ subject: evidence.subject, itemId: evidence.itemId, status: evidence.status }).from(evidence).where(eq(evidence.talentId, me.id));
-  return profileDto(updated!, u!, c, ev);
+  return profileDto(updated!, u!, c, ev, await officeOf(db, updated!.zoneCode));
 }
 
 /**

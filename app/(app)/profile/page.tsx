@@ -104,9 +104,11 @@ async function ProfileBody({ actor }: { actor: Actor }) {
               [t('profile.phone'), me.phone ? <span className="font-mono tracking-wide" data-testid="masked-phone">{me.phone}</span> : null],
               [t('profile.email'), me.email],
               [t('profile.talentId'), <code key="id" className="break-all text-xs">{me.user_id}</code>],
+              [t('profile.office'), me.office ? <span data-testid="my-office">{locale === 'en' ? me.office.name_en : me.office.name}</span> : null],
             ]}
           />
           <p className="mt-2 text-xs text-ink-600">{t('profile.talentIdHint')}</p>
+          <p className="mt-1 text-xs text-ink-600">{t('profile.officeHint')}</p>
         </Card>
         <Card>
           <h2 className="font-semibold text-ink-900">{t('profile.derived')}</h2>

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { assignTalentZoneRoute } from '@/lib/talent/api';
+
+export const PUT = toHandler(assignTalentZoneRoute);
