@@ -168,9 +168,13 @@ async function makeTemplate(db: Db): Promise<Template> {
     await db.execute(sql`create table ${id(SCHEMA)}.${id(name)} as select * from public.${id(name)}`);
     copied.set(name, cols.map((c) => c.c));
   }
-  await db.execute(sql`create table ${id(SCHEMA)}.dirty (name text primary key)`);
+  // No unique key on purpose: concurrent transactions never wait on each other here (a duplicate name is harmless).
+  await db.execute(sql`create table ${id(SCHEMA)}.dirty (name text not null)`);
   await db.execute(sql`create function ${id(SCHEMA)}.mark_dirty() returns trigger language plpgsql as $$
-    begin insert into matrix_world.dirty values (TG_TABLE_NAME) on conflict do nothing; return null; end $$`);
+    begin
+      if not exists (select 1 from matrix_world.dirty where name = TG_TABLE_NAME) then insert into matrix_world.dirty values (TG_TABLE_NAME); end if;
+      return null;
+    end $$`);
   for (const name of tables) {
     await db.execute(sql`create trigger matrix_dirty after insert or update or delete or truncate on public.${id(name)} for each statement execute function ${id(SCHEMA)}.mark_dirty()`);
   }
@@ -193,14 +197,17 @@ async function restoreWorld(db: Db, tpl: Template): Promise<void> {
     }
   }
   const reset = tpl.order.filter((t) => dirty.has(t));
+  const refill = reset.filter((t) => tpl.copied.has(t));
   await db.transaction(async (tx) => {
+    // The copies go back exactly: the app's triggers (e.g. the catalogue revision bumped by inserts into policies)
+    // are off while they do, and so is the dirty bookkeeping.
+    for (const name of refill) await tx.execute(sql`alter table public.${id(name)} disable trigger user`);
     await tx.execute(sql`truncate ${sql.join(reset.map((t) => sql`public.${id(t)}`), sql`, `)} restart identity`);
-    for (const name of reset) {
-      const columns = tpl.copied.get(name);
-      if (!columns) continue;
-      const cols = sql.join(columns.map((c) => id(c)), sql`, `);
+    for (const name of refill) {
+      const cols = sql.join(tpl.copied.get(name)!.map((c) => id(c)), sql`, `);
       await tx.execute(sql`insert into public.${id(name)} (${cols}) select ${cols} from ${id(SCHEMA)}.${id(name)}`);
     }
+    for (const name of refill) await tx.execute(sql`alter table public.${id(name)} enable trigger user`);
     await tx.execute(sql`delete from ${id(SCHEMA)}.dirty`);
   });
 }
