@@ -311,16 +311,19 @@ describe('crash safety', () => {
     const db = t.db();
     await createEffectTables(db);
     const many = Array.from({ length: 300 }, (_, i) => ({ key: `m${i}` }));
-    await enqueueMany(db, effect, many);
+    // Each run takes a few ms, so neither worker can drain the queue alone before the other claims: both compete.
+    const slow = registerEffectJob(() => {}, 20);
     const other: DbHandle = await openPostgres(url, { max: 4 });
     const w1 = new Worker(db, { mode: 'test', concurrency: 4, pollMs: 10 });
     const w2 = new Worker(other.db, { mode: 'test', concurrency: 4, pollMs: 10 });
     try {
       await Promise.all([w1.start(), w2.start()]);
+      await enqueueMany(db, slow, many);
       await waitFor(async () => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from jobs where status <> 'done'`))[0]!.n === 0, 60_000);
     } finally {
       await Promise.all([w1.stop(), w2.stop()]);
       await other.close();
+      registerEffectJob();
     }
     const runs = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from job_effect_runs`))[0]!.n;
     expect(runs).toBe(many.length); // every job ran exactly once
