@@ -48,6 +48,7 @@ import { Worker } from '@/lib/jobs/worker';
 import { summarise } from './load';
 import { cpuSecondsByName, machineBusySeconds } from './proc';
 import type { Latency } from './types';
+import { runIfMain } from './run-main';
 
 const log = (m: string) => process.stderr.write(`[jobs] ${m}\n`);
 
@@ -522,12 +523,4 @@ async function main() {
   console.log(JSON.stringify(report));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.stack : err);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.filename, main);

@@ -28,6 +28,7 @@ import { seedReferenceData } from '@/db/seed';
 import { syntheticProfile } from '@/db/synthetic';
 import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 import { reverseMatch, reverseMatchInJs, type ReverseMatchArgs, type ReverseMatchResult, type ReverseStatus } from '@/lib/policies/reverse';
+import { runIfMain } from './run-main';
 
 const log = (m: string) => process.stderr.write(`[reverse] ${m}\n`);
 
@@ -211,12 +212,4 @@ async function main() {
   console.log(JSON.stringify(report));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.stack : err);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.filename, main);
