@@ -4,6 +4,7 @@ import { jobsManifest } from '@/lib/jobs/manifest';
 import type { NavItem } from '@/lib/navigation';
 import { notificationsManifest } from '@/lib/notifications/manifest';
 import type { NotificationKinds } from '@/lib/notifications/registry';
+import { partyManifest } from '@/lib/party/manifest';
 import { policiesManifest } from '@/lib/policies/manifest';
 import { portfolioManifest } from '@/lib/portfolio/manifest';
 import { talentManifest } from '@/lib/talent/manifest';
@@ -26,4 +27,4 @@ export interface DomainManifest {
   notifications?: NotificationKinds;
 }
 
-export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, notificationsManifest] as const satisfies readonly DomainManifest[];
+export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, partyManifest, notificationsManifest] as const satisfies readonly DomainManifest[];

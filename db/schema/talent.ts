@@ -4,7 +4,7 @@ import { timestamps } from './columns';
 import { users, zones } from './auth';
 
 export const idKindEnum = pgEnum('id_kind', ['cn_id', 'passport']);
-export const consentKindEnum = pgEnum('consent_kind', ['profile', 'sensitive']);
+export const consentKindEnum = pgEnum('consent_kind', ['profile', 'sensitive', 'party']);
 export const visibilityEnum = pgEnum('visibility', ['public', 'private']);
 export const verificationEnum = pgEnum('verification_status', ['pending', 'verified', 'rejected']);
 export const creditStatusEnum = pgEnum('credit_status', ['pending', 'confirmed', 'declined']);

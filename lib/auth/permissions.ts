@@ -40,6 +40,18 @@ export const PERMISSIONS = {
   'jobs.manage': { roles: ['sysadmin'], scope: 'global', access: 'write' },
   'zones.read': { roles: ['zone_staff'], scope: 'zone', access: 'read' },
   'party_orgs.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+  // Party organisations, members and transfers (issue 9; domain-party.md §4.2). Members and transfers are S1/S2 data:
+  // zone staff, sysadmins and talents other than the member never see them.
+  'party_orgs.manage': { roles: ['org_admin'], scope: 'global', access: 'write' },
+  'party_orgs.rotate_qr': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'write' },
+  'party_members.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_members.register': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+  'party_members.reveal': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_members.export': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_record.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
+  'party_transfers.apply': { roles: ['talent'], scope: 'own', access: 'write' },
+  'party_transfers.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_transfers.act': { roles: ['branch_secretary', 'org_admin', 'talent'], scope: 'org', access: 'read' },
   'profile.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
   'profile.update_own': { roles: ['talent'], scope: 'own', access: 'write' },
   'talents.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
@@ -83,6 +95,11 @@ export interface Resource {
   ownerId?: string | null;
   zoneCode?: string | null;
   orgPath?: string | null;
+  /**
+   * A resource that concerns several organisations (a transfer: from, to, current handler): the org scope allows the
+   * actor when any of them is in reach. Which step each of them may take is the state machine's business.
+   */
+  orgPaths?: readonly (string | null | undefined)[];
 }
 
 export function permissionDef(permission: Permission): PermissionDef {
@@ -112,8 +129,10 @@ export function can(actor: Pick<Actor, 'id' | 'role' | 'zoneCode' | 'orgPath'> |
       return actor.role !== 'zone_staff' || (actor.zoneCode != null && resource.zoneCode === actor.zoneCode);
     case 'org': {
       if (actor.role === 'org_admin') return true;
-      if (actor.role !== 'branch_secretary' || !actor.orgPath || !resource.orgPath) return false;
-      return def.access === 'read' ? resource.orgPath.startsWith(actor.orgPath) : resource.orgPath === actor.orgPath;
+      if (actor.role !== 'branch_secretary' || !actor.orgPath) return false;
+      const mine = actor.orgPath;
+      const paths = [resource.orgPath, ...(resource.orgPaths ?? [])].filter((p): p is string => !!p);
+      return paths.some((p) => (def.access === 'read' ? p.startsWith(mine) : p === mine));
     }
   }
 }

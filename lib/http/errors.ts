@@ -15,6 +15,16 @@ export const PROBLEM_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  // Party transfers (issue 9): stable codes the acceptance tests and clients branch on.
+  LETTER_EXPIRED: 409,
+  VALIDITY_TOO_LONG: 400,
+  OPEN_CASE_EXISTS: 409,
+  DUES_ARREARS: 409,
+  PROBATION_EXPIRED: 409,
+  ORG_DISSOLVED: 409,
+  WRONG_ORG: 403,
+  TRANSITION_NOT_ALLOWED: 409,
+  NOT_ALLOWED: 403,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -1,0 +1,7 @@
+import { defineNotificationKinds } from '@/lib/notifications/registry';
+
+/**
+ * The notifications the Party domain sends (registered through lib/party/manifest.ts): transfer steps that reach a
+ * member or an organisation, expiry of a letter, re-routing after a dissolution.
+ */
+export const partyNotificationKinds = defineNotificationKinds({});
