@@ -2,21 +2,20 @@ import type { Metadata } from 'next';
 import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { buildOpenApi } from '@/lib/api/openapi';
+import { docEntries } from '@/lib/api/openapi-docs';
 import { getActor } from '@/lib/auth/current';
 import { PROBLEM_CODES } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'API' };
 
-type Op = { operationId: string; summary: string; tags: string[]; 'x-access': string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: { content: { 'application/json': { schema: unknown } } }; responses: Record<string, unknown> };
-
 const METHOD_TONE = { get: 'info', post: 'success', put: 'warning', patch: 'warning', delete: 'danger' } as const;
 
 /** A readable rendering of /api/v1/openapi.json (server-rendered; no third-party script under our CSP). */
 export default async function ApiDocsPage() {
   const [{ t }, actor] = await Promise.all([getTranslator(), getActor()]);
-  const doc = buildOpenApi() as { info: { title: string; description: string; version: string }; paths: Record<string, Record<string, Op>> };
-  const entries = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+  const doc = buildOpenApi() as { info: { title: string; description: string; version: string }; paths: Record<string, Record<string, unknown>> };
+  const entries = docEntries(doc);
   return (
     <>
       <SiteHeader actor={actor} t={t} />
@@ -29,7 +28,7 @@ export default async function ApiDocsPage() {
           </a>
         </p>
         <div className="space-y-4">
-          {entries.map(({ path, method, op }) => (
+          {entries.map(({ path, method, op, body }) => (
             <Card key={`${method} ${path}`} className="p-4 sm:p-5">
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-2">
@@ -46,7 +45,14 @@ export default async function ApiDocsPage() {
                       <span className="font-medium">parameters:</span> {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ', required' : ''})`).join(', ')}
                     </p>
                   ) : null}
-                  {op.requestBody ? <pre className="overflow-x-auto rounded-lg bg-ink-100 p-3 text-xs">{JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)}</pre> : null}
+                  {body ? (
+                    <>
+                      <p>
+                        <span className="font-medium">body:</span> <code>{body.contentType}</code>
+                      </p>
+                      <pre className="overflow-x-auto rounded-lg bg-ink-100 p-3 text-xs">{JSON.stringify(body.schema, null, 2)}</pre>
+                    </>
+                  ) : null}
                   <p>
                     <span className="font-medium">responses:</span> {Object.keys(op.responses).join(', ')}
                   </p>
