@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { eq } from 'drizzle-orm';
-import { consents, partyOrgs, talentProfiles, users, zones } from './schema';
-import { DEMO_TALENT_PROFILES, DEMO_USERS, EXTRA_USERS, orgPath, PARTY_ORGS, ZONES } from './seed-data';
+import { consents, partyMembers, partyOrgs, talentProfiles, users, zones } from './schema';
+import { DEMO_PARTY_MEMBERS, DEMO_TALENT_PROFILES, DEMO_USERS, EXTRA_USERS, orgPath, PARTY_ORGS, ZONES } from './seed-data';
 import { noticeHash } from '@/lib/talent/notice-hash';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 import { zoneForDistrict } from '@/lib/talent/zones';
-import { blindIndex, encryptField } from '@/lib/crypto/fields';
+import { blindIndex, encryptField, randomToken } from '@/lib/crypto/fields';
+import { maskIdNumber, maskPhone } from '@/lib/crypto/mask';
+import { jdzToday } from '@/lib/clock';
+import { partyNoticeHash } from '@/lib/party/notice-hash';
+import { PARTY_NOTICE_VERSION } from '@/lib/party/privacy-notice';
 import { hashPassword } from '@/lib/auth/password';
 import { isProductionDeployment } from '@/lib/env';
 import { seedCatalogue } from '@/lib/policies/store';
@@ -16,10 +20,17 @@ import { CATALOGUE as SEED_CATALOGUE, EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS 
 export async function seedReferenceData(db: Db): Promise<void> {
   await db.insert(zones).values([...ZONES]).onConflictDoNothing();
   for (const o of PARTY_ORGS) {
+    const { id: _id, parentId: _parentId, code: _code, kind: _kind, nameZh: _nameZh, nameEn: _nameEn, ...attributes } = o;
     await db
       .insert(partyOrgs)
-      .values({ ...o, path: orgPath(o.id) })
-      .onConflictDoNothing();
+      // A check-in token is a credential: random, never part of the deterministic seed (none for organisations outside).
+      .values({ ...o, path: orgPath(o.id), qrToken: o.isExternal ? null : randomToken(24), qrRotatedAt: o.isExternal ? null : new Date() })
+      // A database seeded before issue 9 gets the types, flags and contact points — only where nobody has set any yet.
+      .onConflictDoUpdate({
+        target: partyOrgs.id,
+        set: attributes,
+        setWhere: sql`${partyOrgs.status} = 'ACTIVE' and ${partyOrgs.contactPerson} is null and not (${partyOrgs.mayIssue} or ${partyOrgs.mayReceive} or ${partyOrgs.hasProbationaryApproval})`,
+      });
   }
   // The shipped policy catalogue (§6.4): reference data like the zones; most of it is labelled demo data.
   await seedCatalogue(db, SEED_CATALOGUE, SEED_EXCLUSION_GROUPS);
@@ -50,6 +61,7 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
   const all: SeedUser[] = [...DEMO_USERS, ...EXTRA_USERS];
   for (const u of all) await insertUser(db, u, passwordHash);
   await seedDemoTalentProfiles(db);
+  await seedDemoPartyMembers(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }
@@ -65,5 +77,50 @@ export async function seedDemoTalentProfiles(db: Db): Promise<void> {
     for (const kind of ['profile', 'sensitive'] as const) {
       await db.insert(consents).values({ userId: u.id, kind, noticeVersion: PRIVACY_NOTICE_VERSION, noticeHash: noticeHash(kind), grantedAt: t }).onConflictDoNothing();
     }
+  }
+}
+
+/**
+ * Demo Party members (idempotent): encrypted ID number, phone and dues base like the service writes them; the two
+ * linked talents get the separate Party consent first. Dues months are counted back from the current Jingdezhen month.
+ */
+export async function seedDemoPartyMembers(db: Db): Promise<void> {
+  const today = jdzToday();
+  const monthsBack = (n: number) => {
+    const i = today.y * 12 + (today.m - 1) - n;
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  };
+  for (const m of DEMO_PARTY_MEMBERS) {
+    let userId: string | null = null;
+    if (m.userEmail) {
+      const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, m.userEmail)).limit(1);
+      if (u) {
+        userId = u.id;
+        await db.insert(consents).values({ userId, kind: 'party', noticeVersion: PARTY_NOTICE_VERSION, noticeHash: partyNoticeHash(), grantedAt: new Date() }).onConflictDoNothing();
+      }
+    }
+    await db
+      .insert(partyMembers)
+      .values({
+        id: m.id,
+        userId,
+        name: m.name,
+        gender: Number(m.idCardNo[16]) % 2 === 1 ? 'male' : 'female',
+        idCardEnc: encryptField(m.idCardNo),
+        idCardBlind: blindIndex('party_id_card', m.idCardNo),
+        idCardMasked: maskIdNumber(m.idCardNo)!,
+        phoneEnc: encryptField(m.phone),
+        phoneMasked: maskPhone(m.phone),
+        membershipType: m.membershipType,
+        joinDate: m.joinDate,
+        probationEndDate: m.probationEndDate,
+        regularDate: m.regularDate,
+        formalOrgId: m.formalOrgId,
+        lastDuesMonth: monthsBack(m.duesMonthsBehind),
+        duesBaseType: m.duesBaseType,
+        duesBaseAmountEnc: encryptField(m.duesBaseAmount),
+        createdFrom: 'register',
+      })
+      .onConflictDoNothing();
   }
 }

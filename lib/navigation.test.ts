@@ -8,7 +8,7 @@ const as = (role: Role): Pick<Actor, 'id' | 'role' | 'zoneCode' | 'orgPath'> => 
 describe('navigation from the domain manifests', () => {
   it('keeps the header order across domains, filtered by permission', () => {
     expect(navFor(null)).toEqual([]);
-    expect(navFor(as('talent')).map((i) => i.href)).toEqual(['/dashboard', '/profile', '/portfolio', '/my-policies', '/applications', '/account']);
+    expect(navFor(as('talent')).map((i) => i.href)).toEqual(['/dashboard', '/profile', '/portfolio', '/my-policies', '/my-party', '/applications', '/account']);
     expect(navFor(as('zone_staff')).map((i) => i.href)).toEqual(['/dashboard', '/staff/talents', '/staff/verification', '/staff/policies', '/staff/applications', '/account']);
     expect(navFor(as('sysadmin')).map((i) => i.href)).toContain('/admin/users');
     expect(navFor(as('sysadmin')).map((i) => i.href)).toContain('/admin/jobs');

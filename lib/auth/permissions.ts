@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'party_members.reveal': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_members.export': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_record.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
+  // 单独同意 for Party data (PIPL art. 29): a talent grants or withdraws it for their own record.
+  'party_record.consent_own': { roles: ['talent'], scope: 'own', access: 'write' },
   'party_transfers.apply': { roles: ['talent'], scope: 'own', access: 'write' },
   'party_transfers.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_transfers.act': { roles: ['branch_secretary', 'org_admin', 'talent'], scope: 'org', access: 'read' },

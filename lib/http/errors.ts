@@ -25,6 +25,8 @@ export const PROBLEM_CODES = {
   WRONG_ORG: 403,
   TRANSITION_NOT_ALLOWED: 409,
   NOT_ALLOWED: 403,
+  // Party organisations: dissolution refused while members or active child organisations remain.
+  ORG_NOT_EMPTY: 409,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -1,8 +1,10 @@
 import jobs from './domains/jobs.en';
 import notifications from './domains/notifications.en';
+import party from './domains/party.en';
 import policy from './domains/policy.en';
 import policyStaff from './domains/policy-staff.en';
 import policyUi from './domains/policy-ui.en';
+import partyTransfer from './domains/party-transfer.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -166,6 +168,7 @@ const en: Messages = {
     WRONG_ORG: 'This step is not handled by your organisation',
     TRANSITION_NOT_ALLOWED: 'This action is not possible in the current state',
     NOT_ALLOWED: 'You may not take this action',
+    ORG_NOT_EMPTY: 'This organisation still has members or active child organisations and cannot be dissolved',
     CONFLICT: 'Conflicting data; refresh and try again',
     CROSS_ORIGIN: 'Cross-site request refused',
     METHOD_NOT_ALLOWED: 'Method not allowed',
@@ -719,6 +722,8 @@ const en: Messages = {
   ...jobs,
   ...policyUi,
   ...policyStaff,
+  ...partyTransfer,
+  ...party,
 };
 
 export default en;

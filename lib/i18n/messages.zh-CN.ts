@@ -1,8 +1,10 @@
 import jobs from './domains/jobs.zh-CN';
 import notifications from './domains/notifications.zh-CN';
+import party from './domains/party.zh-CN';
 import policy from './domains/policy.zh-CN';
 import policyStaff from './domains/policy-staff.zh-CN';
 import policyUi from './domains/policy-ui.zh-CN';
+import partyTransfer from './domains/party-transfer.zh-CN';
 import type { Widen } from './widen';
 
 /** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
@@ -165,6 +167,7 @@ const zhCN = {
     WRONG_ORG: '该事项不由您所在的党组织办理',
     TRANSITION_NOT_ALLOWED: '当前状态下不能进行此操作',
     NOT_ALLOWED: '您无权进行此操作',
+    ORG_NOT_EMPTY: '该党组织尚有正式党员或下属组织，不能撤销',
     CONFLICT: '数据冲突，请刷新后重试',
     CROSS_ORIGIN: '拒绝跨站请求',
     METHOD_NOT_ALLOWED: '不支持该请求方法',
@@ -718,6 +721,8 @@ const zhCN = {
   ...jobs,
   ...policyUi,
   ...policyStaff,
+  ...partyTransfer,
+  ...party,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

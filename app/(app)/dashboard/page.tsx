@@ -5,7 +5,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/page';
 import { getTranslator } from '@/lib/i18n/server';
 import { clientIpForPage } from '@/lib/http/page';
-import { listPartyOrgs } from '@/lib/party/service';
+import { listPartyOrgs } from '@/lib/party/orgs';
 import { getZone } from '@/lib/zones/service';
 
 export async function generateMetadata(): Promise<Metadata> {

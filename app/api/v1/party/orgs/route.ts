@@ -1,4 +1,5 @@
 import { toHandler } from '@/lib/api/route';
-import { listPartyOrgsRoute } from '@/lib/party/api';
+import { createPartyOrgRoute, listPartyOrgsRoute } from '@/lib/party/api';
 
 export const GET = toHandler(listPartyOrgsRoute);
+export const POST = toHandler(createPartyOrgRoute);

@@ -1,4 +1,5 @@
 import { toHandler } from '@/lib/api/route';
-import { getPartyOrgRoute } from '@/lib/party/api';
+import { getPartyOrgRoute, updatePartyOrgRoute } from '@/lib/party/api';
 
 export const GET = toHandler(getPartyOrgRoute);
+export const PATCH = toHandler(updatePartyOrgRoute);

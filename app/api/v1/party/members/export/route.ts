@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { exportPartyMembersRoute } from '@/lib/party/api';
+
+export const GET = toHandler(exportPartyMembersRoute);
