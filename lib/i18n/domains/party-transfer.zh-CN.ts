@@ -1,0 +1,57 @@
+import type { Widen } from '../widen';
+
+/** 组织关系转接 (issue 9 §3): field errors, refusal explanations and the strings the transfer pages share. */
+const partyTransferZh = {
+  partyTransfer: {
+    title: '组织关系转接',
+    queueMine: '待我办理',
+    queueAll: '本组织相关转接',
+    myTransfer: '我的组织关系转接',
+    overdue: '已超期',
+    timeline: '办理记录',
+    letterNo: '介绍信编号',
+    validity: '有效期',
+    validityDaysUnit: '{n} 天',
+    expiresAt: '有效期至',
+    verifyTitle: '介绍信核验',
+    verifyValid: '介绍信真实有效',
+    verifyInvalid: '介绍信当前无效',
+    verifyUnknown: '未找到该介绍信，请核对二维码或联系开具组织',
+    nationalNote: '该步骤在全国党员管理信息系统中办理，本门户仅登记其流水号。',
+    errTargetOne: '请在组织目录中选择接收组织，或填写目录外接收组织的抬头和去向（二选一）',
+    errMemberOne: '请选择已登记的党员，或填写新转入党员的信息（二选一）',
+    errMonth: '请输入有效月份（年-月）',
+    errOrgUnknown: '未找到该党组织',
+    errSameOrg: '接收组织不能是党员现在所在的党组织',
+    errNationalFlowNo: '只有经全国党员管理信息系统办理的转接才登记流水号',
+    errLetterTaken: '该介绍信编号已登记过',
+    errIdTaken: '该身份证号的党员已在名册中，请选择该党员',
+    errNoIssuer: '没有可办理转出的上级党组织',
+    refusal: {
+      state: '当前状态下不能进行此操作',
+      actor: '该步骤不由您办理',
+      member_status: '该党员当前党籍状态不能办理组织关系转接',
+      dues: '党费尚未交至本月，请先补交党费再办理转出',
+      probation: '预备期已满但尚未转正，请先在原支部办理转正',
+      target_dissolved: '接收组织已撤销，请重新选择',
+      validity_range: '有效期须为 1 至 90 天',
+      validity_max: '介绍信有效期不得超过 90 天',
+      open_case: '该党员已有一件正在办理的组织关系转接',
+      reason_required: '请填写原因',
+      reason_code_required: '请选择退回原因',
+      issuer_no_authority: '本党委没有预备党员审批权（转接权限），请报区委组织部开具',
+      expired: '介绍信已过有效期',
+      branch_required: '请选择编入的党支部',
+      branch_dissolved: '该党支部已撤销',
+      not_a_branch: '正式组织关系只能编入党支部（含联合、流动党员党支部）或党总支',
+      branch_outside: '所选党支部不在本接收党委之下',
+      receiver_completes: '接收组织在本门户中，由接收方办理编入和回执',
+      not_expired: '介绍信尚未过期',
+      no_letter: '该案件未开具过介绍信，请重新发起转接',
+      incoming_reissue: '外来介绍信只能由原开具组织重新开具',
+    },
+  },
+} as const;
+
+export type PartyTransferMessages = Widen<typeof partyTransferZh>;
+export default partyTransferZh;
