@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
 import { createPartyMember, revealPartyMemberId, setPartyConsent } from './members';
 import { createPartyOrg, dissolvePartyOrg, rotateQrToken, updatePartyOrg } from './orgs';
-import { createMemberInput, createOrgInput, dissolveOrgInput, partyConsentInput, revealMemberInput, updateOrgInput } from './schemas';
+import { createMemberInput, createOrgInput, dissolveOrgForm, partyConsentInput, revealMemberInput, updateOrgInput } from './schemas';
 
 /** Party organisations and members: thin actions over lib/party/orgs.ts and members.ts (which authorize). */
 
@@ -32,7 +32,7 @@ export const updateOrgAction = createAction({
 
 export const dissolveOrgAction = createAction({
   name: 'party.dissolveOrg',
-  input: dissolveOrgInput.extend({ id: z.uuid() }),
+  input: dissolveOrgForm,
   access: 'party_orgs.manage',
   run: async ({ id, ...body }, { actor, locale, ip }) => {
     const org = await dissolvePartyOrg(actor, id, body, locale, ip);

@@ -305,7 +305,8 @@ describe('revealing and exporting', () => {
     const a = await insertMember(t.db(), { name: '甲', formalOrgId: ORG_IDS.jingpiaoBranch });
     const b = await insertMember(t.db(), { name: '=乙', formalOrgId: ORG_IDS.taoxichuanBranch });
     const { h, user } = await as('branch_secretary', ORG_IDS.jingpiaoBranch);
-    for (const query of [{}, { purpose: '年度党员信息核查' }, { approvalRef: '珠组字〔2026〕7号' }, { purpose: '查', approvalRef: '珠组字〔2026〕7号' }]) {
+    const incomplete: Record<string, string>[] = [{}, { purpose: '年度党员信息核查' }, { approvalRef: '珠组字〔2026〕7号' }, { purpose: '查', approvalRef: '珠组字〔2026〕7号' }];
+    for (const query of incomplete) {
       const res = await callRoute(exportPartyMembersRoute, { query, headers: h });
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect((res.json as Problem).code).toBe('VALIDATION_FAILED');

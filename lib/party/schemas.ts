@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DUES_BASE_TYPES, MEMBERSHIP_TYPES, PARTY_ORG_TYPES, PARTY_STATUSES } from '@/db/schema/party';
 import { parseIsoDate } from '@/lib/talent/dates';
 
+export { DUES_BASE_TYPES, MEMBERSHIP_TYPES, PARTY_ORG_TYPES } from '@/db/schema/party';
+
 /**
  * Party organisations and members (issue 9 §1, §2, §6): the zod schemas shared by the forms, the server actions and
  * the API routes (isomorphic: no server imports). Messages are i18n keys.
@@ -86,8 +88,8 @@ export const createOrgInput = z
     nameZh: z.string().trim().min(2, 'party.errOrgName').max(80, 'party.errOrgName'),
     nameEn: z.string().trim().min(2, 'party.errOrgName').max(160, 'party.errOrgName'),
     orgType: z.enum(PARTY_ORG_TYPES),
-    /** null only for an organisation outside the portal (another province). */
-    parentId: z.uuid().nullable(),
+    /** null only for an organisation outside the portal (another province); '' from a form's empty choice. */
+    parentId: z.uuid().nullable().or(z.literal('').transform(() => null)),
     isExternal: z.boolean().default(false),
     nationalCode: z
       .string()
@@ -125,9 +127,18 @@ export type UpdateOrgInput = z.input<typeof updateOrgInput>;
 export const dissolveOrgInput = z.strictObject({
   /** The approving decision (批复文号), e.g. 珠组字〔2026〕12号. */
   approvalRef: z.string().trim().min(2, 'party.errApprovalRef').max(100, 'party.errApprovalRef'),
-  successorOrgId: z.uuid().nullish().transform((v) => v ?? null),
+  successorOrgId: z
+    .uuid()
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
 });
 export type DissolveOrgInput = z.input<typeof dissolveOrgInput>;
+
+/** The forms of the tree page (and their actions): which organisation, then what. */
+const chosenOrg = z.uuid('party.chooseOrg');
+export const dissolveOrgForm = dissolveOrgInput.extend({ id: chosenOrg });
+export const moveOrgForm = z.strictObject({ id: chosenOrg, parentId: chosenOrg });
 
 export const partyOrgDto = z.object({
   id: z.uuid(),

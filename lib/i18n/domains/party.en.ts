@@ -61,7 +61,7 @@ const partyEn: PartyMessages = {
     dissolveSubmit: 'Dissolve',
     dissolveConfirm: 'Dissolve it? This cannot be undone.',
     dissolved: 'Organisation dissolved',
-    chooseOrg: 'Choose',
+    chooseOrg: 'Choose an organisation',
     notEmptyMembers: 'Members still hold their formal relationship here: transfer them first',
     notEmptyChildren: 'It still has child organisations: name a successor, and they move under it',
     externalNoQr: 'An organisation outside the portal has no check-in QR code',

@@ -63,7 +63,7 @@ const partyZh = {
     dissolveSubmit: '撤销',
     dissolveConfirm: '确认撤销？此操作不可恢复。',
     dissolved: '已撤销该党组织',
-    chooseOrg: '请选择',
+    chooseOrg: '请选择党组织',
     notEmptyMembers: '该组织尚有正式党员，请先为他们办理组织关系转接',
     notEmptyChildren: '该组织尚有下属组织：请指定承接组织，下属组织将移至其下',
     externalNoQr: '系统外组织没有报到二维码',
