@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
-import { DUES_BASE_TYPES, MEMBERSHIP_TYPES, PARTY_ORG_TYPES, PARTY_STATUSES } from '@/db/schema/party';
 import { parseIsoDate } from '@/lib/talent/dates';
+import { DUES_BASE_TYPES, MEMBERSHIP_TYPES, PARTY_ORG_TYPES, PARTY_STATUSES } from './enums';
 
-export { DUES_BASE_TYPES, MEMBERSHIP_TYPES, PARTY_ORG_TYPES } from '@/db/schema/party';
+export { DUES_BASE_TYPES, MEMBERSHIP_TYPES, PARTY_ORG_TYPES } from './enums';
 
 /**
  * Party organisations and members (issue 9 §1, §2, §6): the zod schemas shared by the forms, the server actions and
