@@ -3,6 +3,7 @@
  * (subtree in SQL; refused roles audited), alerts on read under the test clock, reveal and export with their audit rows,
  * the separate Party consent and 我的党组织.
  */
+import crypto from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, consents, partyMembers, partyOrgs, transferCases } from '@/db/schema';
@@ -10,7 +11,7 @@ import { ORG_IDS } from '@/db/seed-data';
 import { seedDemoAccounts, seedReferenceData } from '@/db/seed';
 import { setNow } from '@/lib/clock';
 import { decryptField } from '@/lib/crypto/fields';
-import { createPartyMemberRoute, exportPartyMembersRoute, getMyPartyRoute, getPartyMemberRoute, listPartyMembersRoute, revealPartyMemberRoute, setMyPartyConsentRoute } from '@/lib/party/api';
+import { createPartyMemberRoute, dissolvePartyOrgRoute, exportPartyMembersRoute, getMyPartyRoute, getPartyMemberRoute, listPartyMembersRoute, revealPartyMemberRoute, setMyPartyConsentRoute } from '@/lib/party/api';
 import { memberAlerts } from '@/lib/party/members';
 import { idCheckChar } from '@/lib/talent/id-number';
 import { setupTestDb } from '@/tests/helpers/db';
@@ -168,6 +169,33 @@ describe('registering a member', () => {
     const twice = await callRoute(createPartyMemberRoute, { body: body({ idCardNo: randomIdNumber(), userId: talent.id }), headers: h });
     expect(twice.status).toBe(409);
     expect((twice.json as Problem).errors?.userId).toBeDefined();
+  });
+});
+
+describe('registering against a concurrent dissolution', () => {
+  it('never leaves a member at a dissolved organisation (either the dissolution or the registration is refused)', async () => {
+    const { h } = await as('org_admin');
+    for (let i = 0; i < 4; i++) {
+      const [org] = await t
+        .db()
+        .insert(partyOrgs)
+        .values({ id: crypto.randomUUID(), code: `ZS-RACE-${i}`, nameZh: `竞态测试支部${i}`, nameEn: `Race ${i}`, kind: 'branch', orgType: 'branch', parentId: ORG_IDS.twoNewCommittee, path: 'tmp' })
+        .returning();
+      await t.db().update(partyOrgs).set({ path: sql`(select path from party_orgs where id = ${ORG_IDS.twoNewCommittee}) || ${org!.id} || '/'` }).where(eq(partyOrgs.id, org!.id));
+      const [dissolve, register] = await Promise.all([
+        callRoute(dissolvePartyOrgRoute, { params: { id: org!.id }, body: { approvalRef: '珠组字〔2026〕20号' }, headers: h }),
+        callRoute(createPartyMemberRoute, { body: body({ idCardNo: randomIdNumber(), formalOrgId: org!.id }), headers: h }),
+      ]);
+      const outcome = [dissolve.status, register.status].sort().join('/');
+      expect(['200/409', '201/409'], `${dissolve.text} ${register.text}`).toContain(outcome);
+      const stranded = await t
+        .db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(partyMembers)
+        .innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.formalOrgId))
+        .where(eq(partyOrgs.status, 'DISSOLVED'));
+      expect(stranded[0]!.n).toBe(0);
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { translate, type Locale } from '@/lib/i18n';
 import { addMonths, compareYmd, formatYmd, parseIsoDate, type Ymd } from '@/lib/talent/dates';
 import { birthDateOfIdNumber, checkIdNumber, normaliseIdNumber } from '@/lib/talent/id-number';
 import { contentDisposition } from '@/lib/uploads/filename';
-import { prefixPattern } from './orgs';
+import { lockTreeShared, prefixPattern } from './orgs';
 import { partyNoticeHash } from './notice-hash';
 import { PARTY_NOTICE_VERSION } from './privacy-notice';
 import {
@@ -222,6 +222,10 @@ export async function createPartyMember(actor: Actor | null, raw: CreateMemberIn
   if (Object.keys(errors).length) throw new AppError('VALIDATION_FAILED', { fieldErrors: errors });
   try {
     const row = await db.transaction(async (tx) => {
+      // Never attach to an organisation a concurrent dissolution has just found empty.
+      await lockTreeShared(tx);
+      const [current] = await tx.select({ status: partyOrgs.status }).from(partyOrgs).where(eq(partyOrgs.id, org.id));
+      if (current?.status !== 'ACTIVE') throw new AppError('ORG_DISSOLVED', { fieldErrors: { formalOrgId: ['problem.ORG_DISSOLVED'] } });
       const t = now();
       const [m] = await tx
         .insert(partyMembers)

@@ -42,6 +42,12 @@ type OrgRow = typeof partyOrgs.$inferSelect;
 
 const TREE_LOCK = 7_270_011;
 const lockTree = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK})`);
+/**
+ * For writes that attach something to an organisation (registering a member, completing a transfer into a branch):
+ * taken shared, it waits for a dissolution in progress, so the caller then re-reads the organisation's status and
+ * never attaches to one that a concurrent dissolution has just found empty.
+ */
+export const lockTreeShared = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock_shared(${TREE_LOCK})`);
 
 /** Depth from the path: "/a/" → 0, "/a/b/" → 1. */
 export const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;

@@ -6,9 +6,9 @@ import { blindIndex, encryptField } from '@/lib/crypto/fields';
 import { maskIdNumber, maskPhone } from '@/lib/crypto/mask';
 import { idCheckChar } from '@/lib/talent/id-number';
 
-/** A fresh valid 居民身份证号码 (珠山区 region, born 1980–1999, random sequence) with its check character. */
+/** A fresh valid 居民身份证号码 (珠山区 region, born 1970–1996, random sequence) with its check character. */
 export function randomIdNumber(): string {
-  const year = 1980 + crypto.randomInt(20);
+  const year = 1970 + crypto.randomInt(27); // 1970–1996: 18 or older by mid-2015
   const month = String(1 + crypto.randomInt(12)).padStart(2, '0');
   const day = String(1 + crypto.randomInt(28)).padStart(2, '0');
   const body = `360203${year}${month}${day}${String(crypto.randomInt(1000)).padStart(3, '0')}`;
