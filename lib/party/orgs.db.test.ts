@@ -5,6 +5,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, partyMembers, partyOrgs, transferCases, transferEvents } from '@/db/schema';
+import { seedReferenceData } from '@/db/seed';
 import { ORG_IDS, PARTY_ORGS } from '@/db/seed-data';
 import { createPartyOrgRoute, dissolvePartyOrgRoute, getPartyOrgRoute, listPartyOrgsRoute, rotatePartyOrgQrRoute, updatePartyOrgRoute } from '@/lib/party/api';
 import { setupTestDb } from '@/tests/helpers/db';
@@ -39,6 +40,19 @@ describe('the seeded tree', () => {
     for (const r of rows) expect(r.contactPerson, r.code).toBeTruthy();
     // Tokens are random credentials, one per organisation in the portal.
     expect(new Set(rows.filter((r) => !r.isExternal).map((r) => r.qrToken)).size).toBe(rows.length - 1);
+  });
+});
+
+describe('re-seeding reference data', () => {
+  it('fills types, flags and contact points into organisations seeded before them, never over an edited one', async () => {
+    await t.db().update(partyOrgs).set({ orgType: 'primary_committee', mayIssue: false, mayReceive: false, hasProbationaryApproval: false, contactPerson: null, contactPhone: null }).where(eq(partyOrgs.id, ORG_IDS.districtCommittee));
+    await t.db().update(partyOrgs).set({ contactPerson: '新联系人', mayIssue: false }).where(eq(partyOrgs.id, ORG_IDS.twoNewCommittee));
+    const tokens = new Map((await t.db().select({ id: partyOrgs.id, q: partyOrgs.qrToken }).from(partyOrgs)).map((r) => [r.id, r.q]));
+    await seedReferenceData(t.db());
+    expect(await orgRow(ORG_IDS.districtCommittee)).toMatchObject({ orgType: 'district_committee', mayIssue: true, hasProbationaryApproval: true, contactPerson: '区委组织部组织科' });
+    expect(await orgRow(ORG_IDS.twoNewCommittee)).toMatchObject({ contactPerson: '新联系人', mayIssue: false });
+    // Paths, names and check-in tokens are never touched by a re-seed.
+    for (const [id, q] of tokens) expect((await orgRow(id)).qrToken).toBe(q);
   });
 });
 
