@@ -13,7 +13,7 @@ import type { MatrixFixtureModule } from './helpers/matrix-fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const fixtureModules = import.meta.glob('../lib/**/matrix.fixtures.ts', { eager: true }) as Record<string, MatrixFixtureModule>;
-const actionModules = import.meta.glob('../lib/**/actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+const actionModules = import.meta.glob('../lib/**/{actions,*-actions}.ts', { eager: true }) as Record<string, Record<string, unknown>>;
 
 function walk(dir: string, name: string, found: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -5,3 +5,4 @@
 import './maintenance';
 import '@/lib/auth/jobs';
 import '@/lib/policies/jobs';
+import '@/lib/party/transfer-jobs';

@@ -6,6 +6,7 @@ import { partyMembers, partyOrgs } from '@/db/schema';
 import { ORG_IDS, orgPath } from '@/db/seed-data';
 import { orgFor, own, scoped, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
 import { insertMember, randomIdNumber, randomMobile } from '@/tests/helpers/party-members';
+import { transferActionFixtures, transferRouteFixtures, transferSnapshotParts } from '@/tests/helpers/party-transfer-fixtures';
 
 // --- organisations and members (issue 9 items 1, 2, 6) ---
 const orgCode = () => `ZS-M-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
@@ -44,6 +45,8 @@ export const routeFixtures: Record<string, Fixture> = {
   }),
   getMyParty: async (ctx) => ({ resource: own(ctx) }),
   setMyPartyConsent: async (ctx) => ({ body: { granted: true }, resource: own(ctx) }),
+  // 组织关系转接 (issue 9 §3, §7): tests/helpers/party-transfer-fixtures.ts
+  ...transferRouteFixtures,
 };
 
 export const actionFixtures: Record<string, Fixture> = {
@@ -57,10 +60,12 @@ export const actionFixtures: Record<string, Fixture> = {
     return { input: { id: m.id, reason: '开具介绍信核对身份' }, resource: m.resource };
   }),
   'party.setConsent': async (ctx) => ({ input: { granted: true }, resource: own(ctx) }),
+  ...transferActionFixtures,
 };
 
 export const snapshotParts: Record<string, SnapshotPart> = {
   partyOrgRows: (db) =>
     db.select({ id: partyOrgs.id, p: partyOrgs.path, s: partyOrgs.status, q: partyOrgs.qrToken, c: partyOrgs.contactPhone, n: partyOrgs.contactPerson }).from(partyOrgs).orderBy(asc(partyOrgs.id)),
   partyMemberRows: (db) => db.select({ id: partyMembers.id, u: partyMembers.userId, o: partyMembers.formalOrgId, t: partyMembers.updatedAt }).from(partyMembers).orderBy(asc(partyMembers.id)),
+  ...transferSnapshotParts,
 };

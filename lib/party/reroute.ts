@@ -1,57 +1,52 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { OPEN_TRANSFER_STATES, partyOrgs, transferCases, transferEvents } from '@/db/schema';
+import { OPEN_TRANSFER_STATES, partyOrgs, transferCases } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
-
-/** Committee types that run a transfer queue (a re-routed case goes to the nearest ACTIVE one above). */
-const COMMITTEES = ['district_committee', 'primary_committee', 'working_committee'] as const;
+import { rerouteTargetFor, stepDeadlineFor, type OrgNode } from './transfer-machine';
+import { appendTransferEvent } from './transfers';
 
 /**
- * T19: the open cases a dissolved organisation was handling go to its parent committee's queue — the nearest ACTIVE
- * committee above it — each with a `reroute` event (I3). Runs inside the dissolving transaction (the organisation is
- * already DISSOLVED there). Returns the number of cases moved and where they went.
- *
- * Written by the organisations side (issue 9 item 1) as the body the brief describes; the transfer engine owns this file
- * and may refine it (e.g. cases whose source or target was the dissolved organisation, notifications).
+ * T19: when an organisation is dissolved, every open case it was handling, or that targets it, goes to its parent
+ * committee's queue — the nearest ACTIVE committee above it (transfer-machine.ts rerouteTargetFor) — with a `reroute`
+ * event (I3) and a notification to the new handler. A case that targeted the dissolved organisation is addressed to
+ * that committee instead (it assigns a branch at T14); a dissolved organisation is never a target again (the machine
+ * refuses it with ORG_DISSOLVED). Runs inside the dissolving transaction (the organisation is already DISSOLVED
+ * there, lib/party/orgs.ts). Returns the number of cases moved and where they went.
  */
 export async function rerouteOpenCases(tx: Tx, dissolvedOrgId: string, actor: Actor): Promise<{ moved: number; toOrgId: string | null }> {
-  const [org] = await tx.select({ path: partyOrgs.path }).from(partyOrgs).where(eq(partyOrgs.id, dissolvedOrgId)).limit(1);
+  const [org] = await tx.select().from(partyOrgs).where(eq(partyOrgs.id, dissolvedOrgId)).limit(1);
   if (!org) return { moved: 0, toOrgId: null };
-  const ancestors = org.path.split('/').filter(Boolean).slice(0, -1);
-  let target: string | null = null;
-  if (ancestors.length) {
-    const rows = await tx
-      .select({ id: partyOrgs.id, path: partyOrgs.path })
-      .from(partyOrgs)
-      .where(and(inArray(partyOrgs.id, ancestors), eq(partyOrgs.status, 'ACTIVE'), inArray(partyOrgs.orgType, [...COMMITTEES])))
-      .orderBy(desc(sql`length(${partyOrgs.path})`))
-      .limit(1);
-    target = rows[0]?.id ?? null;
-  }
+  const ancestorIds = org.path.split('/').filter(Boolean);
+  const chain = await tx.select().from(partyOrgs).where(inArray(partyOrgs.id, ancestorIds));
+  const target = rerouteTargetFor(new Map<string, OrgNode>(chain.map((o) => [o.id, o])), dissolvedOrgId)?.id ?? null;
   if (!target) return { moved: 0, toOrgId: null };
   const cases = await tx
-    .select({ id: transferCases.id, state: transferCases.state })
+    .select()
     .from(transferCases)
-    .where(and(eq(transferCases.currentHandlerOrgId, dissolvedOrgId), inArray(transferCases.state, [...OPEN_TRANSFER_STATES])))
+    .where(and(inArray(transferCases.state, [...OPEN_TRANSFER_STATES]), or(eq(transferCases.currentHandlerOrgId, dissolvedOrgId), eq(transferCases.toOrgId, dissolvedOrgId))))
     .for('update');
   const at = now();
   for (const c of cases) {
-    await tx.update(transferCases).set({ currentHandlerOrgId: target, updatedAt: at }).where(eq(transferCases.id, c.id));
-    const [last] = await tx.select({ seq: sql<number>`coalesce(max(${transferEvents.seq}), 0)::int` }).from(transferEvents).where(eq(transferEvents.caseId, c.id));
-    await tx.insert(transferEvents).values({
-      caseId: c.id,
-      seq: Number(last?.seq ?? 0) + 1,
-      action: 'reroute',
-      fromState: c.state,
-      toState: c.state,
-      actorUserId: actor.id,
-      actorRole: 'system',
-      actorOrgId: target,
-      comment: `dissolved:${dissolvedOrgId}`,
-      at,
-    });
+    const handled = c.currentHandlerOrgId === dissolvedOrgId;
+    const targeted = c.toOrgId === dissolvedOrgId;
+    const handler = handled ? target : c.currentHandlerOrgId;
+    await tx
+      .update(transferCases)
+      .set({
+        ...(handled ? { currentHandlerOrgId: target, stepDeadline: stepDeadlineFor(c.state, at) } : {}),
+        ...(targeted ? { toOrgId: target } : {}),
+        updatedAt: at,
+      })
+      .where(and(eq(transferCases.id, c.id), eq(transferCases.state, c.state)));
+    const what = [handled ? '办理组织' : null, targeted ? '接收组织' : null].filter(Boolean).join('、');
+    await appendTransferEvent(
+      tx,
+      c.id,
+      { action: 'reroute', fromState: c.state, toState: c.state, actorUserId: actor.id, actorRole: 'system', actorOrgId: target, comment: `${org.nameZh}已撤销，${what}改为上级党组织`, handlerOrgId: handler },
+      null,
+    );
   }
   return { moved: cases.length, toOrgId: target };
 }

@@ -262,7 +262,7 @@ describe('guards', () => {
     expect(refusal('approve', 'BRANCH_REVIEW', 'from_branch', { ...PASSING, member: { ...member, partyStatus: 'STRUCK_OFF' } })).toBe('NOT_ALLOWED');
   });
 
-  it('T4/T12/T18: returns and voids need a reason; T12 a coded one (OTHER explained)', () => {
+  it('T4/T9/T12/T18: returns, holds and voids need a reason; T12 a coded one (OTHER explained)', () => {
     expect(refusal('return', 'BRANCH_REVIEW', 'from_branch', PASSING, { comment: '  ' })).toBe('VALIDATION_FAILED');
     expect(refusal('return', 'RECEIVER_REVIEW', 'receiver', PASSING, { comment: '档案不全' })).toBe('VALIDATION_FAILED');
     expect(refusal('return', 'RECEIVER_REVIEW', 'receiver', PASSING, { reasonCode: 'OTHER' })).toBe('VALIDATION_FAILED');
@@ -271,6 +271,7 @@ describe('guards', () => {
     expect(refusal('void', 'ISSUED', 'issuer', PASSING, {})).toBe('VALIDATION_FAILED');
     expect(refusal('void', 'RETURNED_BY_RECEIVER', 'issuer', PASSING, {})).toBe('VALIDATION_FAILED');
     expect(refusal('void', 'ISSUED', 'system', PASSING, {})).toBe('ok');
+    expect(refusal('hold', 'RECEIVER_REVIEW', 'receiver', PASSING, {})).toBe('VALIDATION_FAILED');
   });
 
   it('T7: validity 1..90 (VALIDITY_TOO_LONG above); only an issuer with transfer authority issues, else escalate', () => {
@@ -318,6 +319,11 @@ describe('guards', () => {
     expect(refusal('register_incoming', null, 'receiver', { ...PASSING, otherOpenCase: true }, { issuedAt, validityDays: 30 })).toBe('OPEN_CASE_EXISTS');
     expect(refusal('register_incoming', null, 'from_branch', PASSING, { issuedAt, validityDays: 30 })).toBe('WRONG_ORG');
     expect(refusal('register_incoming', null, 'member', PASSING, { issuedAt, validityDays: 30 })).toBe('NOT_ALLOWED');
+  });
+
+  it('a letter registered from outside the portal is re-issued by its own issuer, never by the portal', () => {
+    expect(refusal('reissue', 'EXPIRED', 'orgdept', PASSING, PARAMS, NOW, { incoming: true })).toBe('TRANSITION_NOT_ALLOWED');
+    expect(refusal('reissue', 'RETURNED_BY_RECEIVER', 'issuer', PASSING, PARAMS, NOW, { incoming: true })).toBe('TRANSITION_NOT_ALLOWED');
   });
 
   it('T17 after a void needs a letter that existed; T17 refuses while another case is open', () => {

@@ -334,6 +334,8 @@ export interface CaseFacts {
   expiresAt: Date | null;
   openedAt: Date | null;
   letterNo: string | null;
+  /** Registered from a letter issued outside the portal: only its issuer can re-issue it. */
+  incoming?: boolean;
 }
 
 export interface ActorFacts {
@@ -458,9 +460,35 @@ export interface DecideParams {
 
 export type Decision =
   | { ok: true; transition: TransitionDef; actorKind: ActorKind; next: TransferState | 'same' | 'routed'; newCase: boolean; recordExpiryFirst: boolean; validityDays?: number }
-  | { ok: false; code: RefusalCode; reason: string; field?: string };
+  /** `reason`: a stable slug (lib/i18n party-transfer refusal messages), e.g. 'dues', 'issuer_no_authority'. */
+  | { ok: false; code: RefusalCode; reason: RefusalReason; field?: string };
 
-const refuse = (code: RefusalCode, reason: string, field?: string): Decision => ({ ok: false, code, reason, ...(field ? { field } : {}) });
+export const REFUSAL_REASONS = [
+  'state',
+  'actor',
+  'member_status',
+  'dues',
+  'probation',
+  'target_dissolved',
+  'validity_range',
+  'validity_max',
+  'open_case',
+  'reason_required',
+  'reason_code_required',
+  'issuer_no_authority',
+  'expired',
+  'branch_required',
+  'branch_dissolved',
+  'not_a_branch',
+  'branch_outside',
+  'receiver_completes',
+  'not_expired',
+  'no_letter',
+  'incoming_reissue',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+const refuse = (code: RefusalCode, reason: RefusalReason, field?: string): Decision => ({ ok: false, code, reason, ...(field ? { field } : {}) });
 
 /** Dues paid through the current (Jingdezhen) month: 四川 practice “党费应交至转出当月”. */
 export const duesPaidThroughCurrentMonth = (lastDuesMonth: string | null, now: Date): boolean => !!lastDuesMonth && lastDuesMonth >= localMonth(now);
@@ -478,13 +506,13 @@ export function decide(action: TransferAction, c: CaseFacts, actor: ActorFacts, 
   // A reissue of a letter that has run out is T17 even before the job recorded the expiry.
   const matchState = action === 'reissue' && expiredNow ? 'EXPIRED' : c.state;
   const rows = TRANSITIONS.filter((t) => t.action === action && t.from.includes(matchState));
-  if (!rows.length) return refuse('TRANSITION_NOT_ALLOWED', `${action} is not possible from ${c.state ?? 'nothing'}`);
+  if (!rows.length) return refuse('TRANSITION_NOT_ALLOWED', 'state');
   const kinds = actorKinds(c, actor);
   const row = rows.find((t) => t.actors.some((k) => kinds.includes(k)));
   if (!row) {
     const orgAccount = actor.role === 'branch_secretary' || actor.role === 'org_admin';
     const wanted = rows.flatMap((t) => t.actors);
-    return refuse(orgAccount && wanted.some((k) => ORG_KINDS.includes(k)) ? 'WRONG_ORG' : 'NOT_ALLOWED', `${action} needs ${wanted.join('|')}, actor is ${kinds.join('|') || 'none'}`);
+    return refuse(orgAccount && wanted.some((k) => ORG_KINDS.includes(k)) ? 'WRONG_ORG' : 'NOT_ALLOWED', 'actor');
   }
   const actorKind = row.actors.find((k) => kinds.includes(k))!;
   const guard = checkGuards(row, c, now, facts, params, expiredNow);
@@ -503,77 +531,81 @@ export function decide(action: TransferAction, c: CaseFacts, actor: ActorFacts, 
 function memberGuards(facts: GuardFacts, now: Date, opts: { dues?: boolean; probation?: boolean }): Decision | null {
   const m = facts.member;
   if (!m) return null;
-  if (m.partyStatus !== 'NORMAL') return refuse('NOT_ALLOWED', `party status ${m.partyStatus}`);
-  if (opts.dues && !duesPaidThroughCurrentMonth(m.lastDuesMonth, now)) return refuse('DUES_ARREARS', `dues paid through ${m.lastDuesMonth ?? 'never'}, current month ${localMonth(now)}`);
-  if (opts.probation && probationExpired(m, now)) return refuse('PROBATION_EXPIRED', `probation ended ${m.probationEndDate}`);
+  if (m.partyStatus !== 'NORMAL') return refuse('NOT_ALLOWED', 'member_status');
+  if (opts.dues && !duesPaidThroughCurrentMonth(m.lastDuesMonth, now)) return refuse('DUES_ARREARS', 'dues');
+  if (opts.probation && probationExpired(m, now)) return refuse('PROBATION_EXPIRED', 'probation');
   return null;
 }
 
 function targetGuard(facts: GuardFacts): Decision | null {
-  if (facts.target && facts.target.status !== 'ACTIVE') return refuse('ORG_DISSOLVED', 'the target organisation is dissolved', 'toOrgId');
+  if (facts.target && facts.target.status !== 'ACTIVE') return refuse('ORG_DISSOLVED', 'target_dissolved', 'toOrgId');
   return null;
 }
 
 function validityGuard(params: DecideParams): Decision | null {
   if (params.validityDays === undefined) return null;
-  if (!Number.isInteger(params.validityDays) || params.validityDays < 1) return refuse('VALIDATION_FAILED', 'validity must be a whole number of days ≥ 1', 'validityDays');
-  if (params.validityDays > VALIDITY_MAX) return refuse('VALIDITY_TOO_LONG', `validity ${params.validityDays} > ${VALIDITY_MAX}`, 'validityDays');
+  if (!Number.isInteger(params.validityDays) || params.validityDays < 1) return refuse('VALIDATION_FAILED', 'validity_range', 'validityDays');
+  if (params.validityDays > VALIDITY_MAX) return refuse('VALIDITY_TOO_LONG', 'validity_max', 'validityDays');
   return null;
 }
 
 function checkGuards(row: TransitionDef, c: CaseFacts, now: Date, facts: GuardFacts, params: DecideParams, expiredNow: boolean): Decision | null {
   switch (row.id) {
     case 'T1':
-      return memberGuards(facts, now, {}) ?? (facts.otherOpenCase ? refuse('OPEN_CASE_EXISTS', 'the member has an open case') : null) ?? targetGuard(facts);
+      return memberGuards(facts, now, {}) ?? (facts.otherOpenCase ? refuse('OPEN_CASE_EXISTS', 'open_case') : null) ?? targetGuard(facts);
     case 'T2':
       return targetGuard(facts);
     case 'T3':
       return memberGuards(facts, now, { dues: true, probation: true });
     case 'T4':
-      return params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'a return needs a reason', 'comment');
+      return params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'reason_required', 'comment');
     case 'T7': {
-      if (row.from.includes('ISSUER_REVIEW') && facts.handler && !hasTransferAuthority(facts.handler)) return refuse('NOT_ALLOWED', 'the issuing committee has no transfer authority (预备党员审批权): escalate to the organisation department');
+      if (row.from.includes('ISSUER_REVIEW') && facts.handler && !hasTransferAuthority(facts.handler)) return refuse('NOT_ALLOWED', 'issuer_no_authority');
       return validityGuard(params) ?? (c.offDirectory ? null : targetGuard(facts)) ?? memberGuards(facts, now, {});
     }
     case 'T8':
-      return expiredNow ? refuse('LETTER_EXPIRED', 'the letter has expired') : null;
+      return expiredNow ? refuse('LETTER_EXPIRED', 'expired') : null;
+    case 'T9':
+      return params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'reason_required', 'comment');
     case 'T11':
       return memberGuards(facts, now, { probation: true });
     case 'T12':
-      if (!params.reasonCode) return refuse('VALIDATION_FAILED', 'a receiver returns with a coded reason', 'reasonCode');
-      if (params.reasonCode === 'OTHER' && !params.comment?.trim()) return refuse('VALIDATION_FAILED', 'OTHER needs an explanation', 'comment');
+      if (!params.reasonCode) return refuse('VALIDATION_FAILED', 'reason_code_required', 'reasonCode');
+      if (params.reasonCode === 'OTHER' && !params.comment?.trim()) return refuse('VALIDATION_FAILED', 'reason_required', 'comment');
       return null;
     case 'T13':
-      if (expiredNow) return refuse('LETTER_EXPIRED', 'the letter has expired');
-      if (row.action === 'void') return params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'a void needs a reason', 'reason');
+      if (expiredNow) return refuse('LETTER_EXPIRED', 'expired');
+      if (row.action === 'reissue' && c.incoming) return refuse('TRANSITION_NOT_ALLOWED', 'incoming_reissue');
+      if (row.action === 'void') return params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'reason_required', 'reason');
       return c.offDirectory ? null : targetGuard(facts);
     case 'T14': {
       const b = facts.branch;
-      if (!b) return refuse('VALIDATION_FAILED', 'choose the branch', 'branchId');
-      if (b.status !== 'ACTIVE') return refuse('ORG_DISSOLVED', 'the branch is dissolved', 'branchId');
-      if (!(BRANCH_TYPES as readonly string[]).includes(b.orgType) || b.isExternal) return refuse('WRONG_ORG', 'a formal relationship is kept in a branch', 'branchId');
-      if (facts.receivingCommittee && !inSubtree(b, facts.receivingCommittee)) return refuse('WRONG_ORG', 'the branch is outside the receiving committee', 'branchId');
+      if (!b) return refuse('VALIDATION_FAILED', 'branch_required', 'branchId');
+      if (b.status !== 'ACTIVE') return refuse('ORG_DISSOLVED', 'branch_dissolved', 'branchId');
+      if (!(BRANCH_TYPES as readonly string[]).includes(b.orgType) || b.isExternal) return refuse('WRONG_ORG', 'not_a_branch', 'branchId');
+      if (facts.receivingCommittee && !inSubtree(b, facts.receivingCommittee)) return refuse('WRONG_ORG', 'branch_outside', 'branchId');
       return null;
     }
     case 'T15':
       if (row.from.includes('ISSUED')) {
-        if (!c.offDirectory) return refuse('TRANSITION_NOT_ALLOWED', 'the receiver in the portal completes the case first');
-        if (expiredNow) return refuse('LETTER_EXPIRED', 'the letter has expired');
+        if (!c.offDirectory) return refuse('TRANSITION_NOT_ALLOWED', 'receiver_completes');
+        if (expiredNow) return refuse('LETTER_EXPIRED', 'expired');
       }
       return null;
     case 'T16':
-      return expiredNow ? null : refuse('TRANSITION_NOT_ALLOWED', 'the letter has not expired');
+      return expiredNow ? null : refuse('TRANSITION_NOT_ALLOWED', 'not_expired');
     case 'T17':
-      if (c.state === 'VOIDED' && !c.letterNo) return refuse('TRANSITION_NOT_ALLOWED', 'no letter was issued: open a new case instead');
-      return memberGuards(facts, now, {}) ?? (facts.otherOpenCase ? refuse('OPEN_CASE_EXISTS', 'the member has an open case') : null) ?? (c.offDirectory ? null : targetGuard(facts));
+      if (c.incoming) return refuse('TRANSITION_NOT_ALLOWED', 'incoming_reissue');
+      if (c.state === 'VOIDED' && !c.letterNo) return refuse('TRANSITION_NOT_ALLOWED', 'no_letter');
+      return memberGuards(facts, now, {}) ?? (facts.otherOpenCase ? refuse('OPEN_CASE_EXISTS', 'open_case') : null) ?? (c.offDirectory ? null : targetGuard(facts));
     case 'T18':
-      if (expiredNow) return refuse('LETTER_EXPIRED', 'the letter has expired');
-      return row.actors.includes('system') ? null : params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'a void needs a reason', 'reason');
+      if (expiredNow) return refuse('LETTER_EXPIRED', 'expired');
+      return row.actors.includes('system') ? null : params.comment?.trim() ? null : refuse('VALIDATION_FAILED', 'reason_required', 'reason');
     case 'TI': {
       const v = validityGuard(params);
       if (v) return v;
-      if (params.issuedAt && params.validityDays !== undefined && now.getTime() >= letterExpiresAt(params.issuedAt, params.validityDays).getTime()) return refuse('LETTER_EXPIRED', 'the incoming letter has expired');
-      return targetGuard(facts) ?? memberGuards(facts, now, {}) ?? (facts.otherOpenCase ? refuse('OPEN_CASE_EXISTS', 'the member has an open case') : null);
+      if (params.issuedAt && params.validityDays !== undefined && now.getTime() >= letterExpiresAt(params.issuedAt, params.validityDays).getTime()) return refuse('LETTER_EXPIRED', 'expired');
+      return targetGuard(facts) ?? memberGuards(facts, now, {}) ?? (facts.otherOpenCase ? refuse('OPEN_CASE_EXISTS', 'open_case') : null);
     }
     default:
       return null;

@@ -39,7 +39,7 @@ export const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
 /** Every fixture module, for the snapshot parts they contribute. */
 export const fixtureModules = import.meta.glob('../../lib/**/matrix.fixtures.ts', { eager: true }) as Record<string, MatrixFixtureModule>;
 /** Every actions.ts (importing them fills actionRegistry). */
-export const actionModules = import.meta.glob('../../lib/**/actions.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+export const actionModules = import.meta.glob('../../lib/**/{actions,*-actions}.ts', { eager: true }) as Record<string, Record<string, unknown>>;
 
 /** What the table says: the entry point's declared access, then the resource scope via can(). */
 export function expectedAllowed(access: Access, actor: Actor | null, resource?: Resource): boolean {
@@ -334,7 +334,8 @@ function describeDomain(domain: string, mod: MatrixFixtureModule, db: () => Db):
             const result = await callAction(action, c.input, headers);
             return {
               ok: result.ok,
-              denied: !result.ok && ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(result.code),
+              // NOT_ALLOWED / WRONG_ORG: a state machine refused the caller (403 on the API), audited as a denial.
+              denied: !result.ok && ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'NOT_ALLOWED', 'WRONG_ORG'].includes(result.code),
               detail: JSON.stringify(result).slice(0, 200),
             };
           },

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { resumeTransferRoute } from '@/lib/party/transfer-api';
+
+export const POST = toHandler(resumeTransferRoute);

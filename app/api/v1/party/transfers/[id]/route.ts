@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { getTransferRoute } from '@/lib/party/transfer-api';
+
+export const GET = toHandler(getTransferRoute);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { verifyLetterRoute } from '@/lib/party/transfer-api';
+
+export const GET = toHandler(verifyLetterRoute);
