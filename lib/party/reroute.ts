@@ -5,7 +5,7 @@ import { OPEN_TRANSFER_STATES, partyOrgs, transferCases } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { rerouteTargetFor, stepDeadlineFor, type OrgNode } from './transfer-machine';
-import { appendTransferEvent } from './transfers';
+import { appendEvent as appendTransferEvent } from './transfer-store';
 
 /**
  * T19: when an organisation is dissolved, every open case it was handling, or that targets it, goes to its parent

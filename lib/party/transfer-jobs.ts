@@ -6,7 +6,7 @@ import { partyMembers, partyOrgs, transferCases, transferEvents, users } from '@
 import { defineJob, defineRecurring, subscribe } from '@/lib/jobs/registry';
 import { notify } from '@/lib/notifications/service';
 import { partyTransferTransitioned } from './transfer-events';
-import { sweepExpiredLetters } from './transfers';
+import { sweepExpiredLetters } from './transfer-expiry';
 
 /**
  * The transfer's background work (ADR 011; registered in lib/jobs/domains.ts):
@@ -93,4 +93,4 @@ export const sweepLetterExpiryJob = defineJob({
 
 defineRecurring({ name: 'party.sweep_letter_expiry.hourly', schedule: { everyMs: 3_600_000 }, type: sweepLetterExpiryJob.type, payload: {} });
 
-export { letterExpiryJob } from './transfers';
+export { letterExpiryJob } from './transfer-expiry';
