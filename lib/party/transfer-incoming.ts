@@ -61,7 +61,7 @@ export async function registerIncoming(actor: Actor | null, raw: IncomingTransfe
   const receiving = toOrg ? (M.receivingCommitteeFor(pre, toOrg.id) ?? M.districtCommitteeFor(pre, toOrg.id)) : null;
   const denial = denialCtx(ctx.ip, null, 'transfer:incoming');
   if (actor?.role === 'talent') {
-    await auditDenial(actor, 'party_transfers.read', denial);
+    await auditDenial(actor, 'party_transfers.act', denial);
     throw new AppError('FORBIDDEN');
   }
   const me = await authorize(actor, 'party_transfers.act', { orgPaths: [toOrg?.path ?? '\u0000missing', receiving?.path] }, denial);

@@ -167,7 +167,8 @@ export function actingOrg(kind: M.ActorKind, row: Pick<CaseRow, 'fromOrgId' | 'c
     case 'from_branch':
       return row.fromOrgId;
     case 'issuer':
-      return me?.orgId ?? row.issuingHops[row.issuingHops.length - 1] ?? row.currentHandlerOrgId;
+      // A secretary issues for their committee; 区委组织部 for the district committee holding the case.
+      return me?.role === 'branch_secretary' ? me.orgId : (row.currentHandlerOrgId ?? row.issuingHops[row.issuingHops.length - 1] ?? null);
     case 'receiver':
       return row.currentHandlerOrgId;
     case 'orgdept':

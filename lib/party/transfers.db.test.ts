@@ -297,6 +297,11 @@ describe('guards, each refusal changing nothing', () => {
     expect(up).toMatchObject({ state: 'ORGDEPT_REVIEW', currentHandlerOrgId: w.orgs.TD.id, issuingHops: [w.orgs.W.id] });
     const issued = await actOnTransfer(w.actors.orgAdmin, c.id, 'issue', { validityDays: 60 }, ctx);
     expect(issued).toMatchObject({ state: 'ISSUED', validityDays: 60, issuingHops: [w.orgs.W.id, w.orgs.TD.id], currentHandlerOrgId: w.orgs.R.id });
+    expect(issued.events.map((e) => [e.action, e.actorRole, e.actorOrgId])).toEqual([
+      ['create', 'member', null],
+      ['escalate', 'issuer', w.orgs.W.id],
+      ['issue', 'orgdept', w.orgs.TD.id],
+    ]);
   });
 
   it('T14: the branch must be active, a branch, and under the receiving committee (WRONG_ORG otherwise)', async () => {
