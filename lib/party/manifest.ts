@@ -11,10 +11,12 @@ const memberNav: readonly NavItem[] = [
   { href: '/party/members', label: 'party.navMembers', permission: 'party_members.read', order: 62 },
 ];
 const orgNav: readonly NavItem[] = [{ href: '/party/orgs', label: 'party.navOrgs', permission: 'party_orgs.read', order: 64 }];
+/** 组织关系转接: the organisers' queue (members follow their case on 我的党组织). */
+const transferNav: readonly NavItem[] = [{ href: '/party/transfers', label: 'partyTransfer.navQueue', permission: 'party_transfers.read', order: 63 }];
 
 export const partyManifest = {
   name: 'party',
-  nav: [...memberNav, ...orgNav],
-  appPaths: ['/party/members/new'],
+  nav: [...memberNav, ...transferNav, ...orgNav],
+  appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,
 } satisfies DomainManifest;

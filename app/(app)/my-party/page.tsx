@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { AlertList, MemberRecord } from '@/components/party/member-record';
+import { MyTransferSection, MyTransferSkeleton } from '@/components/party/my-transfer-section';
 import { PartyConsentPanel } from '@/components/party/party-consent-panel';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
@@ -25,7 +27,12 @@ export default async function MyPartyPage() {
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           {m ? (
-            <MemberRecord m={{ ...m, formalOrgName: m.formalOrg.name }} t={t} />
+            <>
+              <MemberRecord m={{ ...m, formalOrgName: m.formalOrg.name }} t={t} />
+              <Suspense fallback={<MyTransferSkeleton t={t} />}>
+                <MyTransferSection actor={actor} member={{ id: m.id, formalOrgId: m.formalOrg.id }} t={t} locale={locale} ip={ip} />
+              </Suspense>
+            </>
           ) : (
             <EmptyState title={mine.consent.granted ? t('party.notLinked') : t('party.needConsent')} body={mine.consent.granted ? t('party.notLinkedBody') : ''} />
           )}
