@@ -140,7 +140,7 @@ const SPEC: Record<TransferAction, Spec> = {
   resume: { ON_HOLD: [rc] }, // T10
   accept: { RECEIVER_REVIEW: [rc] }, // T11
   complete: { ACCEPTED: [rc] }, // T14
-  receipt: { COMPLETED: [rc], ISSUED: [iss] }, // T15 (ISSUED: off-directory targets only)
+  receipt: { COMPLETED: [rc], ISSUED: [iss], EXPIRED: [iss] }, // T15 (ISSUED, EXPIRED: off-directory targets only)
   expire: { ISSUED: [sys], RETURNED_BY_RECEIVER: [sys] }, // T16 (only once expires_at has passed)
   void: {
     ...openAll([od, sys]),
@@ -165,7 +165,7 @@ function expected(action: TransferAction, state: TransferState | null, kind: Act
   }
   // Allowed by actor and state; guards that fail with the passing facts of an in-directory, unexpired letter:
   if (action === 'expire') return 'TRANSITION_NOT_ALLOWED'; // not expired yet
-  if (action === 'receipt' && state === 'ISSUED') return 'TRANSITION_NOT_ALLOWED'; // the receiver in the portal completes first
+  if (action === 'receipt' && (state === 'ISSUED' || state === 'EXPIRED')) return 'TRANSITION_NOT_ALLOWED'; // the receiver in the portal completes first
   return 'ok';
 }
 
@@ -308,6 +308,22 @@ describe('guards', () => {
     expect(refusal('receipt', 'ISSUED', 'receiver', PASSING, PARAMS, NOW, off)).toBe('WRONG_ORG');
     expect(refusal('open', 'ISSUED', 'receiver', PASSING, PARAMS, NOW, off)).toBe('WRONG_ORG'); // nobody in the portal receives it
     expect(refusal('receipt', 'ISSUED', 'issuer', PASSING, PARAMS, LATER, off)).toBe('LETTER_EXPIRED');
+  });
+
+  it('T15: the paper 回执 of an off-directory letter arrives after the validity; its date of receipt decides', () => {
+    // The receiver outside the portal registered the member within validity (expires 2027-01-05 00:00 in Jingdezhen)
+    // and mailed the 回执 within a month: recorded after expiry, by the job (EXPIRED) or not yet (ISSUED).
+    const off = { offDirectory: true, currentHandlerOrgId: 'C' };
+    const inTime = { ...PARAMS, receivedOn: '2027-01-04' };
+    const late = { ...PARAMS, receivedOn: '2027-01-05' };
+    expect(refusal('receipt', 'ISSUED', 'issuer', PASSING, inTime, LATER, off)).toBe('ok');
+    expect(refusal('receipt', 'EXPIRED', 'issuer', PASSING, inTime, LATER, off)).toBe('ok');
+    expect(refusal('receipt', 'EXPIRED', 'issuer', PASSING, late, LATER, off)).toBe('LETTER_EXPIRED');
+    expect(refusal('receipt', 'EXPIRED', 'issuer', PASSING, PARAMS, LATER, off)).toBe('LETTER_EXPIRED'); // no date: nothing proves it
+    expect(refusal('receipt', 'ISSUED', 'issuer', PASSING, { ...PARAMS, receivedOn: '2026-12-05' }, NOW, off)).toBe('VALIDATION_FAILED'); // tomorrow
+    expect(refusal('receipt', 'EXPIRED', 'issuer', PASSING, inTime, LATER)).toBe('TRANSITION_NOT_ALLOWED'); // in the directory: the receiver completes
+    expect(availableActions(caseIn('EXPIRED', off), ACTORS.issuer, LATER)).toContain('receipt');
+    expect(availableActions(caseIn('EXPIRED'), ACTORS.issuer, LATER)).not.toContain('receipt');
   });
 
   it('incoming letters: validity ≤ 90, not already expired, target active, no other open case', () => {

@@ -413,7 +413,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   { id: 'T13', action: 'void', from: ['RETURNED_BY_RECEIVER'], actors: ['issuer', 'orgdept'], to: 'VOIDED', summary: '退回后撤销' },
   { id: 'T14', action: 'complete', from: ['ACCEPTED'], actors: ['receiver'], to: 'COMPLETED', summary: '编入支部（正式组织关系原子切换）' },
   { id: 'T15', action: 'receipt', from: ['COMPLETED'], actors: ['receiver'], to: 'RECEIPT_SENT', summary: '回执反馈开具组织' },
-  { id: 'T15', action: 'receipt', from: ['ISSUED'], actors: ['issuer'], to: 'RECEIPT_SENT', summary: '目录外接收组织：开具组织登记纸质回执' },
+  // The 回执 of a letter that left the portal arrives by post, usually after the validity: its date of receipt decides.
+  { id: 'T15', action: 'receipt', from: ['ISSUED', 'EXPIRED'], actors: ['issuer'], to: 'RECEIPT_SENT', summary: '目录外接收组织：开具组织登记纸质回执' },
   { id: 'T16', action: 'expire', from: ['ISSUED', 'RETURNED_BY_RECEIVER'], actors: ['system'], to: 'EXPIRED', summary: '介绍信过期' },
   { id: 'T17', action: 'reissue', from: ['EXPIRED', 'VOIDED'], actors: ['from_branch', 'issuer', 'orgdept'], to: 'ISSUER_REVIEW', newCase: true, summary: '过期或遗失后重新开具（新案件）' },
   { id: 'T18', action: 'void', from: ['ISSUED', 'RECEIVER_REVIEW', 'ON_HOLD', 'ACCEPTED'], actors: ['issuer', 'orgdept'], to: 'VOIDED', summary: '遗失或撤销' },
@@ -456,6 +457,8 @@ export interface DecideParams {
   comment?: string;
   /** TI: when the incoming letter was issued and for how long. */
   issuedAt?: Date;
+  /** T15 off-directory: the date (YYYY-MM-DD, Jingdezhen) on the paper 回执 when the receiver took the letter. */
+  receivedOn?: string;
 }
 
 export type Decision =
@@ -482,6 +485,7 @@ export const REFUSAL_REASONS = [
   'not_a_branch',
   'branch_outside',
   'receiver_completes',
+  'received_on_future',
   'not_expired',
   'no_letter',
   'incoming_reissue',
@@ -589,7 +593,13 @@ function checkGuards(row: TransitionDef, c: CaseFacts, now: Date, facts: GuardFa
     case 'T15':
       if (row.from.includes('ISSUED')) {
         if (!c.offDirectory) return refuse('TRANSITION_NOT_ALLOWED', 'receiver_completes');
-        if (expiredNow) return refuse('LETTER_EXPIRED', 'expired');
+        if (params.receivedOn) {
+          const received = localDateStart(params.receivedOn);
+          if (received.getTime() > now.getTime()) return refuse('VALIDATION_FAILED', 'received_on_future', 'receivedOn');
+          if (c.expiresAt && received.getTime() >= c.expiresAt.getTime()) return refuse('LETTER_EXPIRED', 'expired');
+          return null;
+        }
+        if (expiredNow || c.state === 'EXPIRED') return refuse('LETTER_EXPIRED', 'expired');
       }
       return null;
     case 'T16':
@@ -618,7 +628,9 @@ function checkGuards(row: TransitionDef, c: CaseFacts, now: Date, facts: GuardFa
  */
 export function availableActions(c: CaseFacts, actor: ActorFacts, now: Date): CaseAction[] {
   return CASE_ACTIONS.filter((a) => {
-    const d = decide(a, c, actor, now, {}, { comment: 'x', reasonCode: 'OTHER' });
+    // A paper 回执 may carry a date of receipt inside the validity even when it is recorded later.
+    const receivedOn = a === 'receipt' && c.offDirectory && c.expiresAt ? localDate(new Date(Math.min(c.expiresAt.getTime() - 1, now.getTime()))) : undefined;
+    const d = decide(a, c, actor, now, {}, { comment: 'x', reasonCode: 'OTHER', receivedOn });
     return d.ok || (d.code !== 'TRANSITION_NOT_ALLOWED' && d.code !== 'NOT_ALLOWED' && d.code !== 'WRONG_ORG' && d.code !== 'LETTER_EXPIRED');
   });
 }

@@ -37,7 +37,8 @@ export const returnInput = z.strictObject({ comment: optionalText(500), reasonCo
 export const issueInput = z.strictObject({ validityDays: validityDays.optional(), nationalFlowNo: optionalText(64), comment: optionalText(500) });
 export const holdInput = z.strictObject({ comment: text(500) });
 export const completeInput = z.strictObject({ branchId: z.uuid(), comment: optionalText(500) });
-export const receiptInput = z.strictObject({ comment: optionalText(500), nationalFlowNo: optionalText(64) });
+/** `receivedOn`: for a letter that left the portal, the date of receipt written on the paper 回执 (YYYY-MM-DD). */
+export const receiptInput = z.strictObject({ comment: optionalText(500), nationalFlowNo: optionalText(64), receivedOn: z.iso.date().optional() });
 export const voidInput = z.strictObject({ reason: text(500) });
 export const reissueInput = z
   .strictObject({ comment: optionalText(500), toOrgId: z.uuid().optional(), toOrgText: optionalText(200) })
@@ -60,7 +61,7 @@ export const ACTION_INPUTS = {
   void: voidInput,
   reissue: reissueInput,
 } as const satisfies Record<(typeof CASE_ACTIONS)[number], z.ZodType>;
-export type ActionBody = { comment?: string; reasonCode?: z.infer<typeof returnReasonCode>; validityDays?: number; nationalFlowNo?: string; branchId?: string; reason?: string; toOrgId?: string; toOrgText?: string };
+export type ActionBody = { comment?: string; reasonCode?: z.infer<typeof returnReasonCode>; validityDays?: number; nationalFlowNo?: string; branchId?: string; reason?: string; toOrgId?: string; toOrgText?: string; receivedOn?: string };
 
 /** A member arriving with a letter from outside the portal and not yet in the register. */
 export const incomingMemberInput = z.strictObject({

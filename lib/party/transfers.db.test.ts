@@ -433,6 +433,30 @@ describe('the test clock across an expiry', () => {
     expect((await caseRow(db, other.id)).state).toBe('EXPIRED');
   });
 
+  it('off-directory: the paper 回执 recorded after expiry (by the job or not) counts when its date of receipt is within validity', async () => {
+    const db = t.db();
+    const { member, actor } = await memberIn(db, w);
+    const c = await createTransfer(actor, { memberId: member.id, toOrgText: '中共杭州市西湖区转塘街道工作委员会', category: 'cross_province', channel: 'PAPER', reason: '回杭州工作' }, ctx);
+    await actOnTransfer(actor, c.id, 'submit', {}, ctx);
+    await actOnTransfer(w.actors.secB1, c.id, 'approve', {}, ctx);
+    const issued = await actOnTransfer(w.actors.secC1, c.id, 'issue', { validityDays: 10 }, ctx);
+    const receivedOn = new Date(Date.parse(issued.expiresAt!) - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    advance(20 * 86_400_000);
+    await runUntilIdle(db);
+    expect((await caseRow(db, c.id)).state).toBe('EXPIRED');
+    const before = await caseRow(db, c.id);
+    expect(await codeOf(actOnTransfer(w.actors.secC1, c.id, 'receipt', {}, ctx))).toBe('LETTER_EXPIRED');
+    const tooLate = new Date(Date.parse(issued.expiresAt!) + 86_400_000).toISOString().slice(0, 10);
+    expect(await codeOf(actOnTransfer(w.actors.secC1, c.id, 'receipt', { receivedOn: tooLate }, ctx))).toBe('LETTER_EXPIRED');
+    expect(await caseRow(db, c.id)).toEqual(before);
+    const done = await actOnTransfer(w.actors.secC1, c.id, 'receipt', { receivedOn }, ctx);
+    expect(done.state).toBe('RECEIPT_SENT');
+    expect(done.events.at(-1)).toMatchObject({ action: 'receipt', fromState: 'EXPIRED', toState: 'RECEIPT_SENT' });
+    expect(done.events.at(-1)!.comment).toContain(receivedOn);
+    const [m] = await db.select().from(partyMembers).where(eq(partyMembers.id, member.id));
+    expect(m!.transferredOutAt).not.toBeNull();
+  });
+
   it('T8 freezes the clock: a letter registered in time never expires, even on hold past expires_at', async () => {
     const db = t.db();
     const { member } = await memberIn(db, w);

@@ -132,7 +132,7 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
     otherOpenCase: action === 'reissue' ? await hasOtherOpenCase(tx, row.memberId, row.id) : false,
   };
   const comment = body.comment?.trim() || body.reason?.trim() || null;
-  const d = M.decide(action, facts, actor, t, guard, { validityDays: body.validityDays, reasonCode: body.reasonCode, comment: comment ?? undefined });
+  const d = M.decide(action, facts, actor, t, guard, { validityDays: body.validityDays, reasonCode: body.reasonCode, comment: comment ?? undefined, receivedOn: body.receivedOn });
   if (!d.ok) throw refusal(d);
   if (body.nationalFlowNo && !M.NATIONAL_CHANNELS.includes(row.channel)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { nationalFlowNo: ['partyTransfer.errNationalFlowNo'] } });
 
@@ -251,9 +251,11 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
     case 'T15': {
       next = 'RECEIPT_SENT';
       Object.assign(patch, { receiptAt: t, receiptHandler: me.displayName, currentHandlerOrgId: null, ...(body.nationalFlowNo ? { nationalFlowNo: body.nationalFlowNo } : {}) });
-      if (row.state === 'ISSUED') {
+      if (row.state === 'ISSUED' || row.state === 'EXPIRED') {
         // The letter left the portal: its receiver is outside the directory. The member's relationship is gone from
         // our register (transferred_out_at); formal_org_id keeps the last branch here (I1 changes it only at T14).
+        // The 回执 comes by post, often after the validity: the machine accepted its date of receipt.
+        if (body.receivedOn) eventComment = [`回执接收日期 ${body.receivedOn}`, comment].filter(Boolean).join('；');
         afterUpdate = async () => {
           await tx.update(partyMembers).set({ transferredOutAt: t, updatedAt: t }).where(eq(partyMembers.id, row.memberId));
         };
