@@ -157,8 +157,6 @@ export const TRANSFER_CATEGORIES = ['in_district', 'in_city', 'in_province', 'cr
 export const TRANSFER_CHANNELS = ['ONLINE_NATIONAL', 'PROVINCIAL', 'PAPER', 'BOTH'] as const;
 export const RETURN_REASON_CODES = ['WRONG_TARGET', 'LETTER_INVALID', 'ISSUER_NO_AUTHORITY', 'PROBATION_EXPIRED', 'FILE_DEFECT', 'OTHER'] as const;
 
-const openStatesSql = sql.raw(OPEN_TRANSFER_STATES.map((s) => `'${s}'`).join(', '));
-
 /** §6 TransferCase. */
 export const transferCases = pgTable(
   'transfer_cases',
@@ -211,7 +209,10 @@ export const transferCases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('transfer_cases_one_open_uq').on(t.memberId).where(sql`${t.state} in (${openStatesSql})`),
+    // The OPEN_TRANSFER_STATES list, spelled out (an index predicate takes no parameters); a DB test compares them.
+    uniqueIndex('transfer_cases_one_open_uq')
+      .on(t.memberId)
+      .where(sql`${t.state} in ('DRAFT', 'BRANCH_REVIEW', 'ISSUER_REVIEW', 'ORGDEPT_REVIEW', 'ISSUED', 'RECEIVER_REVIEW', 'ON_HOLD', 'ACCEPTED', 'RETURNED_FOR_EDIT', 'RETURNED_BY_RECEIVER')`),
     uniqueIndex('transfer_cases_letter_no_uq').on(t.letterNo),
     uniqueIndex('transfer_cases_verify_code_uq').on(t.verifyCode),
     index('transfer_cases_handler_idx').on(t.currentHandlerOrgId, t.state),
@@ -267,3 +268,9 @@ export const transferEvents = pgTable(
   },
   (t) => [uniqueIndex('transfer_events_case_seq_uq').on(t.caseId, t.seq)],
 );
+
+/** 介绍信 numbers restart each calendar year (Jingdezhen time): 珠组转〔2027〕0001号 follows 珠组转〔2026〕0412号. */
+export const transferLetterCounters = pgTable('transfer_letter_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

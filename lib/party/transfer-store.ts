@@ -180,9 +180,14 @@ export function actingOrg(kind: M.ActorKind, row: Pick<CaseRow, 'fromOrgId' | 'c
 
 export const appendHop = (hops: readonly string[], org: string | null): string[] => (!org || hops[hops.length - 1] === org ? [...hops] : [...hops, org]);
 
+/** The next 介绍信 number of the year (Jingdezhen time); the counter row's lock orders concurrent issues. */
 export async function nextLetterNo(tx: Tx, at: Date): Promise<string> {
-  const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select nextval('transfer_letter_seq')::int as n`));
-  return M.formatLetterNo(Number(M.localDate(at).slice(0, 4)), Number(row!.n));
+  const year = Number(M.localDate(at).slice(0, 4));
+  const [row] = rowsOf<{ n: number }>(
+    await tx.execute(sql`insert into transfer_letter_counters (year, last) values (${year}, 1)
+      on conflict (year) do update set last = transfer_letter_counters.last + 1 returning last as n`),
+  );
+  return M.formatLetterNo(year, Number(row!.n));
 }
 
 

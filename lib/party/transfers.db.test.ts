@@ -9,7 +9,8 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { auditLog, notifications, partyMembers, partyOrgs, transferCases, transferEvents } from '@/db/schema';
+import { auditLog, notifications, OPEN_TRANSFER_STATES, partyMembers, partyOrgs, transferCases, transferEvents } from '@/db/schema';
+import { rowsOf } from '@/lib/jobs/queue';
 import { verifyLetterRoute, getTransferRoute, issueTransferRoute, openTransferRoute, createTransferRoute } from '@/lib/party/transfer-api';
 import type { Actor } from '@/lib/auth/permissions';
 import { advance, now, resetClock } from '@/lib/clock';
@@ -151,7 +152,7 @@ describe('every transition × every role and scope (service)', () => {
 describe('every state an action is not possible from → TRANSITION_NOT_ALLOWED, nothing changes', () => {
   const possible = new Set(TABLE.map((r) => `${r.action}:${r.from}`));
   // States the table does not list but the machine allows (withdraw / void from more states) are left out here.
-  const alsoPossible = new Set(['withdraw:BRANCH_REVIEW', 'withdraw:RETURNED_FOR_EDIT', 'void:RECEIVER_REVIEW', 'void:ACCEPTED', 'void:DRAFT', 'void:ISSUER_REVIEW', 'void:ORGDEPT_REVIEW', 'void:RETURNED_FOR_EDIT', 'receipt:ISSUED']);
+  const alsoPossible = new Set(['withdraw:BRANCH_REVIEW', 'withdraw:RETURNED_FOR_EDIT', 'void:RECEIVER_REVIEW', 'void:ACCEPTED', 'void:DRAFT', 'void:ISSUER_REVIEW', 'void:ORGDEPT_REVIEW', 'void:RETURNED_FOR_EDIT', 'receipt:ISSUED', 'receipt:EXPIRED']);
   const cases = CASE_ACTIONS.flatMap((action) => TRANSFER_STATES.filter((s) => !possible.has(`${action}:${s}`) && !alsoPossible.has(`${action}:${s}`)).map((s) => [action, s] as const));
   it.each(cases)('%s from %s (区委组织部 asking)', async (action, state) => {
     const db = t.db();
@@ -365,6 +366,13 @@ describe('guards, each refusal changing nothing', () => {
 // --- invariants in the database -----------------------------------------------------------------------------------------
 
 describe('invariants', () => {
+  it('I2: the partial unique index covers exactly the open states of the schema and the machine', async () => {
+    const db = t.db();
+    const [row] = rowsOf<{ def: string }>(await db.execute(sql`select indexdef as def from pg_indexes where indexname = 'transfer_cases_one_open_uq'`));
+    const listed = [...row!.def.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).sort();
+    expect(listed).toEqual([...OPEN_TRANSFER_STATES].sort());
+  });
+
   it('I1: the formal branch never changes outside a completing transfer (the trigger refuses a direct update)', async () => {
     const db = t.db();
     const { member } = await memberIn(db, w);
@@ -455,6 +463,23 @@ describe('the test clock across an expiry', () => {
     expect(done.events.at(-1)!.comment).toContain(receivedOn);
     const [m] = await db.select().from(partyMembers).where(eq(partyMembers.id, member.id));
     expect(m!.transferredOutAt).not.toBeNull();
+  });
+
+  it('letter numbers count per year in Jingdezhen time: the first letter of a new year is 0001 again', async () => {
+    const db = t.db();
+    const issueOne = async () => {
+      const c = await caseAt(db, w, (await memberIn(db, w)).member.id, 'ISSUER_REVIEW');
+      return (await actOnTransfer(w.actors.secC1, c.id, 'issue', {}, ctx)).letterNo!;
+    };
+    const thisYear = await issueOne();
+    const year = Number(/〔(\d{4})〕/.exec(thisYear)![1]);
+    // Into the next year: 00:30 on 1 January in Jingdezhen is still 31 December in UTC.
+    advance(Date.parse(`${year + 1}-01-01T00:30:00+08:00`) - now().getTime());
+    const before = (await db.select({ n: transferCases.letterNo }).from(transferCases)).filter((r) => r.n?.includes(`〔${year + 1}〕`)).length;
+    const first = await issueOne();
+    const second = await issueOne();
+    expect(first).toBe(`珠组转〔${year + 1}〕${String(before + 1).padStart(4, '0')}号`);
+    expect(second).toBe(`珠组转〔${year + 1}〕${String(before + 2).padStart(4, '0')}号`);
   });
 
   it('T8 freezes the clock: a letter registered in time never expires, even on hold past expires_at', async () => {
