@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   'party_members.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_members.register': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
   'party_members.reveal': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  // 党籍 decisions (停止党籍, 恢复, 除名, …) are made outside the portal; secretaries of the member's subtree and the
+  // 区委组织部 record them with their references (domain-party.md §5.2).
+  'party_members.record_status': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_members.export': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_record.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
   // 单独同意 for Party data (PIPL art. 29): a talent grants or withdraws it for their own record.

@@ -176,6 +176,7 @@ const en: Messages = {
     INTERNAL: 'Internal server error',
   },
   validation: {
+    monthInvalid: 'Enter a month as YYYY-MM, e.g. 2026-12',
     required: 'This field is required',
     loginInvalid: 'Enter a valid mobile number or e-mail',
     emailInvalid: 'Enter a valid e-mail address',

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
 import { createPartyMember, revealPartyMemberId, setPartyConsent } from './members';
+import { recordStatusDecision } from './member-status';
 import { createPartyOrg, dissolvePartyOrg, rotateQrToken, updatePartyOrg } from './orgs';
-import { createMemberInput, createOrgInput, dissolveOrgForm, partyConsentInput, revealMemberInput, updateOrgInput } from './schemas';
+import { createMemberInput, createOrgInput, dissolveOrgForm, partyConsentInput, revealMemberInput, statusDecisionInput, updateOrgInput } from './schemas';
 
 /** Party organisations and members: thin actions over lib/party/orgs.ts and members.ts (which authorize). */
 
@@ -68,6 +69,14 @@ export const revealMemberAction = createAction({
   input: revealMemberInput.extend({ id: z.uuid() }),
   access: 'party_members.reveal',
   run: ({ id, reason }, { actor, ip }) => revealPartyMemberId(actor, id, reason, ip),
+});
+
+export const recordStatusDecisionAction = createAction({
+  name: 'party.recordStatusDecision',
+  input: statusDecisionInput.extend({ id: z.uuid() }),
+  access: 'party_members.record_status',
+  run: ({ id, ...decision }, { actor, ip }) => recordStatusDecision(actor, id, decision, ip),
+  revalidate: ['/party/members'],
 });
 
 export const setPartyConsentAction = createAction({

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { defineRoute } from '@/lib/api/route';
 import { createPartyMember, exportPartyMembers, getMyParty, getPartyMember, listPartyMembers, revealPartyMemberId, setPartyConsent } from './members';
+import { recordStatusDecision } from './member-status';
 import { createPartyOrg, dissolvePartyOrg, getPartyOrg, listPartyOrgs, rotateQrToken, updatePartyOrg } from './orgs';
 import {
   createMemberInput,
@@ -16,8 +17,11 @@ import {
   partyOrgDto,
   qrTokenDto,
   revealMemberInput,
+  statusDecisionDto,
+  statusDecisionInput,
   updateOrgInput,
 } from './schemas';
+import { PARTY_STATUSES } from './enums';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
@@ -162,6 +166,19 @@ export const revealPartyMemberRoute = defineRoute({
   body: revealMemberInput,
   response: z.object({ idCardNo: z.string() }),
   handler: ({ actor, params, body, ip }) => revealPartyMemberId(actor, params.id, body.reason, ip),
+});
+
+export const recordStatusDecisionRoute = defineRoute({
+  id: 'recordPartyStatusDecision',
+  method: 'POST',
+  path: '/api/v1/party/members/{id}/status',
+  summary: 'Record a 党籍 decision made outside the portal (停止党籍, 恢复, 除名, …) with its reference; open transfers of a member leaving NORMAL are voided',
+  tags: ['party'],
+  access: 'party_members.record_status',
+  params: idParams,
+  body: statusDecisionInput,
+  response: z.object({ partyStatus: z.enum(PARTY_STATUSES), decisions: z.array(statusDecisionDto), voidedTransfers: z.number().int() }),
+  handler: ({ actor, params, body, ip }) => recordStatusDecision(actor, params.id, body, ip),
 });
 
 // --- my own record -------------------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ async function memberInScope(ctx: MatrixCtx) {
   return { id: m.id, resource: { orgPath: orgPath(org) } };
 }
 
+const statusDecision = { status: 'STOPPED', decidedBy: '支部党员大会', approvalRef: '珠两新党字〔2026〕12号', decisionDate: '2026-11-20' };
+
 export const routeFixtures: Record<string, Fixture> = {
   listPartyOrgs: async () => ({}),
   getPartyOrg: scoped(async (ctx) => ({ params: { id: orgFor(ctx) }, resource: { orgPath: orgPath(orgFor(ctx)) } })),
@@ -43,6 +45,10 @@ export const routeFixtures: Record<string, Fixture> = {
     const m = await memberInScope(ctx);
     return { params: { id: m.id }, body: { reason: '开具介绍信核对身份' }, resource: m.resource };
   }),
+  recordPartyStatusDecision: scoped(async (ctx) => {
+    const m = await memberInScope(ctx);
+    return { params: { id: m.id }, body: statusDecision, resource: m.resource };
+  }),
   getMyParty: async (ctx) => ({ resource: own(ctx) }),
   setMyPartyConsent: async (ctx) => ({ body: { granted: true }, resource: own(ctx) }),
   // 组织关系转接 (issue 9 §3, §7): tests/helpers/party-transfer-fixtures.ts
@@ -59,6 +65,10 @@ export const actionFixtures: Record<string, Fixture> = {
     const m = await memberInScope(ctx);
     return { input: { id: m.id, reason: '开具介绍信核对身份' }, resource: m.resource };
   }),
+  'party.recordStatusDecision': scoped(async (ctx) => {
+    const m = await memberInScope(ctx);
+    return { input: { id: m.id, ...statusDecision }, resource: m.resource };
+  }),
   'party.setConsent': async (ctx) => ({ input: { granted: true }, resource: own(ctx) }),
   ...transferActionFixtures,
 };
@@ -66,6 +76,6 @@ export const actionFixtures: Record<string, Fixture> = {
 export const snapshotParts: Record<string, SnapshotPart> = {
   partyOrgRows: (db) =>
     db.select({ id: partyOrgs.id, p: partyOrgs.path, s: partyOrgs.status, q: partyOrgs.qrToken, c: partyOrgs.contactPhone, n: partyOrgs.contactPerson }).from(partyOrgs).orderBy(asc(partyOrgs.id)),
-  partyMemberRows: (db) => db.select({ id: partyMembers.id, u: partyMembers.userId, o: partyMembers.formalOrgId, t: partyMembers.updatedAt }).from(partyMembers).orderBy(asc(partyMembers.id)),
+  partyMemberRows: (db) => db.select({ id: partyMembers.id, u: partyMembers.userId, o: partyMembers.formalOrgId, s: partyMembers.partyStatus, t: partyMembers.updatedAt }).from(partyMembers).orderBy(asc(partyMembers.id)),
   ...transferSnapshotParts,
 };

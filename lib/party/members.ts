@@ -29,6 +29,8 @@ import {
   type MemberListItem,
   type MemberListQuery,
   type MyPartyDto,
+  statusDecisionDto,
+  type StatusDecisionDto,
 } from './schemas';
 
 /**
@@ -51,7 +53,7 @@ type OrgCols = { orgName: string; orgNameEn: string; orgPath: string };
 
 /** The fields a list row shows / a record view shows (recorded in the audit row of each view). */
 export const LIST_FIELDS = ['name', 'idCardNo(masked)', 'phone(masked)', 'membershipType', 'formalOrgId', 'partyStatus', 'lastDuesMonth', 'alerts'] as const;
-export const RECORD_FIELDS = [...LIST_FIELDS, 'gender', 'joinDate', 'probationEndDate', 'regularDate', 'lostContact', 'duesBaseType', 'duesBaseAmount', 'userId'] as const;
+export const RECORD_FIELDS = [...LIST_FIELDS, 'gender', 'joinDate', 'probationEndDate', 'regularDate', 'lostContact', 'duesBaseType', 'duesBaseAmount', 'userId', 'statusDecisions'] as const;
 const EXPORT_FIELDS = ['name', 'idCardNo(masked)', 'phone(masked)', 'membershipType', 'formalOrg', 'joinDate', 'probationEndDate', 'partyStatus', 'lastDuesMonth', 'alerts'] as const;
 
 const ID_PROBLEM_KEY = {
@@ -142,7 +144,15 @@ function toMemberDto(m: MemberRow, o: OrgCols, locale: Locale, alerts: MemberAle
     userId: m.userId,
     createdFrom: m.createdFrom,
     createdAt: m.createdAt.toISOString(),
+    statusDecisions: readDecisions(m.statusDecisionsEnc),
   };
+}
+
+/** The encrypted list of 党籍 decisions (lib/party/member-status.ts records them). */
+export function readDecisions(enc: string | null): StatusDecisionDto[] {
+  if (!enc) return [];
+  const parsed = statusDecisionDto.array().safeParse(JSON.parse(decryptField(enc)));
+  return parsed.success ? parsed.data : [];
 }
 
 const orgCols = { orgName: partyOrgs.nameZh, orgNameEn: partyOrgs.nameEn, orgPath: partyOrgs.path };

@@ -261,6 +261,8 @@ export const memberDto = memberListItem.extend({
   userId: z.uuid().nullable(),
   createdFrom: z.enum(['register', 'incoming_letter', 'self']),
   createdAt: z.iso.datetime(),
+  /** 党籍 decisions recorded with their references, oldest first (S1). */
+  statusDecisions: z.array(z.lazy(() => statusDecisionDto)),
 });
 export type MemberDto = z.infer<typeof memberDto>;
 
@@ -296,3 +298,38 @@ export const myPartyDto = z.object({
     .nullable(),
 });
 export type MyPartyDto = z.infer<typeof myPartyDto>;
+
+/**
+ * A 党籍 decision recorded in the portal (domain-party.md §5.2): made by a 支部党员大会 / 党委 / 组织部 outside the
+ * portal, recorded with its reference. The portal never changes a party status on its own.
+ */
+export const PARTY_STATUS_TRANSITIONS: Record<(typeof PARTY_STATUSES)[number], readonly (typeof PARTY_STATUSES)[number][]> = {
+  NORMAL: ['STOPPED', 'STRUCK_OFF', 'EXPELLED', 'DECEASED'],
+  STOPPED: ['NORMAL', 'STRUCK_OFF', 'EXPELLED', 'DECEASED'],
+  STRUCK_OFF: [],
+  EXPELLED: [],
+  DECEASED: [],
+};
+
+export const statusDecisionInput = z.strictObject({
+  status: z.enum(PARTY_STATUSES),
+  /** Who decided, e.g. 支部党员大会 / 两新组织党委 / 区委组织部. */
+  decidedBy: z.string().trim().min(2, 'party.errDecidedBy').max(60, 'party.errDecidedBy'),
+  /** The approval or filing reference (e.g. 珠两新党字〔2026〕12号). */
+  approvalRef: z.string({ error: 'party.errApprovalRef' }).trim().min(2, 'party.errApprovalRef').max(100, 'party.errApprovalRef'),
+  decisionDate: z.iso.date({ error: 'party.errDecisionDate' }),
+  note: optionalText(500),
+});
+export type StatusDecisionInput = z.input<typeof statusDecisionInput>;
+
+export const statusDecisionDto = z.object({
+  status: z.enum(PARTY_STATUSES),
+  previousStatus: z.enum(PARTY_STATUSES),
+  decidedBy: z.string(),
+  approvalRef: z.string(),
+  decisionDate: z.string(),
+  note: z.string().nullable(),
+  recordedAt: z.iso.datetime(),
+  recordedBy: z.string(),
+});
+export type StatusDecisionDto = z.infer<typeof statusDecisionDto>;

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { recordStatusDecisionRoute } from '@/lib/party/api';
+
+export const POST = toHandler(recordStatusDecisionRoute);
