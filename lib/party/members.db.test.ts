@@ -308,6 +308,18 @@ describe('alerts computed on read (Jingdezhen calendar, test clock)', () => {
     expect(memberAlerts({ ...base, lastDuesMonth: '2027-02' }, { y: 2026, m: 12, d: 1 })).toEqual([]);
     expect(memberAlerts({ ...base, partyStatus: 'STRUCK_OFF' }, { y: 2026, m: 12, d: 1 })).toEqual([]);
   });
+
+  it('I5: six months without organisational life while a transfer is open raises LAPSE_RISK to the sending branch (never more)', () => {
+    const base = { membershipType: 'formal' as const, probationEndDate: null, lostContact: false, partyStatus: 'NORMAL' as const, joinDate: '2010-07-01', lastDuesMonth: '2026-12' };
+    const today = { y: 2026, m: 12, d: 4 };
+    const codes = (lastOrgLifeDate: string | null, open: string | null) => memberAlerts({ ...base, lastOrgLifeDate }, today, open).map((a) => a.code);
+    const tc = '6f1d0c3e-2b7a-4f51-9c1e-0000000000aa';
+    expect(codes('2026-06-04', tc)).toEqual(['OPEN_TRANSFER', 'LAPSE_RISK']);
+    expect(codes('2026-06-05', tc)).toEqual(['OPEN_TRANSFER']);
+    expect(codes('2026-01-10', null)).toEqual([]); // no open case: the 流动党员 alerts of the companion issue
+    expect(codes(null, tc)).toEqual(['OPEN_TRANSFER']); // unknown is not a lapse
+    expect(memberAlerts({ ...base, lastOrgLifeDate: '2026-03-01' }, today, tc).find((a) => a.code === 'LAPSE_RISK')).toMatchObject({ severity: 'critical', since: '2026-03-01', transferId: tc });
+  });
 });
 
 describe('revealing and exporting', () => {

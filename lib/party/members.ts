@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { consents, OPEN_TRANSFER_STATES, partyMembers, partyOrgs, transferCases, users } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
@@ -84,7 +84,7 @@ export function partyToday(): { today: Ymd; todayIso: string; month: string } {
  * from the month of joining.
  */
 export function memberAlerts(
-  m: Pick<MemberRow, 'membershipType' | 'probationEndDate' | 'lastDuesMonth' | 'joinDate' | 'lostContact' | 'partyStatus'>,
+  m: Pick<MemberRow, 'membershipType' | 'probationEndDate' | 'lastDuesMonth' | 'joinDate' | 'lostContact' | 'partyStatus'> & Partial<Pick<MemberRow, 'lastOrgLifeDate'>>,
   today: Ymd,
   openTransferId?: string | null,
 ): MemberAlert[] {
@@ -99,7 +99,13 @@ export function memberAlerts(
     const months = current - paidThrough;
     if (months > 0) alerts.push({ code: 'DUES_ARREARS', severity: months >= 6 ? 'critical' : months >= 3 ? 'warning' : 'notice', months, ...(m.lastDuesMonth ? { since: m.lastDuesMonth } : {}) });
   }
-  if (openTransferId) alerts.push({ code: 'OPEN_TRANSFER', severity: 'notice', transferId: openTransferId });
+  if (openTransferId) {
+    alerts.push({ code: 'OPEN_TRANSFER', severity: 'notice', transferId: openTransferId });
+    // I5 (§5.1): six months at the sending branch without organisational life while the case is open. An alert to
+    // the branch only: nothing in the portal acts on it (党章第九条 is for the branch general meeting to weigh).
+    const last = m.lastOrgLifeDate ? parseIsoDate(m.lastOrgLifeDate) : null;
+    if (last && compareYmd(addMonths(last, 6), today) <= 0) alerts.push({ code: 'LAPSE_RISK', severity: 'critical', since: m.lastOrgLifeDate!, transferId: openTransferId });
+  }
   if (m.lostContact) alerts.push({ code: 'LOST_CONTACT', severity: 'critical' });
   return alerts;
 }
@@ -292,6 +298,15 @@ function filtersOf(me: Actor, q: Omit<MemberListQuery, 'page' | 'pageSize'>, on:
   if (q.alert === 'DUES_ARREARS') f.push(and(inArray(partyMembers.partyStatus, ['NORMAL', 'STOPPED']), or(isNull(partyMembers.lastDuesMonth), lt(partyMembers.lastDuesMonth, on.month))));
   if (q.alert === 'PROBATION_EXPIRED') f.push(and(eq(partyMembers.membershipType, 'probationary'), lt(partyMembers.probationEndDate, on.todayIso)));
   if (q.alert === 'LOST_CONTACT') f.push(eq(partyMembers.lostContact, true));
+  if (q.alert === 'LAPSE_RISK') {
+    const sixMonthsAgo = formatYmd(addMonths(parseIsoDate(on.todayIso)!, -6));
+    f.push(
+      and(
+        lte(partyMembers.lastOrgLifeDate, sixMonthsAgo),
+        sql`exists (select 1 from ${transferCases} tc where tc.member_id = ${partyMembers.id} and tc.state in (${sql.join(OPEN_TRANSFER_STATES.map((s) => sql`${s}`), sql`, `)}))`,
+      ),
+    );
+  }
   if (q.alert === 'OPEN_TRANSFER') {
     f.push(sql`exists (select 1 from ${transferCases} tc where tc.member_id = ${partyMembers.id} and tc.state in (${sql.join(OPEN_TRANSFER_STATES.map((s) => sql`${s}`), sql`, `)}))`);
   }
@@ -376,7 +391,7 @@ export async function getMyParty(actor: Actor | null, locale: Locale, ip: string
 
 // --- export --------------------------------------------------------------------------------------------------------
 
-const ALERT_LABEL_KEYS = { PROBATION_EXPIRED: 'party.alert_PROBATION_EXPIRED', DUES_ARREARS: 'party.alert_DUES_ARREARS', OPEN_TRANSFER: 'party.alert_OPEN_TRANSFER', LOST_CONTACT: 'party.alert_LOST_CONTACT' } as const;
+const ALERT_LABEL_KEYS = { PROBATION_EXPIRED: 'party.alert_PROBATION_EXPIRED', DUES_ARREARS: 'party.alert_DUES_ARREARS', OPEN_TRANSFER: 'party.alert_OPEN_TRANSFER', LAPSE_RISK: 'party.alert_LAPSE_RISK', LOST_CONTACT: 'party.alert_LOST_CONTACT' } as const;
 
 /** Jingdezhen wall-clock time "YYYY-MM-DD HH:mm" of an instant. */
 function jdzDateTime(at: Date): string {

@@ -219,7 +219,7 @@ export const createMemberInput = z
   });
 export type CreateMemberInput = z.input<typeof createMemberInput>;
 
-export const ALERT_CODES = ['PROBATION_EXPIRED', 'DUES_ARREARS', 'OPEN_TRANSFER', 'LOST_CONTACT'] as const;
+export const ALERT_CODES = ['PROBATION_EXPIRED', 'DUES_ARREARS', 'OPEN_TRANSFER', 'LAPSE_RISK', 'LOST_CONTACT'] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 
 export const memberAlert = z.object({

@@ -130,6 +130,7 @@ const partyEn: PartyMessages = {
     alert_PROBATION_EXPIRED: 'Probation ended, not confirmed',
     alert_DUES_ARREARS: 'Dues in arrears',
     alert_OPEN_TRANSFER: 'Transfer in progress',
+    alert_LAPSE_RISK: 'No organisational life for six months while the transfer is open',
     alert_LOST_CONTACT: 'Lost contact',
     alertDues: 'Dues unpaid for {n} months',
     alertProbation: 'Probation ended on {date}; not yet confirmed',

@@ -134,6 +134,7 @@ const partyZh = {
     alert_PROBATION_EXPIRED: '预备期已满未转正',
     alert_DUES_ARREARS: '党费欠交',
     alert_OPEN_TRANSFER: '转接办理中',
+    alert_LAPSE_RISK: '转接期间六个月未参加组织生活',
     alert_LOST_CONTACT: '失联',
     alertDues: '党费欠交 {n} 个月',
     alertProbation: '预备期已于 {date} 期满，尚未转正',
