@@ -17,6 +17,16 @@ const SHOTS = process.env.E2E_SHOTS_DIR;
 let caseUrl = '';
 let verifyUrl = '';
 
+/** With E2E_SHOTS_DIR set, full-page screenshots for a look at the layout (phone width unless told otherwise). */
+async function shot(page: Page, name: string, width = 390): Promise<void> {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (before) await page.setViewportSize(before);
+}
+
 /** A signed-in page of its own for one more actor (a separate browser context, watched for console errors). */
 async function actorPage(browser: Browser, guard: ConsoleGuard, email: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -55,6 +65,7 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     await step(page, '提交给支部审核', 'BRANCH_REVIEW');
     await expect(current.getByTestId('step-tracker')).toContainText('当前办理：景漂陶瓷流动党员党支部');
     await expect(current.getByTestId('step-tracker')).toContainText('办理期限');
+    await shot(page, 'my-party-current');
     await current.getByRole('link', { name: '打开案件详情' }).click();
     await expect(page).toHaveURL(/\/party\/transfers\/[0-9a-f-]{36}$/);
     caseUrl = new URL(page.url()).pathname;
@@ -82,6 +93,7 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     await expect(timeline.getByRole('listitem')).toHaveCount(4); // create, submit, approve, issue
     await expect(timeline.getByRole('listitem').first()).toContainText('开具介绍信');
 
+    await shot(committee, 'case-issued');
     await committee.getByTestId('letter-link').click();
     const sheet = committee.getByTestId('letter-sheet');
     await expect(sheet.getByTestId('letter-stub')).toContainText('存根');
@@ -95,6 +107,7 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     verifyUrl = (await sheet.getByTestId('verify-url').textContent())?.trim() ?? '';
     expect(verifyUrl).toMatch(/^http:\/\/localhost:\d+\/verify\/letter\/[A-Za-z0-9_-]{16,}$/);
     await expect(sheet.getByTestId('letter-qr')).toBeVisible();
+    await shot(committee, 'letter-phone');
 
     // Printed: no site chrome, and the three parts fit one A4 page.
     await committee.emulateMedia({ media: 'print' });
@@ -144,12 +157,14 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     expect(caseUrl).not.toBe('');
     await login(page, 'jingcheng@demo.local');
     await page.goto('/party/transfers');
+    await shot(page, 'queue-receiver');
     await page.getByTestId('queue-item').filter({ hasText: '林青瓷' }).click();
     await expect(page).toHaveURL(caseUrl);
     await step(page, '登记接收', 'RECEIVER_REVIEW');
     await step(page, '同意接收', 'ACCEPTED');
     await step(page, '编入支部', 'COMPLETED', async (panel) => {
       await panel.getByLabel('编入党支部').selectOption({ label: TARGET });
+      await shot(page, 'complete-panel');
     });
     await step(page, '反馈回执', 'RECEIPT_SENT');
     await expect(page.getByTestId('no-actions')).toBeVisible();
@@ -165,5 +180,37 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     await expect(member.getByRole('form', { name: '申请转出组织关系' })).toBeVisible();
     if (SHOTS) await member.screenshot({ path: `${SHOTS}/my-party-after.png`, fullPage: true });
     await member.context().close();
+  });
+});
+
+test.describe('incoming letters', () => {
+  test('the receiving side registers a paper letter from another province for a member new to the register', async ({ page, isMobile }) => {
+    // A valid ID number made here (GB 11643 check digit), one per project, so each new member is unique in a fresh database.
+    const first17 = isMobile ? '33010619950615124' : '33010619950615123';
+    const letterNo = `浙西组转〔2026〕${isMobile ? '0193' : '0192'}号`;
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+    const idCardNo = first17 + '10X98765432'[sum % 11]!;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+    await login(page, 'jingcheng@demo.local');
+    await page.goto('/party/transfers');
+    await page.getByRole('link', { name: '登记转入介绍信' }).click();
+    await waitForHydration(page, 'form[aria-label="登记转入介绍信"]');
+    const form = page.getByRole('form', { name: '登记转入介绍信' });
+    await expect(form.getByLabel('新转入党员')).toBeChecked();
+    await form.getByLabel('姓名').fill('宋知远');
+    await form.getByLabel('身份证号').fill(idCardNo);
+    await form.getByLabel('入党日期').fill('2018-07-01');
+    await form.getByLabel('开具组织').fill('中共杭州市西湖区转塘街道工作委员会');
+    await form.getByLabel('介绍信编号').fill(letterNo);
+    await form.getByLabel('开具日期').fill(today);
+    await form.getByLabel('接收党组织').selectOption({ label: '陶艺街商户联合党支部' });
+    await form.getByRole('button', { name: '登记介绍信' }).click();
+    await expect(page).toHaveURL(/\/party\/transfers\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('transfer-state').first()).toHaveAttribute('data-state', 'ISSUED');
+    await expect(page.getByTestId('from-to')).toContainText('转塘街道工作委员会');
+    await expect(page.getByTestId('letter-no')).toHaveText(letterNo);
+    await expect(page.getByTestId('transfer-actions').getByRole('button', { name: '登记接收', exact: true })).toBeVisible();
   });
 });

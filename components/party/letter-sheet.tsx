@@ -27,9 +27,9 @@ function CutLine({ label }: { label: string }) {
 
 function PartTitle({ children, no }: { children: ReactNode; no: string }) {
   return (
-    <div className="mb-2 flex flex-wrap items-end justify-between gap-x-4 gap-y-1">
-      <h2 className="font-serif text-base font-bold tracking-wide text-ink-900 sm:text-lg print:text-[13pt]">{children}</h2>
-      <p className="text-xs text-ink-800 print:text-[9.5pt]">
+    <div className="mb-2 print:mb-[2mm]">
+      <h2 className="text-center font-serif text-base font-bold tracking-[0.08em] text-ink-900 sm:text-lg print:text-[14pt]">{children}</h2>
+      <p className="text-right text-xs text-ink-800 print:text-[9.5pt]">
         编号 <span className="font-medium">{no}</span>
       </p>
     </div>
@@ -59,7 +59,7 @@ export function LetterSheet({ letter, verifyUrl, qrSrc }: { letter: TransferLett
 
   return (
     <article
-      className="letter-sheet relative mx-auto w-full max-w-[210mm] bg-white p-4 text-[13px] leading-relaxed text-ink-900 shadow-sm ring-1 ring-ink-200 sm:p-8 print:max-w-none print:p-0 print:text-[10.5pt] print:leading-[1.55] print:shadow-none print:ring-0"
+      className="letter-sheet relative mx-auto w-full max-w-[210mm] bg-white p-4 text-[13px] leading-relaxed text-ink-900 shadow-sm ring-1 ring-ink-200 sm:p-8 print:flex print:min-h-[262mm] print:max-w-none print:flex-col print:justify-between print:p-0 print:text-[11pt] print:leading-[1.8] print:shadow-none print:ring-0"
       aria-label="中国共产党党员组织关系介绍信"
       data-testid="letter-sheet"
     >

@@ -7,7 +7,7 @@ import { applyActionResult, Form, FormMessage, SubmitButton, useZodForm } from '
 import { useLocale, useT } from '@/components/i18n/provider';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
-import type { Translator } from '@/lib/i18n';
+import type { Locale, Translator } from '@/lib/i18n';
 import { transferStepAction } from '@/lib/party/transfer-actions';
 import { NATIONAL_CHANNELS, RETURN_REASON_CODES, VALIDITY_MAX, type CaseAction, type TransferChannel, type TransferState } from '@/lib/party/transfer-machine';
 import { ACTION_INPUTS } from '@/lib/party/transfer-schemas';
@@ -59,7 +59,7 @@ export function TransferActionForms({ actions, ctx, applicant = false }: { actio
       ) : (
         <div className="flex flex-wrap gap-2">
           {sorted.map((a) => (
-            <ActionButton key={a} action={a} applicant={applicant} onClick={() => (setDone(null), setOpen(a))} />
+            <ActionButton key={a} action={a} applicant={applicant} resubmit={ctx.state === 'RETURNED_FOR_EDIT'} onClick={() => (setDone(null), setOpen(a))} />
           ))}
         </div>
       )}
@@ -70,17 +70,18 @@ export function TransferActionForms({ actions, ctx, applicant = false }: { actio
   );
 }
 
-function ActionButton({ action, applicant, onClick }: { action: CaseAction; applicant: boolean; onClick: () => void }) {
+function ActionButton({ action, applicant, resubmit, onClick }: { action: CaseAction; applicant: boolean; resubmit: boolean; onClick: () => void }) {
   const t: Translator = useT();
   const locale = useLocale();
   return (
     <Button variant={VARIANT[action] ?? 'primary'} onClick={onClick} data-action={action}>
-      {buttonLabel(action, applicant, t, locale)}
+      {buttonLabel(action, applicant, t, locale, resubmit)}
     </Button>
   );
 }
 
-function buttonLabel(action: CaseAction, applicant: boolean, t: Translator, locale: 'zh-CN' | 'en'): string {
+function buttonLabel(action: CaseAction, applicant: boolean, t: Translator, locale: Locale, resubmit = false): string {
+  if (action === 'submit' && resubmit) return t('partyTransfer.doResubmit');
   if (action === 'submit') return applicant ? t('partyTransfer.doSubmit') : actionName('submit', locale);
   return t(`partyTransfer.do_${action}`);
 }
@@ -129,10 +130,10 @@ function StepPanel({ action, ctx, applicant, onClose, onDone }: { action: CaseAc
       }}
     >
       <h3 id={headingId} className="mb-1 font-semibold text-ink-900">
-        {buttonLabel(action, applicant, t, locale)}
+        {buttonLabel(action, applicant, t, locale, ctx.state === 'RETURNED_FOR_EDIT')}
       </h3>
       <p className="mb-3 text-sm text-ink-600">{t(`partyTransfer.confirm_${action}`)}</p>
-      <Form form={form as never} onSubmit={onSubmit as never} aria-label={buttonLabel(action, applicant, t, locale)}>
+      <Form form={form as never} onSubmit={onSubmit as never} aria-label={buttonLabel(action, applicant, t, locale, ctx.state === 'RETURNED_FOR_EDIT')}>
         <FormMessage error={error} />
         {action === 'return' ? (
           <FieldSelect
@@ -178,7 +179,7 @@ function StepPanel({ action, ctx, applicant, onClose, onDone }: { action: CaseAc
           <FieldArea name="comment" label={`${t('partyTransfer.comment')}（${optional}）`} maxLength={500} />
         )}
         <div className="flex flex-wrap gap-2">
-          <SubmitButton pendingLabel={t('partyTransfer.working')}>{t('partyTransfer.confirmButton', { action: buttonLabel(action, applicant, t, locale) })}</SubmitButton>
+          <SubmitButton pendingLabel={t('partyTransfer.working')}>{t('partyTransfer.confirmButton', { action: buttonLabel(action, applicant, t, locale, ctx.state === 'RETURNED_FOR_EDIT') })}</SubmitButton>
           <Button variant="ghost" onClick={onClose}>
             {t('party.cancel')}
           </Button>

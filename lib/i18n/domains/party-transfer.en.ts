@@ -108,6 +108,7 @@ const partyTransferEn: PartyTransferMessages = {
     confirmButton: 'Confirm: {action}',
     stepDoneMessage: 'Done: {action}',
     doSubmit: 'Submit to my branch',
+    doResubmit: 'Submit again',
     do_submit: 'Submit',
     do_approve: 'Approve',
     do_return: 'Return',

@@ -109,6 +109,7 @@ const partyTransferZh = {
     confirmButton: '确认{action}',
     stepDoneMessage: '已办理：{action}',
     doSubmit: '提交给支部审核',
+    doResubmit: '重新提交',
     do_submit: '提交',
     do_approve: '审核通过',
     do_return: '退回',

@@ -41,9 +41,10 @@ export default async function TransferCasePage({ params }: PageProps<'/party/tra
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <div className="min-w-0 space-y-6">
-          <Card className="space-y-4">
+      {/* Phones: the case, then the viewer's step, progress and the timeline; wide screens: two columns. */}
+      <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[1fr_22rem] lg:items-start">
+        <div className="contents lg:block lg:min-w-0 lg:space-y-6">
+          <Card className="order-1 space-y-4">
             <div className="flex flex-wrap items-center gap-2">
               <StateBadge state={c.state} locale={locale} />
               {c.overdue ? <OverdueBadge deadline={c.stepDeadline} t={t} locale={locale} /> : null}
@@ -53,13 +54,13 @@ export default async function TransferCasePage({ params }: PageProps<'/party/tra
             <CaseFacts c={c} t={t} locale={locale} />
             <CaseLinks c={c} t={t} />
           </Card>
-          <Card>
+          <Card className="order-4">
             <h2 className="mb-3 font-semibold text-ink-900">{t('partyTransfer.timeline')}</h2>
             <Timeline c={c} t={t} locale={locale} />
           </Card>
         </div>
-        <aside className="space-y-6">
-          <Card>
+        <aside className="contents lg:block lg:space-y-6">
+          <Card className="order-2">
             <h2 className="mb-1 font-semibold text-ink-900">{t('partyTransfer.actionsTitle')}</h2>
             {c.myRoles.length ? <p className="mb-3 text-sm text-ink-600">{t('partyTransfer.youAre', { roles: c.myRoles.map((r) => actorKindName(r, locale)).join('、') })}</p> : null}
             {c.availableActions.length ? (
@@ -82,7 +83,7 @@ export default async function TransferCasePage({ params }: PageProps<'/party/tra
               </p>
             )}
           </Card>
-          <Card>
+          <Card className="order-3">
             <h2 className="mb-3 font-semibold text-ink-900">{t('partyTransfer.progress')}</h2>
             <StepTracker c={c} t={t} locale={locale} />
           </Card>
