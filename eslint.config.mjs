@@ -25,7 +25,7 @@ const pureCoreGlob = (entry) => (/\.tsx?$/.test(entry) ? entry : `${entry}/**/*.
  * `notifications` is the one domain listed here: every domain notifies through it (it knows no domain: each one
  * registers its kinds), so it is a sink like audit, not a peer.
  */
-export const PLATFORM = ['actions', 'api', 'audit', 'auth', 'crypto', 'events', 'http', 'i18n', 'jobs', 'notifications', 'storage', 'system', 'uploads'];
+export const PLATFORM = ['actions', 'api', 'audit', 'auth', 'crypto', 'events', 'home', 'http', 'i18n', 'jobs', 'notifications', 'storage', 'system', 'uploads'];
 
 /** A domain's entry points: never imported by another domain. */
 const ENTRY_MODULES = ['service', 'actions', 'api'];

@@ -19,6 +19,7 @@ import { lockTreeShared, prefixPattern } from './orgs';
 import { partyNoticeHash } from './notice-hash';
 import { PARTY_NOTICE_VERSION } from './privacy-notice';
 import {
+  ALERT_CODES,
   createMemberInput,
   isFormalHolderType,
   memberExportQuery,
@@ -364,6 +365,31 @@ export async function revealPartyMemberId(actor: Actor | null, id: string, reaso
 }
 
 /** A talent's own record (linked and consented) with their organisation's contact point. */
+/**
+ * How many members in the caller's scope carry each alert (for the 工作台): aggregate counts only, no personal data,
+ * so no per-record audit row; the scope and the role gate are the roster's.
+ */
+export async function memberAlertSummary(actor: Actor | null, ip: string): Promise<{ total: number; byAlert: Record<(typeof ALERT_CODES)[number], number> }> {
+  const me = await authorize(actor, 'party_members.read', undefined, { ip });
+  const db = await getDb();
+  const on = partyToday();
+  const countWhere = async (where: SQL | undefined) =>
+    Number((await db.select({ n: count() }).from(partyMembers).innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.formalOrgId)).where(where))[0]?.n ?? 0);
+  const [total, ...counts] = await Promise.all([countWhere(filtersOf(me, {}, on)), ...ALERT_CODES.map((alert) => countWhere(filtersOf(me, { alert }, on)))]);
+  return { total: total!, byAlert: Object.fromEntries(ALERT_CODES.map((c, i) => [c, counts[i]!])) as Record<(typeof ALERT_CODES)[number], number> };
+}
+
+/** The talent's own Party summary for the 工作台 (their branch and open transfer), without the record's S1 fields. */
+export async function myPartySummary(actor: Actor | null, locale: Locale, ip: string): Promise<{ orgName: string; openTransferId: string | null } | null> {
+  const me = await authorize(actor, 'party_record.read_own', actor ? { ownerId: actor.id } : undefined, { ip });
+  const db = await getDb();
+  if (!(await partyConsent(db, me.id)).granted) return null;
+  const [row] = await db.select({ id: partyMembers.id, zh: partyOrgs.nameZh, en: partyOrgs.nameEn }).from(partyMembers).innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.formalOrgId)).where(eq(partyMembers.userId, me.id)).limit(1);
+  if (!row) return null;
+  const open = await openTransfers(db, [row.id]);
+  return { orgName: locale === 'en' ? row.en : row.zh, openTransferId: open.get(row.id) ?? null };
+}
+
 export async function getMyParty(actor: Actor | null, locale: Locale, ip: string): Promise<MyPartyDto> {
   const me = await authorize(actor, 'party_record.read_own', actor ? { ownerId: actor.id } : undefined, { ip });
   const db = await getDb();

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/page';
 import { getTranslator } from '@/lib/i18n/server';
 import { clientIpForPage } from '@/lib/http/page';
 import { listPartyOrgs } from '@/lib/party/orgs';
 import { getZone } from '@/lib/zones/service';
+import { homeCardsFor } from '@/lib/home/cards';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -25,22 +26,7 @@ export default async function DashboardPage() {
     const zone = await getZone(actor, actor.zoneCode, locale, ip);
     intro = t('dashboard.staffIntro', { zone: zone.name });
   } else if (actor.role === 'branch_secretary' || actor.role === 'org_admin') {
-    const orgs = await listPartyOrgs(actor, locale, ip);
-    const own = orgs.find((o) => o.id === actor.orgId);
-    intro = actor.role === 'org_admin' ? t('dashboard.orgIntro') : t('dashboard.secretaryIntro', { org: own?.name ?? '' });
-    body = (
-      <Card>
-        <h2 className="font-semibold text-ink-900">{t('dashboard.orgTree')}</h2>
-        <ul className="mt-3 divide-y divide-ink-100" data-testid="org-tree">
-          {orgs.map((o) => (
-            <li key={o.id} className="flex items-center justify-between py-2" style={{ paddingLeft: `${Math.max(0, o.depth) * 1.25}rem` }}>
-              <span>{o.name}</span>
-              <Badge>{o.code}</Badge>
-            </li>
-          ))}
-        </ul>
-      </Card>
-    );
+    intro = actor.role === 'org_admin' ? t('dashboard.orgIntro') : t('dashboard.secretaryIntro', { org: (await listPartyOrgs(actor, locale, ip)).find((o) => o.id === actor.orgId)?.name ?? '' });
   } else if (actor.role === 'sysadmin') {
     intro = t('dashboard.adminIntro');
     body = (
@@ -52,10 +38,22 @@ export default async function DashboardPage() {
     );
   }
 
+  // Cards each domain contributes (lib/home/cards.ts); the role's own body stays when no card has anything to show.
+  const cards = (await Promise.all(homeCardsFor(actor).map(async (c) => ({ c, node: await c.render({ actor, t, locale, ip }) })))).filter((x) => x.node);
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name: actor.displayName })} description={intro} />
-      {body}
+      {cards.length ? (
+        <div className="grid gap-6 md:grid-cols-2" data-testid="home-cards">
+          {cards.map(({ c, node }) => (
+            <div key={c.id} className={c.wide ? 'md:col-span-2' : undefined}>
+              {node}
+            </div>
+          ))}
+        </div>
+      ) : (
+        body
+      )}
     </>
   );
 }

@@ -1,0 +1,14 @@
+import 'server-only';
+import { roleHas, type Actor } from '@/lib/auth/permissions';
+import { partyHomeCards } from '@/lib/party/home';
+import type { HomeCardDef } from './registry';
+
+/** Every domain's 工作台 cards (lib/<domain>/home.tsx), one line per domain. */
+const ALL: readonly HomeCardDef[] = [...partyHomeCards];
+
+export const HOME_CARDS = [...ALL].sort((a, b) => a.order - b.order);
+
+/** The cards this actor's role may see (each card's services still authorize what it reads). */
+export function homeCardsFor(actor: Actor): HomeCardDef[] {
+  return HOME_CARDS.filter((c) => (c.permission ? roleHas(actor.role, c.permission) : true) && (c.roles ? c.roles.includes(actor.role) : true));
+}
