@@ -39,7 +39,15 @@ export function TransferActionForms({ actions, ctx, applicant = false }: { actio
   const t: Translator = useT();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const buttons = useRef<HTMLDivElement>(null);
+  const lastOpened = useRef<CaseAction | null>(null);
   const sorted = ORDER.filter((a) => actions.includes(a));
+  useEffect(() => {
+    // Closing a panel (cancel, Esc) gives focus back to the button that opened it.
+    if (open || !lastOpened.current) return;
+    buttons.current?.querySelector<HTMLElement>(`[data-action="${lastOpened.current}"]`)?.focus();
+    lastOpened.current = null;
+  }, [open]);
   if (!sorted.length) return null;
   return (
     <div className="space-y-3 print:hidden" data-testid="transfer-actions">
@@ -52,14 +60,19 @@ export function TransferActionForms({ actions, ctx, applicant = false }: { actio
           applicant={applicant}
           onClose={() => setOpen(null)}
           onDone={(msg) => {
+            lastOpened.current = null;
             setOpen(null);
             setDone(msg);
           }}
         />
       ) : (
-        <div className="flex flex-wrap gap-2">
+        <div ref={buttons} className="flex flex-wrap gap-2">
           {sorted.map((a) => (
-            <ActionButton key={a} action={a} applicant={applicant} resubmit={ctx.state === 'RETURNED_FOR_EDIT'} onClick={() => (setDone(null), setOpen(a))} />
+            <ActionButton key={a} action={a} applicant={applicant} resubmit={ctx.state === 'RETURNED_FOR_EDIT'} onClick={() => {
+                setDone(null);
+                lastOpened.current = a;
+                setOpen(a);
+              }} />
           ))}
         </div>
       )}
