@@ -4,11 +4,23 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { Locale, Translator } from '@/lib/i18n';
 import { defaultValidityDays, isOpenState } from '@/lib/party/transfer-machine';
 import { getTransfer, listTransfers } from '@/lib/party/transfers';
-import { transferDirectory, transferTargets } from '@/lib/party/transfer-views';
-import { TransferActionForms } from './transfer-action-forms';
+import type { TransferDto } from '@/lib/party/transfer-schemas';
+import { transferDirectory, transferTargets, type DirectoryOrg } from '@/lib/party/transfer-views';
+import { TransferActionForms, type StepContext } from './transfer-action-forms';
+import type { OptionGroup } from './transfer-fields';
 import { TransferApplyForm } from './transfer-apply-form';
 import { CaseFacts, CaseLinks, CaseNotice, OverdueBadge, StateBadge, StepTracker, Timeline } from './transfer-case-parts';
 import { formatDay } from './transfer-labels';
+
+/** The directory's receiving organisations grouped by the committee that receives for them (the member's own excluded). */
+export function targetGroups(directory: DirectoryOrg[], exceptOrgId: string | null, t: Translator): OptionGroup[] {
+  return transferTargets(directory, exceptOrgId).map((g) => ({ label: g.committee.name, options: g.orgs.map((o) => ({ value: o.id, label: o.id === g.committee.id ? `${o.name}（${t('partyTransfer.committeeItself')}）` : o.name })) }));
+}
+
+/** What a returned application's correction form starts from. */
+export function correctionOf(c: TransferDto, groups: OptionGroup[]): NonNullable<StepContext['edit']> {
+  return { groups, toOrgId: c.toOrgId, toOrgText: c.toOrgText, category: c.category, channel: c.channel, reason: c.reason };
+}
 
 /**
  * 我的组织关系转接 on 我的党组织: the member's current case (step tracker with who handles it now and the deadline,
@@ -20,7 +32,9 @@ export async function MyTransferSection({ actor, member, t, locale, ip }: { acto
   const { items } = await listTransfers(actor, 'mine', ctx);
   const byRecent = [...items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const open = byRecent.find((i) => isOpenState(i.state) || i.state === 'COMPLETED');
-  const [current, directory] = await Promise.all([open ? getTransfer(actor, open.id, ctx) : null, open ? null : transferDirectory(actor, locale, ip)]);
+  const current = open ? await getTransfer(actor, open.id, ctx) : null;
+  const correcting = current?.state === 'RETURNED_FOR_EDIT' && current.availableActions.includes('submit');
+  const directory = !current || correcting ? await transferDirectory(actor, locale, ip) : null;
   const earlier = byRecent.filter((i) => i.id !== current?.id);
 
   return (
@@ -41,7 +55,16 @@ export async function MyTransferSection({ actor, member, t, locale, ip }: { acto
           <TransferActionForms
             applicant
             actions={current.availableActions}
-            ctx={{ caseId: current.id, state: current.state, channel: current.channel, receiverReturn: false, defaultValidityDays: defaultValidityDays(current.category), branches: [], defaultBranchId: null }}
+            ctx={{
+              caseId: current.id,
+              state: current.state,
+              channel: current.channel,
+              receiverReturn: false,
+              defaultValidityDays: defaultValidityDays(current.category),
+              branches: [],
+              defaultBranchId: null,
+              ...(correcting ? { edit: correctionOf(current, targetGroups(directory ?? [], member.formalOrgId, t)) } : {}),
+            }}
           />
           <details className="group">
             <summary className="cursor-pointer text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t('partyTransfer.timeline')}</summary>
@@ -61,7 +84,7 @@ export async function MyTransferSection({ actor, member, t, locale, ip }: { acto
           <p className="mb-4 mt-1 text-sm text-ink-600">{t('partyTransfer.applyIntro')}</p>
           <TransferApplyForm
             memberId={member.id}
-            groups={transferTargets(directory ?? [], member.formalOrgId).map((g) => ({ label: g.committee.name, options: g.orgs.map((o) => ({ value: o.id, label: o.id === g.committee.id ? `${o.name}（${t('partyTransfer.committeeItself')}）` : o.name })) }))}
+            groups={targetGroups(directory ?? [], member.formalOrgId, t)}
           />
         </Card>
       )}

@@ -9,10 +9,10 @@ import { Button, type ButtonVariant } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import type { Locale, Translator } from '@/lib/i18n';
 import { transferStepAction } from '@/lib/party/transfer-actions';
-import { NATIONAL_CHANNELS, RETURN_REASON_CODES, VALIDITY_MAX, type CaseAction, type TransferChannel, type TransferState } from '@/lib/party/transfer-machine';
+import { NATIONAL_CHANNELS, RETURN_REASON_CODES, TRANSFER_CATEGORIES, TRANSFER_CHANNELS, VALIDITY_MAX, type CaseAction, type TransferCategory, type TransferChannel, type TransferState } from '@/lib/party/transfer-machine';
 import { ACTION_INPUTS } from '@/lib/party/transfer-schemas';
-import { FieldArea, FieldSelect, FieldText } from './transfer-fields';
-import { actionName, returnReasonName } from './transfer-labels';
+import { FieldArea, FieldSelect, FieldText, type OptionGroup } from './transfer-fields';
+import { actionName, categoryLabel, channelLabel, returnReasonName } from './transfer-labels';
 
 /**
  * One form per action the service says the viewer may take now (TransferDto.availableActions). Each opens in place as
@@ -29,6 +29,8 @@ export interface StepContext {
   defaultValidityDays: number;
   branches: { id: string; name: string }[];
   defaultBranchId: string | null;
+  /** A returned application (T4): the applicant may correct it when resubmitting (T2). */
+  edit?: { groups: OptionGroup[]; toOrgId: string | null; toOrgText: string | null; category: TransferCategory; channel: TransferChannel; reason: string };
 }
 
 const VARIANT: Partial<Record<CaseAction, ButtonVariant>> = { return: 'secondary', hold: 'secondary', escalate: 'secondary', reissue: 'secondary', withdraw: 'danger', void: 'danger' };
@@ -174,6 +176,19 @@ function StepPanel({ action, ctx, applicant, onClose, onDone }: { action: CaseAc
             {national ? <FieldText name="nationalFlowNo" label={`${t('partyTransfer.nationalFlowNo')}（${optional}）`} hint={t('partyTransfer.nationalNote')} maxLength={64} autoComplete="off" /> : null}
           </>
         ) : null}
+        {action === 'submit' && ctx.edit ? (
+          <fieldset className="space-y-3 rounded-lg bg-ink-50 p-3" data-testid="resubmit-changes">
+            <legend className="px-1 text-sm font-medium text-ink-800">{t('partyTransfer.correctTitle')}</legend>
+            {ctx.edit.toOrgText ? (
+              <FieldText name="changes.toOrgText" label={t('partyTransfer.targetText')} required maxLength={200} autoComplete="off" />
+            ) : (
+              <FieldSelect name="changes.toOrgId" label={t('partyTransfer.targetOrg')} required groups={ctx.edit.groups} registerOptions={{ setValueAs: (v: string) => v || undefined }} />
+            )}
+            <FieldSelect name="changes.category" label={t('partyTransfer.category')} options={TRANSFER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))} />
+            <FieldSelect name="changes.channel" label={t('partyTransfer.channel')} options={TRANSFER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))} />
+            <FieldArea name="changes.reason" label={t('partyTransfer.reason')} required rows={3} maxLength={500} />
+          </fieldset>
+        ) : null}
         {action === 'receipt' && national ? <FieldText name="nationalFlowNo" label={`${t('partyTransfer.nationalFlowNo')}（${optional}）`} hint={t('partyTransfer.nationalNote')} maxLength={64} autoComplete="off" /> : null}
         {action === 'complete' ? (
           ctx.branches.length ? (
@@ -214,6 +229,10 @@ function defaultsFor(action: CaseAction, ctx: StepContext): StepValues {
       return { reasonCode: '', comment: '' };
     case 'receipt':
       return { nationalFlowNo: '', comment: '' };
+    case 'submit':
+      return ctx.edit
+        ? { comment: '', changes: { ...(ctx.edit.toOrgText ? { toOrgText: ctx.edit.toOrgText } : { toOrgId: ctx.edit.toOrgId ?? undefined }), category: ctx.edit.category, channel: ctx.edit.channel, reason: ctx.edit.reason } }
+        : { comment: '' };
     default:
       return { comment: '' };
   }

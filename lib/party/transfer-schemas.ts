@@ -44,9 +44,19 @@ export const reissueInput = z
   .strictObject({ comment: optionalText(500), toOrgId: z.uuid().optional(), toOrgText: optionalText(200) })
   .refine((v) => !(v.toOrgId && v.toOrgText), { message: 'partyTransfer.errTargetOne', path: ['toOrgId'] });
 
+/**
+ * T2 after a return (T4): the applicant resubmits with corrections — another target (directory or free text), category,
+ * channel or reason. Only while the application is a draft or returned for changes.
+ */
+export const submitChanges = z
+  .strictObject({ toOrgId: z.uuid().optional(), toOrgText: optionalText(200), category: transferCategory.optional(), channel: transferChannel.optional(), reason: text(500).optional() })
+  .refine((v) => !(v.toOrgId && v.toOrgText), { message: 'partyTransfer.errTargetOne', path: ['toOrgId'] });
+export type SubmitChanges = z.output<typeof submitChanges>;
+export const submitInput = z.strictObject({ comment: optionalText(500), changes: submitChanges.optional() });
+
 /** Every action's body (the server action takes { id, action, ...body }). */
 export const ACTION_INPUTS = {
-  submit: commentInput,
+  submit: submitInput,
   approve: commentInput,
   return: returnInput,
   withdraw: commentInput,
@@ -61,7 +71,7 @@ export const ACTION_INPUTS = {
   void: voidInput,
   reissue: reissueInput,
 } as const satisfies Record<(typeof CASE_ACTIONS)[number], z.ZodType>;
-export type ActionBody = { comment?: string; reasonCode?: z.infer<typeof returnReasonCode>; validityDays?: number; nationalFlowNo?: string; branchId?: string; reason?: string; toOrgId?: string; toOrgText?: string; receivedOn?: string };
+export type ActionBody = { comment?: string; reasonCode?: z.infer<typeof returnReasonCode>; validityDays?: number; nationalFlowNo?: string; branchId?: string; reason?: string; toOrgId?: string; toOrgText?: string; receivedOn?: string; changes?: SubmitChanges };
 
 /** A member arriving with a letter from outside the portal and not yet in the register. */
 export const incomingMemberInput = z.strictObject({

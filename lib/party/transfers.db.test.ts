@@ -166,6 +166,27 @@ describe('every state an action is not possible from → TRANSITION_NOT_ALLOWED,
 
 // --- the whole road, and what each step records ----------------------------------------------------------------------
 
+describe('fixing a returned application (T4 → T2)', () => {
+  it('the applicant corrects target, category, channel and reason when resubmitting; the event records what changed; a bad correction changes nothing', async () => {
+    const db = t.db();
+    const { member, actor } = await memberIn(db, w);
+    const c = await createTransfer(actor, { memberId: member.id, toOrgId: w.orgs.T1.id, category: 'in_district', channel: 'PAPER', reason: '工作调动' }, ctx);
+    await actOnTransfer(actor, c.id, 'submit', {}, ctx);
+    await actOnTransfer(w.actors.secB1, c.id, 'return', { comment: '接收组织写错了，应转入 T2' }, ctx);
+    const before = await caseRow(db, c.id);
+    // Both a directory target and a free-text one: refused by the schema; the member's own branch: refused.
+    expect(await codeOf(actOnTransfer(actor, c.id, 'submit', { changes: { toOrgId: w.orgs.B1.id } }, ctx))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(actOnTransfer(actor, c.id, 'submit', { changes: { toOrgId: '6f1d0c3e-2b7a-4f51-9c1e-0000000000ff' } }, ctx))).toBe('VALIDATION_FAILED');
+    expect(await caseRow(db, c.id)).toEqual(before);
+    const fixed = await actOnTransfer(actor, c.id, 'submit', { comment: '已更正', changes: { toOrgId: w.orgs.T2.id, category: 'in_city', channel: 'BOTH', reason: '工作调动（已更正接收组织）' } }, ctx);
+    expect(fixed).toMatchObject({ state: 'BRANCH_REVIEW', toOrgId: w.orgs.T2.id, toOrgText: null, category: 'in_city', channel: 'BOTH', reason: '工作调动（已更正接收组织）', returnReasonText: null });
+    expect(fixed.events.at(-1)!.comment).toContain('已更正');
+    expect(fixed.events.at(-1)!.comment).toContain('接收组织');
+    // Once with the branch, the application is no longer editable: changes are refused with the state's code.
+    expect(await codeOf(actOnTransfer(w.actors.secB1, c.id, 'approve', { changes: { reason: 'x' } } as never, ctx))).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('a transfer from application to receipt', () => {
   it('member applies, branch approves, C1 issues, R registers, accepts and assigns T1, receipt — the formal branch switches once', async () => {
     const db = t.db();

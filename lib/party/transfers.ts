@@ -112,7 +112,9 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
   const [member] = await tx.select().from(partyMembers).where(eq(partyMembers.id, row.memberId));
   const t = now();
   const districtIds = await districtOrgIds(tx);
-  const orgs = await orgsWithAncestors(tx, [...caseOrgIds(row), body.branchId, body.toOrgId, member!.formalOrgId, ...districtIds]);
+  const changes = body.changes;
+  if (changes && action !== 'submit') throw new AppError('VALIDATION_FAILED', { fieldErrors: { changes: ['partyTransfer.errTargetOne'] } });
+  const orgs = await orgsWithAncestors(tx, [...caseOrgIds(row), body.branchId, body.toOrgId, changes?.toOrgId, member!.formalOrgId, ...districtIds]);
   const facts = caseFacts(row, member!, orgs);
   const actor = actorFacts(me, districtIds);
 
@@ -120,8 +122,13 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
   // switch and no second event.
   if (action === 'complete' && (row.state === 'COMPLETED' || row.state === 'RECEIPT_SENT') && row.toBranchId === body.branchId && M.actorKinds(facts, actor).includes('receiver')) return row.id;
 
-  const targetId = action === 'reissue' && (body.toOrgId || body.toOrgText) ? (body.toOrgId ?? null) : row.toOrgId;
+  const wanted = changes && (changes.toOrgId || changes.toOrgText) ? { toOrgId: changes.toOrgId ?? null, toOrgText: changes.toOrgId ? null : (changes.toOrgText ?? null) } : null;
+  // A correction names only what differs (a form resends every field).
+  const retarget = wanted && (wanted.toOrgId !== row.toOrgId || wanted.toOrgText !== row.toOrgText) ? wanted : null;
+  const targetId = action === 'reissue' && (body.toOrgId || body.toOrgText) ? (body.toOrgId ?? null) : retarget ? retarget.toOrgId : row.toOrgId;
   if (body.toOrgId && !orgs.get(body.toOrgId)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { toOrgId: ['partyTransfer.errOrgUnknown'] } });
+  if (changes?.toOrgId && !orgs.get(changes.toOrgId)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { 'changes.toOrgId': ['partyTransfer.errOrgUnknown'] } });
+  if (changes?.toOrgId && changes.toOrgId === member!.formalOrgId) throw new AppError('VALIDATION_FAILED', { fieldErrors: { 'changes.toOrgId': ['partyTransfer.errSameOrg'] } });
   const guard: M.GuardFacts = {
     member: memberFacts(member!),
     target: targetId ? (orgs.get(targetId) ?? null) : null,
@@ -147,10 +154,20 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
   let eventComment = comment;
   let afterUpdate: (() => Promise<void>) | null = null;
   switch (d.transition.id) {
-    case 'T2':
+    case 'T2': {
       next = 'BRANCH_REVIEW';
       Object.assign(patch, { currentHandlerOrgId: row.fromOrgId, returnReasonCode: null, returnReasonText: null });
+      if (changes) {
+        // The corrections of a returned application (T4 → "applicant can fix"): recorded on the event, field by field.
+        const category = changes.category && changes.category !== row.category ? changes.category : null;
+        const channel = changes.channel && changes.channel !== row.channel ? changes.channel : null;
+        const reason = changes.reason && changes.reason !== row.reason ? changes.reason : null;
+        Object.assign(patch, { ...(retarget ?? {}), ...(category ? { category } : {}), ...(channel ? { channel } : {}), ...(reason ? { reason } : {}) });
+        const changed = [retarget ? '接收组织' : null, category ? '转接类别' : null, channel ? '办理渠道' : null, reason ? '转接原因' : null].filter(Boolean);
+        if (changed.length) eventComment = [`已更正：${changed.join('、')}`, comment].filter(Boolean).join('；');
+      }
       break;
+    }
     case 'T3': {
       const issuer = row.fromOrgId ? M.issuingCommitteeFor(orgs, row.fromOrgId) : null;
       next = issuer ? 'ISSUER_REVIEW' : 'ORGDEPT_REVIEW';

@@ -78,6 +78,7 @@ const partyTransferEn: PartyTransferMessages = {
     history: 'Earlier transfers',
     noHistory: 'No earlier transfers',
     noHistoryBody: 'Completed, withdrawn or voided cases stay here.',
+    correctTitle: 'Correct the application (only what changed is recorded)',
     applyTitle: 'Apply to transfer your membership',
     applyIntro: 'Choose the receiving Party organisation and give a reason. Your branch reviews it first, then the committee above issues the letter.',
     applySubmit: 'Save the application',

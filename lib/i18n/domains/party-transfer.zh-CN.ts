@@ -79,6 +79,7 @@ const partyTransferZh = {
     history: '以往的转接',
     noHistory: '没有以往的转接',
     noHistoryBody: '办结、撤回或作废的案件会留在这里。',
+    correctTitle: '更正申请内容（只记录有改动的项目）',
     applyTitle: '申请转出组织关系',
     applyIntro: '选择接收的党组织并说明原因。提交后先由所在党支部审核，再由上级党委开具介绍信。',
     applySubmit: '保存申请',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { correctionOf, targetGroups } from '@/components/party/my-transfer-section';
 import { TransferActionForms } from '@/components/party/transfer-action-forms';
 import { CaseFacts, CaseLinks, CaseNotice, OverdueBadge, StateBadge, StepTracker, Timeline } from '@/components/party/transfer-case-parts';
 import { actorKindName, categoryLabel, channelLabel } from '@/components/party/transfer-labels';
@@ -27,7 +28,9 @@ export default async function TransferCasePage({ params }: PageProps<'/party/tra
   const [{ t, locale }, ip] = await Promise.all([getTranslator(), clientIpForPage()]);
   const c = await loadForPage(getTransfer(actor, parsed.data.id, { ip, locale }));
   const completing = c.availableActions.includes('complete');
-  const branches = completing ? branchesUnder(await transferDirectory(actor, locale, ip), c.currentHandlerOrgId) : [];
+  const correcting = c.state === 'RETURNED_FOR_EDIT' && c.availableActions.includes('submit');
+  const directory = completing || correcting ? await transferDirectory(actor, locale, ip) : [];
+  const branches = completing ? branchesUnder(directory, c.currentHandlerOrgId) : [];
   const member = actor.role === 'talent';
 
   return (
@@ -75,6 +78,7 @@ export default async function TransferCasePage({ params }: PageProps<'/party/tra
                   defaultValidityDays: defaultValidityDays(c.category),
                   branches: branches.map((b) => ({ id: b.id, name: b.name })),
                   defaultBranchId: branches.find((b) => b.id === c.toOrgId)?.id ?? null,
+                  ...(correcting ? { edit: correctionOf(c, targetGroups(directory, c.fromOrgId, t)) } : {}),
                 }}
               />
             ) : (
