@@ -12,6 +12,8 @@ import { expect, login, test, waitForHydration, type ConsoleGuard } from './fixt
 
 const MEMBER = 'lin.qingci@demo.local';
 const TARGET = '竞成社区党支部';
+/** She first names the wrong branch; her secretary returns the application and she corrects it. */
+const WRONG_TARGET = '新厂社区党支部';
 const SHOTS = process.env.E2E_SHOTS_DIR;
 
 let caseUrl = '';
@@ -54,7 +56,7 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     const section = page.getByTestId('my-transfer');
     await expect(section.getByRole('heading', { name: '我的组织关系转接' })).toBeVisible();
     await waitForHydration(page, 'form[aria-label="申请转出组织关系"]');
-    await section.getByLabel('接收党组织').selectOption({ label: TARGET });
+    await section.getByLabel('接收党组织').selectOption({ label: WRONG_TARGET });
     await section.getByLabel('转接范围').selectOption({ label: '区内转接' });
     await section.getByLabel('办理渠道').selectOption({ label: '系统办理 + 纸质介绍信' });
     await section.getByLabel('转接原因').fill('工作室迁至竞成街道，长期居住。');
@@ -71,15 +73,40 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     caseUrl = new URL(page.url()).pathname;
   });
 
-  test('the branch approves, the committee issues a 30-day letter, and it prints on one A4 sheet', async ({ page, browser, consoleGuard }) => {
+  test('the branch returns it for the wrong target; she corrects the target and resubmits; the branch approves', async ({ page, browser, consoleGuard }) => {
     expect(caseUrl).not.toBe('');
     await login(page, 'secretary@demo.local');
+    // The 工作台 card lists what waits on her.
+    await expect(page.getByTestId('home-party-queue')).toContainText('林青瓷');
+    await shot(page, 'home-secretary');
+    await page.goto('/party/transfers');
+    await page.getByTestId('queue-item').filter({ hasText: '林青瓷' }).click();
+    await expect(page).toHaveURL(caseUrl);
+    await step(page, '退回', 'RETURNED_FOR_EDIT', async (panel) => {
+      await panel.getByLabel('退回说明').fill('接收组织应为竞成社区党支部，请更正后重新提交。');
+    });
+
+    const member = await actorPage(browser, consoleGuard, MEMBER);
+    await member.goto('/my-party');
+    const current = member.getByTestId('my-transfer-current');
+    await expect(current).toContainText('请更正后重新提交');
+    await step(member, '重新提交', 'BRANCH_REVIEW', async (panel) => {
+      await expect(panel.getByLabel('接收党组织')).toHaveValue(/[0-9a-f-]{36}/);
+      await panel.getByLabel('接收党组织').selectOption({ label: TARGET });
+      await shot(member, 'resubmit-panel');
+    });
+    await member.context().close();
+
     await page.goto('/party/transfers');
     const item = page.getByTestId('queue-item').filter({ hasText: '林青瓷' });
     await expect(item).toContainText(TARGET);
     await item.click();
-    await expect(page).toHaveURL(caseUrl);
+    await expect(page.getByTestId('timeline')).toContainText('已更正：接收组织');
     await step(page, '审核通过', 'ISSUER_REVIEW');
+  });
+
+  test('the committee issues a 30-day letter, and it prints on one A4 sheet', async ({ browser, consoleGuard }) => {
+    expect(caseUrl).not.toBe('');
 
     const committee = await actorPage(browser, consoleGuard, 'committee@demo.local');
     await committee.goto('/party/transfers');
@@ -90,7 +117,7 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     });
     await expect(committee.getByTestId('letter-no')).toContainText(/珠组转〔\d{4}〕\d{4}号/);
     const timeline = committee.getByTestId('timeline');
-    await expect(timeline.getByRole('listitem')).toHaveCount(4); // create, submit, approve, issue
+    await expect(timeline.getByRole('listitem')).toHaveCount(6); // create, submit, return, submit, approve, issue
     await expect(timeline.getByRole('listitem').first()).toContainText('开具介绍信');
 
     await shot(committee, 'case-issued');
@@ -168,7 +195,7 @@ test.describe.serial('组织关系转接: application to receipt', () => {
     });
     await step(page, '反馈回执', 'RECEIPT_SENT');
     await expect(page.getByTestId('no-actions')).toBeVisible();
-    await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveCount(8);
+    await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveCount(10);
 
     const member = await actorPage(browser, consoleGuard, MEMBER);
     await member.goto('/my-party');
