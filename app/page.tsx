@@ -7,16 +7,10 @@ import { Badge } from '@/components/ui/card';
 import { ApplyIcon, FlagIcon, MentorIcon, PolicyIcon, VaseIcon } from '@/components/ui/icons';
 import { getActor } from '@/lib/auth/current';
 import { getTranslator } from '@/lib/i18n/server';
-import type { MessageKey } from '@/lib/i18n';
+import { capabilityList, type CapabilityDef } from '@/lib/capabilities';
+import { LIVE_CAPABILITIES } from '@/lib/domains';
 
-const FEATURES: { icon: ComponentType<SVGProps<SVGSVGElement>>; title: MessageKey; body: MessageKey; soon?: boolean }[] = [
-  { icon: VaseIcon, title: 'landing.featProfileTitle', body: 'landing.featProfileBody', soon: false },
-  { icon: PolicyIcon, title: 'landing.featPoliciesTitle', body: 'landing.featPoliciesBody' },
-  { icon: ApplyIcon, title: 'landing.featApplyTitle', body: 'landing.featApplyBody' },
-  { icon: ApplyIcon, title: 'landing.featSpacesTitle', body: 'landing.featSpacesBody' },
-  { icon: MentorIcon, title: 'landing.featMentorsTitle', body: 'landing.featMentorsBody' },
-  { icon: FlagIcon, title: 'landing.featPartyTitle', body: 'landing.featPartyBody' },
-];
+const ICONS: Record<CapabilityDef['icon'], ComponentType<SVGProps<SVGSVGElement>>> = { vase: VaseIcon, policy: PolicyIcon, apply: ApplyIcon, mentor: MentorIcon, flag: FlagIcon };
 
 export default async function LandingPage() {
   const [{ t }, actor] = await Promise.all([getTranslator(), getActor()]);
@@ -58,18 +52,26 @@ export default async function LandingPage() {
             {t('app.tagline')}
           </h2>
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {FEATURES.map((f) => (
-              <li key={f.title} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-ink-200">
-                <div className="flex items-center justify-between">
-                  <span className="grid size-11 place-items-center rounded-xl bg-brand-50 text-brand-700">
-                    <f.icon />
-                  </span>
-                  {f.soon === false ? <Badge tone="success">{t('landing.available')}</Badge> : <Badge tone="info">{t('landing.comingSoon')}</Badge>}
-                </div>
-                <h3 className="mt-3 font-semibold text-ink-900">{t(f.title)}</h3>
-                <p className="mt-1 text-sm text-ink-600">{t(f.body)}</p>
-              </li>
-            ))}
+            {capabilityList(LIVE_CAPABILITIES).map(({ key, live, def }) => {
+              const Icon = ICONS[def.icon];
+              return (
+                <li key={key} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-ink-200" data-capability={key} data-live={live}>
+                  <div className="flex items-center justify-between">
+                    <span className="grid size-11 place-items-center rounded-xl bg-brand-50 text-brand-700">
+                      <Icon />
+                    </span>
+                    {live ? <Badge tone="success">{t('landing.available')}</Badge> : <Badge tone="info">{t('landing.comingSoon')}</Badge>}
+                  </div>
+                  <h3 className="mt-3 font-semibold text-ink-900">{t(def.title)}</h3>
+                  <p className="mt-1 text-sm text-ink-600">{t(def.body)}</p>
+                  {live && def.href ? (
+                    <Link href={def.href} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+                      {t('landing.seeIt')} →
+                    </Link>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
           <p className="mt-8 text-sm text-ink-600">{t('landing.forStaff')}</p>
         </section>

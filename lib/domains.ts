@@ -1,6 +1,7 @@
 import { accountManifest } from '@/lib/account/manifest';
 import { adminManifest } from '@/lib/admin/manifest';
 import { jobsManifest } from '@/lib/jobs/manifest';
+import type { Capability } from '@/lib/capabilities';
 import type { NavItem } from '@/lib/navigation';
 import { notificationsManifest } from '@/lib/notifications/manifest';
 import type { NotificationKinds } from '@/lib/notifications/registry';
@@ -25,6 +26,11 @@ export interface DomainManifest {
   appPaths?: readonly string[];
   /** The notification kinds this domain sends (lib/<domain>/notifications.ts). */
   notifications?: NotificationKinds;
+  /** What this domain makes live on the landing page (lib/capabilities.ts). */
+  capabilities?: readonly Capability[];
 }
 
 export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, partyManifest, notificationsManifest] as const satisfies readonly DomainManifest[];
+
+/** The capabilities some domain declares: live on the landing page. */
+export const LIVE_CAPABILITIES: ReadonlySet<Capability> = new Set((DOMAINS as readonly DomainManifest[]).flatMap((d) => d.capabilities ?? []));

@@ -16,6 +16,7 @@ const transferNav: readonly NavItem[] = [{ href: '/party/transfers', label: 'par
 
 export const partyManifest = {
   name: 'party',
+  capabilities: ['party_transfer'],
   nav: [...memberNav, ...transferNav, ...orgNav],
   appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,

@@ -4,6 +4,7 @@ import { policyNotificationKinds } from './notifications';
 /** The policy domain's share of the shared surfaces (lib/domains.ts). */
 export const policiesManifest = {
   name: 'policies',
+  capabilities: ['policies', 'apply'],
   nav: [
     { href: '/my-policies', label: 'policy.navMine', permission: 'matches.read_own', order: 40 },
     { href: '/applications', label: 'policy.navApplications', permission: 'applications.read_own', order: 50 },
