@@ -241,3 +241,20 @@ test.describe('incoming letters', () => {
     await expect(page.getByTestId('transfer-actions').getByRole('button', { name: '登记接收', exact: true })).toBeVisible();
   });
 });
+
+test.describe('the organisation department', () => {
+  test('edits an organisation’s contact point; the form starts from what is in force and refuses a bad phone', async ({ page }) => {
+    await login(page, 'orgdept@demo.local');
+    await page.goto('/party/orgs');
+    await waitForHydration(page, 'form[aria-label="修改职能与联系方式"]');
+    const form = page.getByRole('form', { name: '修改职能与联系方式' });
+    await form.getByLabel('党组织').selectOption('6f1d0c3e-2b7a-4f51-9c1e-000000000005'); // 三宝国际陶艺村党支部
+    await expect(form.getByLabel('联系电话')).not.toHaveValue('');
+    await form.getByLabel('联系电话').fill('12345');
+    await form.getByRole('button', { name: '保存修改' }).click();
+    await expect(form.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel('联系电话').fill('0798-8223128');
+    await form.getByRole('button', { name: '保存修改' }).click();
+    await expect(form.getByText('已保存党组织信息')).toBeVisible();
+  });
+});

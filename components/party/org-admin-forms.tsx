@@ -1,13 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { applyActionResult, Form, FormMessage, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
 import { useT } from '@/components/i18n/provider';
 import type { Translator } from '@/lib/i18n';
 import { createOrgAction, dissolveOrgAction, updateOrgAction } from '@/lib/party/actions';
-import { createOrgInput, dissolveOrgForm, moveOrgForm, PARTY_ORG_TYPES, type OrgType } from '@/lib/party/schemas';
+import { createOrgInput, dissolveOrgForm, editOrgForm, moveOrgForm, PARTY_ORG_TYPES, type OrgType } from '@/lib/party/schemas';
 import { orgTypeLabel } from './labels';
 
 export interface OrgOption {
@@ -16,6 +16,9 @@ export interface OrgOption {
   orgType: OrgType;
   active: boolean;
   external: boolean;
+  /** For the edit form: the flags and contact point in force. */
+  flags?: { mayIssue: boolean; mayReceive: boolean; hasProbationaryApproval: boolean };
+  contact?: { person: string | null; phone: string | null; address: string | null; postalCode: string | null };
 }
 
 function CheckboxField({ name, label }: { name: string; label: string }) {
@@ -37,6 +40,7 @@ export function OrgAdminForms({ orgs }: { orgs: OrgOption[] }) {
   return (
     <div className="space-y-6">
       <CreateOrgForm parents={active} />
+      <EditOrgForm orgs={active} />
       <MoveOrgForm orgs={active} />
       <DissolveOrgForm orgs={active} />
     </div>
@@ -87,6 +91,60 @@ function CreateOrgForm({ parents }: { parents: OrgOption[] }) {
         <TextField name="address" label={t('party.address')} autoComplete="off" maxLength={120} />
         <TextField name="postalCode" label={t('party.postalCode')} autoComplete="off" inputMode="numeric" maxLength={6} />
         <SubmitButton pendingLabel={t('wizard.saving')}>{t('party.createSubmit')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function EditOrgForm({ orgs }: { orgs: OrgOption[] }) {
+  const t: Translator = useT();
+  const { router, message, setMessage } = useOutcome();
+  const empty = { id: '', mayIssue: false, mayReceive: false, hasProbationaryApproval: false, contactPerson: '', contactPhone: '', address: '', postalCode: '' };
+  const form = useZodForm(editOrgForm, { defaultValues: empty });
+  // Choosing an organisation fills in what is in force, so the form edits rather than overwrites.
+  const fill = (id: string) => {
+    const o = orgs.find((x) => x.id === id);
+    form.reset(
+      o
+        ? { id, mayIssue: !!o.flags?.mayIssue, mayReceive: !!o.flags?.mayReceive, hasProbationaryApproval: !!o.flags?.hasProbationaryApproval, contactPerson: o.contact?.person ?? '', contactPhone: o.contact?.phone ?? '', address: o.contact?.address ?? '', postalCode: o.contact?.postalCode ?? '' }
+        : empty,
+    );
+  };
+  const chosen = form.watch('id');
+  useEffect(() => {
+    fill(chosen);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill only when another organisation is chosen
+  }, [chosen]);
+  async function onSubmit(values: unknown) {
+    setMessage({});
+    const { id, ...changes } = values as { id: string } & Record<string, unknown>;
+    const result = await updateOrgAction({ id, changes } as Parameters<typeof updateOrgAction>[0]);
+    if (!result.ok) {
+      const fe = result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k.replace(/^changes\./, ''), v])) : undefined;
+      return setMessage({ error: applyActionResult(form, { ...result, fieldErrors: fe }) });
+    }
+    setMessage({ success: t('party.updated') });
+    router.refresh();
+  }
+  return (
+    <section aria-labelledby="edit-org" className="space-y-3 border-t border-ink-100 pt-6">
+      <h2 id="edit-org" className="font-semibold text-ink-900">
+        {t('party.editTitle')}
+      </h2>
+      <Form form={form} onSubmit={onSubmit} aria-label={t('party.editTitle')}>
+        <FormMessage error={message.error} success={message.success} />
+        <SelectField name="id" label={t('party.editOrg')} options={choose(t, orgs.filter((o) => !o.external))} />
+        <fieldset className="space-y-1">
+          <legend className="mb-1 text-sm font-medium text-ink-800">{t('party.flags')}</legend>
+          <CheckboxField name="mayIssue" label={t('party.flag_mayIssue')} />
+          <CheckboxField name="mayReceive" label={t('party.flag_mayReceive')} />
+          <CheckboxField name="hasProbationaryApproval" label={t('party.flag_hasProbationaryApproval')} />
+        </fieldset>
+        <TextField name="contactPerson" label={t('party.contactPerson')} autoComplete="off" maxLength={40} />
+        <TextField name="contactPhone" label={t('party.contactPhone')} autoComplete="off" inputMode="tel" maxLength={20} />
+        <TextField name="address" label={t('party.address')} autoComplete="off" maxLength={120} />
+        <TextField name="postalCode" label={t('party.postalCode')} autoComplete="off" inputMode="numeric" maxLength={6} />
+        <SubmitButton pendingLabel={t('wizard.saving')}>{t('party.editSubmit')}</SubmitButton>
       </Form>
     </section>
   );

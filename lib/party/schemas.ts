@@ -139,6 +139,8 @@ export type DissolveOrgInput = z.input<typeof dissolveOrgInput>;
 const chosenOrg = z.uuid('party.chooseOrg');
 export const dissolveOrgForm = dissolveOrgInput.extend({ id: chosenOrg });
 export const moveOrgForm = z.strictObject({ id: chosenOrg, parentId: chosenOrg });
+/** The 组织部's edit form: an organisation's flags and contact point (sent as PATCH changes). */
+export const editOrgForm = z.strictObject({ id: chosenOrg, ...orgFlagsInput.shape, ...orgContactInput.shape });
 
 export const partyOrgDto = z.object({
   id: z.uuid(),

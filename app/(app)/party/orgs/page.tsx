@@ -31,7 +31,7 @@ export default async function PartyOrgsPage({ searchParams }: { searchParams: Pr
   const wanted = z.uuid().safeParse((await searchParams).poster);
   // The poster: the chosen organisation (org_admin) or the secretary's own — only where the token is in the DTO.
   const posterOrg = orgs.find((o) => o.id === (wanted.success ? wanted.data : actor.orgId) && o.qrToken !== undefined && o.status === 'ACTIVE' && !o.flags.isExternal);
-  const options: OrgOption[] = orgs.map((o) => ({ id: o.id, label: `${'　'.repeat(Math.max(0, o.depth))}${o.name}（${o.code}）`, orgType: o.orgType, active: o.status === 'ACTIVE', external: o.flags.isExternal }));
+  const options: OrgOption[] = orgs.map((o) => ({ id: o.id, label: `${'　'.repeat(Math.max(0, o.depth))}${o.name}（${o.code}）`, orgType: o.orgType, active: o.status === 'ACTIVE', external: o.flags.isExternal, flags: { mayIssue: o.flags.mayIssue, mayReceive: o.flags.mayReceive, hasProbationaryApproval: o.flags.hasProbationaryApproval }, contact: o.contact }));
 
   return (
     <>
