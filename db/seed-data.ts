@@ -211,6 +211,8 @@ export interface DemoPartyMember {
   /** The linked account (it gets the Party consent), if any. */
   userEmail: string | null;
   name: string;
+  /** 民族 (汉族 when not given). */
+  ethnicity?: string;
   idCardNo: string;
   phone: string;
   membershipType: 'formal' | 'probationary';

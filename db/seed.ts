@@ -106,6 +106,7 @@ export async function seedDemoPartyMembers(db: Db): Promise<void> {
         userId,
         name: m.name,
         gender: Number(m.idCardNo[16]) % 2 === 1 ? 'male' : 'female',
+        ethnicity: m.ethnicity ?? '汉族',
         idCardEnc: encryptField(m.idCardNo),
         idCardBlind: blindIndex('party_id_card', m.idCardNo),
         idCardMasked: maskIdNumber(m.idCardNo)!,

@@ -17,6 +17,7 @@ export function RegisterMemberForm({ orgs }: { orgs: { id: string; label: string
   const form = useZodForm(createMemberInput, {
     defaultValues: {
       name: '',
+      ethnicity: '',
       idCardNo: '',
       phone: '',
       membershipType: 'formal',
@@ -43,6 +44,7 @@ export function RegisterMemberForm({ orgs }: { orgs: { id: string; label: string
       <FormMessage error={error} />
       <SelectField name="formalOrgId" label={t('party.formalOrg')} options={[{ value: '', label: t('party.chooseOrg') }, ...orgs.map((o) => ({ value: o.id, label: o.label }))]} />
       <TextField name="name" label={t('register.legalName')} autoComplete="off" maxLength={40} />
+      <TextField name="ethnicity" label={t('party.ethnicity')} hint={t('party.ethnicityHint')} autoComplete="off" maxLength={10} />
       <TextField name="idCardNo" label={t('party.idCardNo')} autoComplete="off" inputMode="text" maxLength={18} />
       <TextField name="phone" label={t('party.phone')} autoComplete="off" inputMode="tel" maxLength={20} />
       <SelectField name="membershipType" label={t('party.membershipType')} options={MEMBERSHIP_TYPES.map((m) => ({ value: m, label: membershipLabel(t, m) }))} />

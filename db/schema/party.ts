@@ -83,6 +83,8 @@ export const partyMembers = pgTable(
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     gender: text('gender', { enum: ['male', 'female'] }),
+    /** 民族 (printed on the 介绍信), e.g. 汉族. */
+    ethnicity: text('ethnicity'),
     idCardEnc: text('id_card_enc').notNull(),
     idCardBlind: text('id_card_blind').notNull(),
     idCardMasked: text('id_card_masked').notNull(),

@@ -49,6 +49,16 @@ const body = (over: Record<string, unknown> = {}) => ({
 type Problem = { code: string; detail: string; errors?: Record<string, string[]> };
 
 describe('registering a member', () => {
+  it('民族 is optional, printed as given, and refused when not a 民族 name', async () => {
+    const { h } = await as('branch_secretary', ORG_IDS.jingpiaoBranch);
+    const bad = await callRoute(createPartyMemberRoute, { body: body({ idCardNo: randomIdNumber(), ethnicity: 'Han' }), headers: h });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.json as Problem).errors ?? {})).toContain('ethnicity');
+    const ok = await callRoute(createPartyMemberRoute, { body: body({ idCardNo: randomIdNumber(), ethnicity: '回族' }), headers: h });
+    expect(ok.status, ok.text).toBe(201);
+    expect(ok.json).toMatchObject({ ethnicity: '回族' });
+  });
+
   it('stores S1/S2 fields encrypted, returns the record masked with its alerts, and audits', async () => {
     setNow(new Date('2026-12-04T04:00:00Z'));
     const { h, user } = await as('branch_secretary', ORG_IDS.jingpiaoBranch);

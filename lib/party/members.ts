@@ -54,7 +54,7 @@ type OrgCols = { orgName: string; orgNameEn: string; orgPath: string };
 
 /** The fields a list row shows / a record view shows (recorded in the audit row of each view). */
 export const LIST_FIELDS = ['name', 'idCardNo(masked)', 'phone(masked)', 'membershipType', 'formalOrgId', 'partyStatus', 'lastDuesMonth', 'alerts'] as const;
-export const RECORD_FIELDS = [...LIST_FIELDS, 'gender', 'joinDate', 'probationEndDate', 'regularDate', 'lostContact', 'duesBaseType', 'duesBaseAmount', 'userId', 'statusDecisions'] as const;
+export const RECORD_FIELDS = [...LIST_FIELDS, 'gender', 'ethnicity', 'joinDate', 'probationEndDate', 'regularDate', 'lostContact', 'duesBaseType', 'duesBaseAmount', 'userId', 'statusDecisions'] as const;
 const EXPORT_FIELDS = ['name', 'idCardNo(masked)', 'phone(masked)', 'membershipType', 'formalOrg', 'joinDate', 'probationEndDate', 'partyStatus', 'lastDuesMonth', 'alerts'] as const;
 
 const ID_PROBLEM_KEY = {
@@ -142,6 +142,7 @@ function toMemberDto(m: MemberRow, o: OrgCols, locale: Locale, alerts: MemberAle
   return {
     ...toListItem(m, o, locale, alerts),
     gender: m.gender,
+    ethnicity: m.ethnicity,
     joinDate: m.joinDate,
     probationEndDate: m.probationEndDate,
     regularDate: m.regularDate,
@@ -250,6 +251,7 @@ export async function createPartyMember(actor: Actor | null, raw: CreateMemberIn
           userId: input.userId,
           name: input.name,
           gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+          ethnicity: input.ethnicity,
           idCardEnc: encryptField(idNumber),
           idCardBlind: blindIndex('party_id_card', idNumber),
           idCardMasked: maskIdNumber(idNumber)!,

@@ -191,6 +191,14 @@ export const duesAmount = z
 export const createMemberInput = z
   .strictObject({
     name: z.string().trim().min(1, 'validation.nameInvalid').max(40, 'validation.nameInvalid'),
+    /** 民族, e.g. 汉族 / 回族 (optional; printed on the 介绍信). */
+    ethnicity: z
+      .string()
+      .trim()
+      .regex(/^[\u4e00-\u9fa5]{1,8}族$/, 'party.errEthnicity')
+      .nullish()
+      .or(z.literal('').transform(() => null))
+      .transform((v) => v ?? null),
     idCardNo: z.string().trim().min(1, 'validation.required').max(40),
     phone: z
       .string()
@@ -253,6 +261,7 @@ export type MemberListItem = z.infer<typeof memberListItem>;
 
 export const memberDto = memberListItem.extend({
   gender: z.enum(['male', 'female']).nullable(),
+  ethnicity: z.string().nullable(),
   joinDate: z.string(),
   probationEndDate: z.string().nullable(),
   regularDate: z.string().nullable(),

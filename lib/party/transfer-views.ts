@@ -168,7 +168,7 @@ export async function getTransferLetter(actor: Actor | null, id: string, ctx: Tr
       name: member.name,
       gender: member.gender,
       age,
-      ethnicity: null,
+      ethnicity: member.ethnicity,
       membershipType: member.membershipType,
       idCardMasked: member.idCardMasked,
       phoneMasked: member.phoneMasked,
