@@ -89,6 +89,7 @@ export const EXTRA_USERS = [
   // Issue 9: the organisers of §5.1 — the issuing committee and the receiving 街道党工委 (role branch_secretary, scoped by organisation).
   { email: 'committee@demo.local', phone: null, displayName: '何文涛（两新组织党委组织委员）', role: 'branch_secretary', zoneCode: null, orgId: ORG_IDS.twoNewCommittee },
   { email: 'jingcheng@demo.local', phone: null, displayName: '郑晓燕（竞成街道党工委）', role: 'branch_secretary', zoneCode: null, orgId: ORG_IDS.jingchengCommittee },
+  { email: 'jcsq@demo.local', phone: null, displayName: '彭雅琴（竞成社区党支部书记）', role: 'branch_secretary', zoneCode: null, orgId: ORG_IDS.jingchengCommunityBranch },
   { email: 'xinchang@demo.local', phone: null, displayName: '邓海波（新厂街道党工委）', role: 'branch_secretary', zoneCode: null, orgId: ORG_IDS.xinchangCommittee },
 ] as const;
 

@@ -40,6 +40,15 @@ const logins = [
   ['secretary@demo.local', '党支部书记（景漂陶瓷流动党员党支部）Branch secretary'],
   ['orgdept@demo.local', '区委组织部 Organisation dept.'],
   ['admin@demo.local', '系统管理员 System admin'],
+  ['staff2@demo.local', '区人才办工作人员 Zone staff (Zhushan talent office)'],
+  ['secretary2@demo.local', '党支部书记（陶溪川）Branch secretary'],
+  ['committee@demo.local', '两新组织党委组织委员（开具介绍信）Issuing committee'],
+  ['jingcheng@demo.local', '竞成街道党工委（接收）Receiving committee'],
+  ['jcsq@demo.local', '竞成社区党支部书记 Receiving branch secretary'],
+  ['xinchang@demo.local', '新厂街道党工委 Street committee (receives only)'],
+  ['lin.qingci@demo.local', '景漂 · 正式党员 Talent, formal Party member (demo transfer)'],
+  ['zhou.yao@demo.local', '景漂 · 流动党员 Talent, mobile Party member'],
+  ['emma.wright@demo.local', '外籍景漂 Foreign talent'],
 ];
 console.log(`\n景漂人才服务门户 is starting at http://localhost:${port}\n`);
 console.log('Demo logins (password for all: Jingpiao-2026) / 演示账户（密码均为 Jingpiao-2026）:');
