@@ -33,15 +33,15 @@ export default async function ApiDocsPage() {
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-2">
                   <Badge tone={METHOD_TONE[method as keyof typeof METHOD_TONE] ?? 'neutral'}>{method.toUpperCase()}</Badge>
-                  <code className="font-mono text-sm">{path}</code>
+                  <code className="break-all font-mono text-sm">{path}</code>
                   <span className="text-sm text-ink-600">{op.summary}</span>
                 </summary>
                 <div className="mt-3 space-y-2 text-sm">
                   <p>
-                    <span className="font-medium">access:</span> <code>{op['x-access']}</code>
+                    <span className="font-medium">access:</span> <code className="break-all">{op['x-access']}</code>
                   </p>
                   {op.parameters?.length ? (
-                    <p>
+                    <p className="break-words">
                       <span className="font-medium">parameters:</span> {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ', required' : ''})`).join(', ')}
                     </p>
                   ) : null}
@@ -66,11 +66,11 @@ export default async function ApiDocsPage() {
             {t('apiDocs.problems')}
           </h2>
           <p className="mt-1 text-sm text-ink-600">{t('apiDocs.problemsIntro')}</p>
-          <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dl className="mt-4 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
             {Object.entries(PROBLEM_CODES).map(([code, status]) => (
               <div key={code} id={`problem-${code.toLowerCase().replace(/_/g, '-')}`} className="contents">
                 <dt>
-                  <code>{code}</code> <span className="text-ink-600">{status}</span>
+                  <code className="break-all">{code}</code> <span className="text-ink-600">{status}</span>
                 </dt>
                 <dd>{t(`problem.${code as keyof typeof PROBLEM_CODES}`)}</dd>
               </div>
