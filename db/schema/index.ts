@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './party';
+export * from './party-mobile';
 export * from './talent';
 export * from './policy';
 export * from './notifications';

@@ -107,6 +107,9 @@ export const partyMembers = pgTable(
     duesBaseType: text('dues_base_type', { enum: DUES_BASE_TYPES }).notNull(),
     /** Exact decimal as text, encrypted (S1: reveals income). */
     duesBaseAmountEnc: text('dues_base_amount_enc'),
+    /** §2.7 art. 7: an approved reduction (the monthly amount after it, encrypted decimal) and its approval reference. */
+    duesReductionAmountEnc: text('dues_reduction_amount_enc'),
+    duesReductionRef: text('dues_reduction_ref'),
     /** Set when the member's relationship left the portal (a completed transfer to an organisation outside it). */
     transferredOutAt: timestamp('transferred_out_at', { withTimezone: true }),
     createdFrom: text('created_from', { enum: ['register', 'incoming_letter', 'self'] }).notNull().default('register'),

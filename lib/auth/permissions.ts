@@ -54,6 +54,22 @@ export const PERMISSIONS = {
   'party_record.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
   // 单独同意 for Party data (PIPL art. 29): a talent grants or withdraws it for their own record.
   'party_record.consent_own': { roles: ['talent'], scope: 'own', access: 'write' },
+  // 流动党员 (issue 10; domain-party.md §4.2, §5.2). A record concerns the 流出地 and the 流入地 (orgPaths); the state
+  // machine decides which end may take which step. Talents act on their own record (report, walk in, check in, pay
+  // view, submit reports).
+  'party_mobile.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_mobile.register': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'write' },
+  'party_mobile.act': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+  'party_mobile.report_own': { roles: ['talent'], scope: 'own', access: 'write' },
+  'party_activities.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_activities.manage': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'write' },
+  'party_activities.attend_own': { roles: ['talent'], scope: 'own', access: 'write' },
+  'party_dues.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
+  'party_dues.record': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+  'party_reports.submit_own': { roles: ['talent'], scope: 'own', access: 'write' },
+  'party_reports.review': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'write', sensitive: true },
+  // The district view (区委组织部): aggregated statistics over every organisation (S3).
+  'party_stats.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
   'party_transfers.apply': { roles: ['talent'], scope: 'own', access: 'write' },
   'party_transfers.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_transfers.act': { roles: ['branch_secretary', 'org_admin', 'talent'], scope: 'org', access: 'read' },

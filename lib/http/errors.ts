@@ -27,6 +27,15 @@ export const PROBLEM_CODES = {
   NOT_ALLOWED: 403,
   // Party organisations: dissolution refused while members or active child organisations remain.
   ORG_NOT_EMPTY: 409,
+  // 流动党员 (issue 10).
+  DUES_MONTH_PAID: 409,
+  BACKPAY_TOO_OLD: 400,
+  QR_TOKEN_INVALID: 404,
+  ALREADY_ACCEPTED: 409,
+  OPEN_RECORD_EXISTS: 409,
+  MAY_NOT_VOTE: 400,
+  WRONG_REPORT_ORG: 400,
+  REPORT_EXISTS: 409,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
