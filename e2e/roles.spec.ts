@@ -28,11 +28,21 @@ test.describe('role landing pages', () => {
       const tree = page.getByTestId('org-tree');
       switch (role) {
         case 'talent':
-          await expect(page.getByText('这里还没有内容')).toBeVisible();
+          // Issue 13 §1: a home built from the talent's own data, each card leading to where the work is done.
+          await expect(page.getByText('这里还没有内容')).toHaveCount(0);
+          await expect(page.getByTestId('home-talent-profile')).toContainText('我的人才档案');
+          await expect(page.getByTestId('home-policies')).toContainText(/符合条件 \d+ 项/);
+          await expect(page.getByTestId('home-applications')).toBeVisible();
+          await expect(page.getByTestId('home-notifications')).toBeVisible();
+          await page.getByTestId('home-policies').getByRole('link', { name: '查看我的政策' }).click();
+          await expect(page).toHaveURL(/\/my-policies$/);
+          await page.goBack();
           await expect(tree).toHaveCount(0);
           break;
         case 'zone_staff':
           await expect(page.getByText(/景德镇高新技术产业开发区（经开区）/)).toBeVisible();
+          await expect(page.getByTestId('home-staff-applications')).toContainText('待审核的申请');
+          await expect(page.getByTestId('home-staff-verification')).toContainText('待核验的材料');
           await expect(tree).toHaveCount(0);
           break;
         case 'branch_secretary':
@@ -48,7 +58,10 @@ test.describe('role landing pages', () => {
           await expect(tree).toContainText('陶溪川文创街区联合党支部');
           break;
         case 'sysadmin':
-          await expect(page.getByRole('main').getByRole('link', { name: '账户管理' })).toBeVisible();
+          await expect(page.getByTestId('home-admin-accounts')).toContainText(/共 \d+ 个账户/);
+          await expect(page.getByTestId('home-admin-accounts').getByRole('link', { name: '管理账户' })).toBeVisible();
+          await page.getByTestId('home-admin-audit').getByRole('button', { name: '立即校验' }).click();
+          await expect(page.getByTestId('home-admin-audit').getByRole('status')).toContainText('审计链完整');
           await expect(tree).toHaveCount(0);
           break;
       }

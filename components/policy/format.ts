@@ -57,4 +57,12 @@ export function fieldLabel(field: string, locale: Locale): string {
   return spec ? (locale === 'en' ? spec.label_en : spec.label_zh) : field;
 }
 
+/**
+ * The estimated total a talent may receive: ELIGIBLE policies only, and not the finance ones — a loan or an interest
+ * subsidy states a ceiling, not money received (shown beside the policy, never summed). Used by 我的政策 and the home.
+ */
+export function estimatedTotal(results: readonly { status: Status; amountEstimate: number | null; category: string }[]): number {
+  return results.reduce((s, r) => (r.status === 'ELIGIBLE' && r.category !== 'finance' ? s + (r.amountEstimate ?? 0) : s), 0);
+}
+
 export const bi = (v: { zh: string; en: string } | null | undefined, locale: Locale) => (v ? (locale === 'en' ? v.en : v.zh) : '');

@@ -13,7 +13,7 @@ import type { Status } from '@/lib/policy-matching/model';
 import { saveProfileAction } from '@/lib/talent/actions';
 import { AmountText, DemoDataBadge } from './badges';
 import { FieldQuestion, patchFor } from './field-question';
-import { bi, fieldLabel, formatAmount, formatDate, modeLabel, STATUS_STYLE, statusKey } from './format';
+import { bi, estimatedTotal, fieldLabel, formatAmount, formatDate, modeLabel, STATUS_STYLE, statusKey } from './format';
 import { MatchCard } from './match-card';
 
 export interface ChooseOneGroup {
@@ -63,7 +63,7 @@ export function MyPolicies({
 
   const byStatus = (ss: Status[]) => data.results.filter((r) => ss.includes(r.status));
   const eligible = byStatus(['ELIGIBLE']);
-  const total = eligible.reduce((s, r) => s + (r.amountEstimate ?? 0), 0);
+  const total = estimatedTotal(data.results);
   const titles = new Map(data.results.map((r) => [r.policyCode, bi(r.title, locale)]));
   const affects = (f: string) => data.results.filter((r) => r.missingFields.includes(f)).length;
 

@@ -11,11 +11,14 @@ import type { SessionDto } from './schemas';
  */
 
 /** A user's live sessions (not revoked, not expired), most recently used first; `currentId` marks the caller's. */
+/** A session is live while neither revoked nor expired (one condition for the lists and the administrator's count). */
+export const liveSession = () => and(isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now()));
+
 export async function liveSessionsOf(db: DbOrTx, userId: string, currentId?: string): Promise<SessionDto[]> {
   const rows = await db
     .select()
     .from(userSessions)
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now())))
+    .where(and(eq(userSessions.userId, userId), liveSession()))
     .orderBy(desc(userSessions.lastSeenAt));
   return rows.map((s) => toSessionDto(s, currentId));
 }

@@ -1,10 +1,15 @@
 import 'server-only';
 import { roleHas, type Actor } from '@/lib/auth/permissions';
+import { adminHomeCards } from '@/lib/admin/home';
+import { notificationHomeCards } from '@/lib/notifications/home';
 import { partyHomeCards } from '@/lib/party/home';
+import { policyHomeCards } from '@/lib/policies/home';
+import { portfolioHomeCards } from '@/lib/portfolio/home';
+import { talentHomeCards } from '@/lib/talent/home';
 import type { HomeCardDef } from './registry';
 
 /** Every domain's 工作台 cards (lib/<domain>/home.tsx), one line per domain. */
-const ALL: readonly HomeCardDef[] = [...partyHomeCards];
+const ALL: readonly HomeCardDef[] = [...talentHomeCards, ...policyHomeCards, ...portfolioHomeCards, ...partyHomeCards, ...adminHomeCards, ...notificationHomeCards];
 
 export const HOME_CARDS = [...ALL].sort((a, b) => a.order - b.order);
 

@@ -1,3 +1,4 @@
+import home from './domains/home.en';
 import jobs from './domains/jobs.en';
 import notifications from './domains/notifications.en';
 import party from './domains/party.en';
@@ -732,6 +733,7 @@ const en: Messages = {
   ...notifications,
   ...policy,
   ...jobs,
+  ...home,
   ...policyUi,
   ...policyStaff,
   ...partyTransfer,

@@ -1,3 +1,4 @@
+import home from './domains/home.zh-CN';
 import jobs from './domains/jobs.zh-CN';
 import notifications from './domains/notifications.zh-CN';
 import party from './domains/party.zh-CN';
@@ -731,6 +732,7 @@ const zhCN = {
   ...notifications,
   ...policy,
   ...jobs,
+  ...home,
   ...policyUi,
   ...policyStaff,
   ...partyTransfer,

@@ -9,3 +9,7 @@ export const routeFixtures: Record<string, Fixture> = {
   resetTestClock: async () => ({}),
   verifyAudit: async () => ({}),
 };
+
+export const actionFixtures: Record<string, Fixture> = {
+  'system.verifyAudit': async () => ({ input: {} }),
+};
