@@ -2,15 +2,18 @@
  * npm run seed                 reference data + demo accounts (idempotent; refused in production)
  * npm run seed -- --scale N    plus N synthetic talents for benchmarks, with a progress bar
  * npm run seed -- --if-empty   only when the database has no users yet (used by npm run demo)
+ * npm run seed -- --demo       plus a district in use: 300 talents over a year with applications in every status
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { faker } from '@faker-js/faker/locale/zh_CN';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { openConfigured } from '@/db/client';
 import { assertMasterKey } from '@/lib/crypto/key-check';
 import { consents, talentProfiles, users } from '@/db/schema';
 import { syntheticProfile } from '@/db/synthetic';
+import { seedDemoDistrict } from '@/db/demo-district';
 import { seedDemoAccounts, seedReferenceData } from '@/db/seed';
+import { now } from '@/lib/clock';
 import { DEMO_PASSWORD } from '@/db/seed-data';
 import { hashPassword } from '@/lib/auth/password';
 import { blindIndex, encryptField } from '@/lib/crypto/fields';
@@ -18,10 +21,11 @@ import { noticeHash } from '@/lib/talent/notice-hash';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 
 function parseArgs(argv: string[]) {
-  const out: { scale: number; ifEmpty: boolean } = { scale: 0, ifEmpty: false };
+  const out: { scale: number; ifEmpty: boolean; demo: boolean } = { scale: 0, ifEmpty: false, demo: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--if-empty') out.ifEmpty = true;
+    else if (a === '--demo') out.demo = true;
     else if (a === '--scale' || a?.startsWith('--scale=')) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       const n = Number(v);
@@ -54,6 +58,12 @@ async function main() {
     await seedReferenceData(db);
     const total = await seedDemoAccounts(db, DEMO_PASSWORD);
     console.log(`Seeded reference data and demo accounts (${total} users).`);
+    if (args.demo) {
+      const staff = await db.select({ id: users.id, zone: users.zoneCode }).from(users).where(inArray(users.email, ['staff@demo.local', 'staff2@demo.local']));
+      const deciders = Object.fromEntries(staff.filter((s) => s.zone).map((s) => [s.zone!, s.id]));
+      const out = await seedDemoDistrict(db, { talents: 300, now: now(), deciders, passwordHash: await hashPassword(DEMO_PASSWORD) });
+      if (out.talents) console.log(`Demo district: ${out.talents} talents, ${out.applications} applications over the past year.`);
+    }
     if (args.scale > 0) await seedScale(handle.db, args.scale);
   } finally {
     await handle.close();

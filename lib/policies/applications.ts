@@ -9,7 +9,8 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { AppError, pgErrorCode } from '@/lib/http/errors';
 import { notify } from '@/lib/notifications/service';
-import type { Benefit, PolicyVersion } from '@/lib/policy-matching/model';
+import { isOneOff, periodKeyFor } from '@/lib/policy-matching/benefits';
+import type { PolicyVersion } from '@/lib/policy-matching/model';
 import { loadCatalogue, versionFromRow } from './store';
 import { evaluateWithCatalogue, loadTalentProfile, todayIso, versionInForce } from './service';
 
@@ -59,15 +60,7 @@ export interface ApplicationDto {
   talent?: { id: string; name: string };
 }
 
-/** Annual benefits may be applied for once per calendar year; everything else once per version. */
-export function periodKeyFor(benefit: Benefit, on: string): string {
-  return benefit.period === 'year' ? on.slice(0, 4) : 'once';
-}
-
-/** One-off benefits make the talent "received"; ongoing ones (periodic, rent, loans, certificates) "receiving". */
-export function isOneOff(benefit: Benefit): boolean {
-  return benefit.kind === 'cash_once' || (benefit.period === 'once' && !benefit.duration_months);
-}
+export { isOneOff, periodKeyFor };
 
 type AppRow = typeof policyApplications.$inferSelect;
 

@@ -359,7 +359,7 @@ export const JP_037: Policy = {
   level: 'district',
   region_scope: [REGION.JKQ],
   tags: ['经开区', '人才引进', '奖励', 'jingkaiqu', 'yinjin'],
-  sources: [{ title: '经开区人才引进奖励（模拟规则；“经开区”名称待确认，§7）' }],
+  sources: [{ title: '经开区人才引进奖励（模拟规则；“经开区”名称待确认）' }],
   summary_zh: '新入职经开区企业、本科以上或中级职称以上、签订 3 年以上劳动合同的人才，可获 1 万元奖励（首年、第三年各半）。',
   summary_en: 'New hires of development-zone firms with a bachelor’s degree or an intermediate title and a contract of 3+ years get CNY 10,000 (half in year 1, half in year 3).',
   versions: [

@@ -28,7 +28,7 @@ export const SECTORS_CORE = ['陶瓷', '文化创意', '设计', '非遗手工�
 const FROM = '2023-01-01';
 /** Catalogue review data (placeholder owner until the real documents are obtained, §7). */
 export const REVIEW = { last_reviewed: '2026-11-01', next_review: '2027-05-01', owner: '珠山区人才办 政策数据组' } as const;
-export const CHANGELOG_SEED = [{ date: '2026-11-01', note: '种子目录初版（演示数据，§6.4）' }];
+export const CHANGELOG_SEED = [{ date: '2026-11-01', note: '种子目录初版（演示数据）' }];
 
 /** Region codes (issuer jurisdictions). */
 export const REGION = {
