@@ -295,8 +295,10 @@ describe('applications and 二次确认', () => {
     expect(p!.receiving?.map((r) => r.policy_id)).toEqual(['JP-901']);
     const matches = (await callRoute(myMatchesRoute, { query: {}, headers: bearer(token) })).json as EvalBody;
     expect(matches.results.find((r) => r.policyCode === 'JP-901')?.status).toBe('ALREADY_RECEIVING');
-    const n = (await callRoute(myNotificationsRoute, { query: {}, headers: bearer(token) })).json as { items: { kind: string }[]; unread: number };
+    const n = (await callRoute(myNotificationsRoute, { query: {}, headers: bearer(token) })).json as { items: { kind: string; payload: { title?: { zh: string } } }[]; unread: number };
     expect(n.items.map((x) => x.kind)).toContain('application.approved');
+    // The notification names the policy by its title, not its code (issue 13 §5).
+    expect(n.items.find((x) => x.kind === 'application.approved')?.payload.title?.zh).toBeTruthy();
     // withdrawing a decided application is refused
     expect((await callRoute(withdrawApplicationRoute, { params: { id }, headers: bearer(token) })).status).toBe(409);
   });

@@ -212,6 +212,7 @@ export async function decideApplication(actor: Actor | null, id: string, input: 
   const [versionRow] = await db.select().from(policyVersions).where(and(eq(policyVersions.policyCode, app.policyCode), eq(policyVersions.version, app.version))).limit(1);
   const version = versionRow ? versionFromRow(versionRow) : undefined;
   const on = todayIso();
+  const title = (await titles(db, [app.policyCode])).get(app.policyCode);
   const row = await db.transaction(async (tx) => {
     const [r] = await tx
       .update(policyApplications)
@@ -233,12 +234,12 @@ export async function decideApplication(actor: Actor | null, id: string, input: 
     await notify(tx, app.talentId, input.decision === 'approve' ? 'application.approved' : 'application.rejected', `application:${id}:${input.decision}`, {
       applicationId: id,
       policyCode: app.policyCode,
+      ...(title ? { title } : {}),
       ...(input.reason ? { reason: input.reason } : {}),
     });
     await audit({ action: `application.${input.decision}`, result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: id, ip: meta.ip, detail: { policy: app.policyCode, version: app.version } }, tx);
     return r;
   });
   if (!row) throw new AppError('CONFLICT', { detailKey: 'policy.applicationClosed' });
-  const t = await titles(db, [row.policyCode]);
-  return toDto(row, t.get(row.policyCode)!);
+  return toDto(row, title ?? { zh: row.policyCode, en: row.policyCode });
 }
