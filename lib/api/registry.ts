@@ -6,6 +6,7 @@ import * as jobs from '@/lib/jobs/api';
 import * as notifications from '@/lib/notifications/api';
 import * as party from '@/lib/party/api';
 import * as partyTransfers from '@/lib/party/transfer-api';
+import * as partyDues from '@/lib/party/dues-api';
 import * as policies from '@/lib/policies/api';
 import * as portfolio from '@/lib/portfolio/api';
 import * as system from '@/lib/system/api';
@@ -14,4 +15,4 @@ import * as zones from '@/lib/zones/api';
 import type { ApiRouteDef } from './route';
 
 /** Every /api/v1 route, for OpenAPI and the permission matrix. A route file not listed here fails the matrix test. */
-export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, zones, talent, portfolio, policies, notifications].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);
+export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, zones, talent, portfolio, policies, notifications].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);
