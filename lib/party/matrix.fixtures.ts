@@ -7,6 +7,7 @@ import { ORG_IDS, orgPath } from '@/db/seed-data';
 import { orgFor, own, scoped, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
 import { insertMember, randomIdNumber, randomMobile } from '@/tests/helpers/party-members';
 import { transferActionFixtures, transferRouteFixtures, transferSnapshotParts } from '@/tests/helpers/party-transfer-fixtures';
+import { duesActionFixtures, duesRouteFixtures, duesSnapshotParts } from '@/tests/helpers/party-dues-fixtures';
 
 // --- organisations and members (issue 9 items 1, 2, 6) ---
 const orgCode = () => `ZS-M-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
@@ -53,6 +54,8 @@ export const routeFixtures: Record<string, Fixture> = {
   setMyPartyConsent: async (ctx) => ({ body: { granted: true }, resource: own(ctx) }),
   // 组织关系转接 (issue 9 §3, §7): tests/helpers/party-transfer-fixtures.ts
   ...transferRouteFixtures,
+  // 党费 (issue 10 §3): tests/helpers/party-dues-fixtures.ts
+  ...duesRouteFixtures,
 };
 
 export const actionFixtures: Record<string, Fixture> = {
@@ -71,6 +74,7 @@ export const actionFixtures: Record<string, Fixture> = {
   }),
   'party.setConsent': async (ctx) => ({ input: { granted: true }, resource: own(ctx) }),
   ...transferActionFixtures,
+  ...duesActionFixtures,
 };
 
 export const snapshotParts: Record<string, SnapshotPart> = {
@@ -78,4 +82,5 @@ export const snapshotParts: Record<string, SnapshotPart> = {
     db.select({ id: partyOrgs.id, p: partyOrgs.path, s: partyOrgs.status, q: partyOrgs.qrToken, c: partyOrgs.contactPhone, n: partyOrgs.contactPerson }).from(partyOrgs).orderBy(asc(partyOrgs.id)),
   partyMemberRows: (db) => db.select({ id: partyMembers.id, u: partyMembers.userId, o: partyMembers.formalOrgId, s: partyMembers.partyStatus, t: partyMembers.updatedAt }).from(partyMembers).orderBy(asc(partyMembers.id)),
   ...transferSnapshotParts,
+  ...duesSnapshotParts,
 };
