@@ -6,3 +6,4 @@ import './maintenance';
 import '@/lib/auth/jobs';
 import '@/lib/policies/jobs';
 import '@/lib/party/transfer-jobs';
+import '@/lib/party/dues-jobs';

@@ -71,8 +71,12 @@ export function caseFacts(row: CaseRow, member: MemberRow, orgs: Orgs): M.CaseFa
 export const actorFacts = (me: Actor, districtIds: readonly string[]): M.ActorFacts => ({ role: me.role, userId: me.id, orgId: me.orgId, districtOrgIds: districtIds });
 export const SYSTEM: M.ActorFacts = { role: 'system', userId: null, orgId: null };
 
-export function memberFacts(m: Pick<MemberRow, 'partyStatus' | 'membershipType' | 'probationEndDate' | 'lastDuesMonth'>): M.GuardFacts['member'] {
-  return { partyStatus: m.partyStatus, membershipType: m.membershipType, probationEndDate: m.probationEndDate, lastDuesMonth: m.lastDuesMonth };
+/**
+ * The member as the guards see it. `paidThrough` is the dues ledger's paid-through month (lib/party/dues-ledger.ts
+ * paidThroughMonths: the baseline extended by the ledger), which the T3 guard reads; without it, the baseline.
+ */
+export function memberFacts(m: Pick<MemberRow, 'partyStatus' | 'membershipType' | 'probationEndDate' | 'lastDuesMonth'>, paidThrough?: string | null): M.GuardFacts['member'] {
+  return { partyStatus: m.partyStatus, membershipType: m.membershipType, probationEndDate: m.probationEndDate, lastDuesMonth: paidThrough !== undefined ? paidThrough : m.lastDuesMonth };
 }
 
 /** Every organisation a case concerns: from, to, the branch it completed into, the handler and the issuing hops. */

@@ -13,6 +13,7 @@ import { letterExpiryJob, markExpired } from './transfer-expiry';
 import * as M from './transfer-machine';
 import { readCase } from './transfer-read';
 import { createTransferInput, type ActionBody, type CreateTransferInput, type TransferDto } from './transfer-schemas';
+import { paidThroughMonth } from './dues-ledger';
 import { actingOrg, actorFacts, appendEvent, appendHop, auditRefusal, authorizeCase, caseFacts, caseOrgIds, denialCtx, districtOrgIds, hasOtherOpenCase, isOffDirectory, memberFacts, nextLetterNo, orgsWithAncestors, problemOnUnique, refusal, type CaseRow, type MemberRow, type Orgs, type TransferCtx } from './transfer-store';
 
 /**
@@ -49,7 +50,7 @@ export async function createTransfer(actor: Actor | null, raw: CreateTransferInp
       const t = now();
       const districtIds = await districtOrgIds(tx);
       const facts: M.CaseFacts = { state: null, memberUserId: member.userId, fromOrgId: member.formalOrgId, currentHandlerOrgId: null, issuingHops: [], offDirectory: !toOrg || toOrg.isExternal, expiresAt: null, openedAt: null, letterNo: null };
-      const d = M.decide('create', facts, actorFacts(me, districtIds), t, { member: memberFacts(member), otherOpenCase: await hasOtherOpenCase(tx, member.id), target: toOrg ?? null });
+      const d = M.decide('create', facts, actorFacts(me, districtIds), t, { member: memberFacts(member, await paidThroughMonth(tx, member.id)), otherOpenCase: await hasOtherOpenCase(tx, member.id), target: toOrg ?? null });
       if (!d.ok) throw refusal(d);
       let row: CaseRow;
       try {
@@ -110,6 +111,8 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
   const [row] = await tx.select().from(transferCases).where(eq(transferCases.id, caseId)).for('update');
   if (!row) throw new AppError('NOT_FOUND');
   const [member] = await tx.select().from(partyMembers).where(eq(partyMembers.id, row.memberId));
+  // T3 (and the letter's 党费交至) read the dues ledger, not only the baseline kept on the member.
+  const paidThrough = await paidThroughMonth(tx, row.memberId);
   const t = now();
   const districtIds = await districtOrgIds(tx);
   const changes = body.changes;
@@ -130,7 +133,7 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
   if (changes?.toOrgId && !orgs.get(changes.toOrgId)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { 'changes.toOrgId': ['partyTransfer.errOrgUnknown'] } });
   if (changes?.toOrgId && changes.toOrgId === member!.formalOrgId) throw new AppError('VALIDATION_FAILED', { fieldErrors: { 'changes.toOrgId': ['partyTransfer.errSameOrg'] } });
   const guard: M.GuardFacts = {
-    member: memberFacts(member!),
+    member: memberFacts(member!, paidThrough),
     target: targetId ? (orgs.get(targetId) ?? null) : null,
     handler: row.currentHandlerOrgId ? (orgs.get(row.currentHandlerOrgId) ?? null) : null,
     receivingCommittee: row.currentHandlerOrgId ? (orgs.get(row.currentHandlerOrgId) ?? null) : null,
@@ -171,7 +174,7 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
     case 'T3': {
       const issuer = row.fromOrgId ? M.issuingCommitteeFor(orgs, row.fromOrgId) : null;
       next = issuer ? 'ISSUER_REVIEW' : 'ORGDEPT_REVIEW';
-      Object.assign(patch, { currentHandlerOrgId: issuer?.id ?? district(), duesPaidThrough: member!.lastDuesMonth });
+      Object.assign(patch, { currentHandlerOrgId: issuer?.id ?? district(), duesPaidThrough: paidThrough });
       break;
     }
     case 'T4':
@@ -203,7 +206,7 @@ async function runAction(tx: Tx, me: Actor, caseId: string, action: M.CaseAction
         openedAt: null,
         issuingHops: appendHop(row.issuingHops, issuing),
         currentHandlerOrgId: offDirectory ? issuing : receiving,
-        duesPaidThrough: member!.lastDuesMonth,
+        duesPaidThrough: paidThrough,
         nationalFlowNo: body.nationalFlowNo ?? row.nationalFlowNo,
         returnReasonCode: null,
         returnReasonText: null,
