@@ -66,10 +66,11 @@ const FIELD_ERROR_KEY: Record<DuesFieldError, string> = {
   invalidBaseType: 'partyDues.errBaseType',
 };
 
-function quoteOrThrow(input: DuesInput): DuesQuote {
+/** The calculator's refusals as field errors; `prefix` names them as the route's own validation does ('query.'). */
+function quoteOrThrow(input: DuesInput, prefix = ''): DuesQuote {
   const r = quoteDues(input);
   if (r.ok) return r.quote;
-  const fieldErrors: FieldErrors = Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, [FIELD_ERROR_KEY[v]]]));
+  const fieldErrors: FieldErrors = Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [`${prefix}${k}`, [FIELD_ERROR_KEY[v]]]));
   throw new AppError('VALIDATION_FAILED', { fieldErrors });
 }
 
@@ -85,7 +86,7 @@ export async function quotePublic(q: DuesQuoteQuery, meta: { ip: string }): Prom
     baseAmount: q.baseAmount,
     quarterIncomes: q.quarterIncomes === undefined ? undefined : q.quarterIncomes.split(','),
     reductionAmount: q.reductionAmount,
-  });
+  }, 'query.');
   const limited = await hit(await getDb(), `dues-quote:${rateLimitKeyForIp(meta.ip)}`, QUOTE_LIMIT, QUOTE_WINDOW_MS);
   if (!limited.allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds: limited.retryAfterSeconds });
   return toQuoteDto(quote);
@@ -178,17 +179,18 @@ export async function recordDuesPayment(actor: Actor | null, input: RecordPaymen
       const s = (await loadScope(tx, input.memberId, true))!;
       const m = s.member;
       if (m.partyStatus !== 'NORMAL' || m.transferredOutAt) throw problem('memberId', 'partyDues.errMemberStatus');
-      const window = checkPaymentMonth(input.month, currentMonth, m.joinDate);
-      if (window === 'BACKPAY_TOO_OLD') throw new AppError('BACKPAY_TOO_OLD', { fieldErrors: { month: ['partyDues.errBackpayTooOld'] } });
-      if (window === 'TOO_FAR_AHEAD') throw problem('month', 'partyDues.errTooFarAhead');
-      if (window === 'BEFORE_JOIN') throw problem('month', 'partyDues.errBeforeJoin');
-      // Paid before the ledger (the baseline on the member) or already in the ledger, at either end.
+      // Paid before the ledger (the baseline on the member) or already in the ledger, at either end: that answer
+      // comes first, whatever the month's age.
       if (m.lastDuesMonth && input.month <= m.lastDuesMonth) throw new AppError('DUES_MONTH_PAID');
       const [dup] = await tx
         .select({ id: partyDuesPayments.id })
         .from(partyDuesPayments)
         .where(and(eq(partyDuesPayments.memberId, m.id), eq(partyDuesPayments.month, input.month)));
       if (dup) throw new AppError('DUES_MONTH_PAID');
+      const window = checkPaymentMonth(input.month, currentMonth, m.joinDate);
+      if (window === 'BACKPAY_TOO_OLD') throw new AppError('BACKPAY_TOO_OLD', { fieldErrors: { month: ['partyDues.errBackpayTooOld'] } });
+      if (window === 'TOO_FAR_AHEAD') throw problem('month', 'partyDues.errTooFarAhead');
+      if (window === 'BEFORE_JOIN') throw problem('month', 'partyDues.errBeforeJoin');
       const quote = memberQuote(m);
       if (!quote) throw problem('amount', 'partyDues.errNoBase');
       const paid = checkPaidAmount(input.amount, quote.monthlyAmount);
