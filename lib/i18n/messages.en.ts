@@ -6,6 +6,7 @@ import policy from './domains/policy.en';
 import policyStaff from './domains/policy-staff.en';
 import policyUi from './domains/policy-ui.en';
 import partyTransfer from './domains/party-transfer.en';
+import partyDues from './domains/party-dues.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -737,6 +738,7 @@ const en: Messages = {
   ...policyUi,
   ...policyStaff,
   ...partyTransfer,
+  ...partyDues,
   ...party,
 };
 

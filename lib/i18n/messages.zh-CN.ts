@@ -6,6 +6,7 @@ import policy from './domains/policy.zh-CN';
 import policyStaff from './domains/policy-staff.zh-CN';
 import policyUi from './domains/policy-ui.zh-CN';
 import partyTransfer from './domains/party-transfer.zh-CN';
+import partyDues from './domains/party-dues.zh-CN';
 import type { Widen } from './widen';
 
 /** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
@@ -736,6 +737,7 @@ const zhCN = {
   ...policyUi,
   ...policyStaff,
   ...partyTransfer,
+  ...partyDues,
   ...party,
 } as const;
 

@@ -13,11 +13,13 @@ const memberNav: readonly NavItem[] = [
 const orgNav: readonly NavItem[] = [{ href: '/party/orgs', label: 'party.navOrgs', permission: 'party_orgs.read', order: 64 }];
 /** 组织关系转接: the organisers' queue (members follow their case on 我的党组织). */
 const transferNav: readonly NavItem[] = [{ href: '/party/transfers', label: 'partyTransfer.navQueue', permission: 'party_transfers.read', order: 63 }];
+/** 党费: a month's collection for the secretary's organisation (members see theirs on 我的党组织). */
+const duesNav: readonly NavItem[] = [{ href: '/party/dues', label: 'partyDues.navCollection', permission: 'party_dues.read', order: 66 }];
 
 export const partyManifest = {
   name: 'party',
   capabilities: ['party_transfer'],
-  nav: [...memberNav, ...transferNav, ...orgNav],
+  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav],
   appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,
 } satisfies DomainManifest;
