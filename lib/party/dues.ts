@@ -388,7 +388,10 @@ export async function getMyDues(actor: Actor | null, meta: { ip: string; locale?
 export async function getCollection(actor: Actor | null, q: CollectionQuery, meta: { ip: string; locale?: Locale }): Promise<CollectionDto> {
   const locale = meta.locale ?? 'zh-CN';
   const db = await getDb();
-  const orgId = q.orgId ?? actor?.orgId ?? null;
+  // The 组织部 (no organisation of its own) starts at the first branch of the district; it picks another from `orgs`.
+  const firstBranch = async () =>
+    (await db.select({ id: partyOrgs.id }).from(partyOrgs).where(and(eq(partyOrgs.status, 'ACTIVE'), eq(partyOrgs.isExternal, false), eq(partyOrgs.kind, 'branch'))).orderBy(asc(partyOrgs.path)).limit(1))[0]?.id ?? null;
+  const orgId = q.orgId ?? actor?.orgId ?? (actor?.role === 'org_admin' ? await firstBranch() : null);
   const [org] = orgId ? await db.select().from(partyOrgs).where(eq(partyOrgs.id, orgId)) : [];
   const me = await authorize(actor, 'party_dues.read', { orgPath: org?.path ?? MISSING }, { ip: meta.ip, targetType: 'party_org', targetId: orgId, via: 'party_dues.collection' });
   if (!org) throw new AppError('NOT_FOUND');

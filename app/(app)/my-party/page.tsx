@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { AlertList, MemberRecord } from '@/components/party/member-record';
 import { MyTransferSection, MyTransferSkeleton } from '@/components/party/my-transfer-section';
+import { MyDuesSection } from '@/components/party/dues-sections';
 import { PartyConsentPanel } from '@/components/party/party-consent-panel';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
@@ -31,6 +32,9 @@ export default async function MyPartyPage() {
               <MemberRecord m={{ ...m, formalOrgName: m.formalOrg.name }} t={t} />
               <Suspense fallback={<MyTransferSkeleton t={t} />}>
                 <MyTransferSection actor={actor} member={{ id: m.id, formalOrgId: m.formalOrg.id }} t={t} locale={locale} ip={ip} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <MyDuesSection actor={actor} t={t} locale={locale} ip={ip} />
               </Suspense>
             </>
           ) : (

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AlertList, MemberRecord } from '@/components/party/member-record';
 import { RevealIdForm } from '@/components/party/reveal-id-form';
+import { MemberDuesPanel } from '@/components/party/dues-sections';
 import { StatusDecisionForm } from '@/components/party/status-decision-form';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -37,7 +38,15 @@ export default async function PartyMemberPage({ params }: { params: Promise<{ id
         }
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <MemberRecord m={m} t={t} />
+        <div className="space-y-6">
+          <MemberRecord m={m} t={t} />
+          {can(actor, 'party_dues.read') ? (
+            <Card id="dues">
+              <h2 className="mb-3 font-semibold text-ink-900">{t('partyDues.navCollection')}</h2>
+              <MemberDuesPanel actor={actor} memberId={m.id} t={t} locale={locale} ip={ip} />
+            </Card>
+          ) : null}
+        </div>
         <aside className="space-y-6">
           <Card>
             <h2 className="mb-3 font-semibold text-ink-900">{t('party.alertsTitle')}</h2>
