@@ -14,6 +14,7 @@ import { PARTY_NOTICE_VERSION } from '@/lib/party/privacy-notice';
 import { hashPassword } from '@/lib/auth/password';
 import { isProductionDeployment } from '@/lib/env';
 import { seedCatalogue } from '@/lib/policies/store';
+import { seedDemoDues } from './seed-party-dues';
 import { CATALOGUE as SEED_CATALOGUE, EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 
 /** Zones, Party organisations and the policy catalogue: reference data every environment needs. Idempotent. */
@@ -62,6 +63,7 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
   for (const u of all) await insertUser(db, u, passwordHash);
   await seedDemoTalentProfiles(db);
   await seedDemoPartyMembers(db);
+  await seedDemoDues(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }

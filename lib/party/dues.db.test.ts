@@ -10,8 +10,9 @@ import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditLog, notifications, partyDuesPayments, partyMembers, partyMobileRecords, users } from '@/db/schema';
-import { seedReferenceData } from '@/db/seed';
-import { ORG_IDS, orgPath } from '@/db/seed-data';
+import { seedDemoPartyMembers, seedReferenceData } from '@/db/seed';
+import { seedDemoDues } from '@/db/seed-party-dues';
+import { ORG_IDS, orgPath, PARTY_MEMBER_IDS } from '@/db/seed-data';
 import type { Actor } from '@/lib/auth/permissions';
 import { advance, now, resetClock, setNow } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
@@ -345,4 +346,35 @@ describe('lapse alerts (3 and 6 consecutive months)', () => {
     const [{ n }] = (await db.select({ n: count() }).from(notifications).where(like(notifications.dedupeKey, `dues:${m.id}:%`))) as [{ n: number }];
     expect(n).toBe(six.length);
   }, 120_000);
+});
+
+// --- the demo seed ---------------------------------------------------------------------------------------------------------
+
+describe('demo ledger seed', () => {
+  it('is consistent with the baselines, counted from the seed clock, idempotent; the overdue members are flagged', async () => {
+    const db = t.db();
+    await seedDemoPartyMembers(db);
+    const first = await seedDemoDues(db);
+    expect(first).toBeGreaterThan(30);
+    expect(await seedDemoDues(db)).toBe(0);
+    const ids = PARTY_MEMBER_IDS;
+    const paid = await paidThroughMonths(db, Object.values(ids));
+    expect(paid.get(ids.linQingci)).toBe(month(0));
+    expect(paid.get(ids.zhangHaiming)).toBe(month(0)); // the crawl's transfer needs T3 to pass
+    expect(paid.get(ids.liuXiaodong)).toBe(month(-4));
+    expect(paid.get(ids.sunWei)).toBe(month(-7));
+    expect(paid.get(ids.zhouYao)).toBe(month(-3));
+    for (const [, id] of Object.entries(ids)) expect((await memberRow(db, id)).lastDuesMonth).toBe(paid.get(id));
+    const zhou = await ledgerRows(db, ids.zhouYao);
+    expect(new Set(zhou.map((r) => r.collectingOrgId))).toEqual(new Set([ORG_IDS.externalZhuantang]));
+    const adminView = await getMemberDues(orgAdmin, ids.zhouYao, meta);
+    expect(adminView.owedMonths).toEqual([month(-2), month(-1), month(0)]);
+    expect(adminView.months.find((x) => x.month === month(-3))).toMatchObject({ status: 'paid', collectingOrgName: '中共杭州市西湖区转塘街道工作委员会' });
+    await makeUser(db, 'branch_secretary', { orgId: ORG_IDS.jingchengCommunityBranch });
+    await sweepDuesArrears(db, now());
+    const kinds = async (memberId: string) => new Set((await db.select({ k: notifications.kind }).from(notifications).where(like(notifications.dedupeKey, `dues:${memberId}:%`))).map((r) => r.k));
+    expect(await kinds(ids.liuXiaodong)).toEqual(new Set(['party.dues_arrears_3']));
+    expect(await kinds(ids.sunWei)).toContain('party.dues_arrears_6'); // to the 组织部 (青窑 has no secretary account here)
+    expect(await kinds(ids.linQingci)).toEqual(new Set());
+  });
 });
