@@ -33,10 +33,11 @@ async function ProfileCard({ actor, t }: HomeCardContext) {
     );
   }
   const total = WIZARD_STEPS.length;
-  const done = me.completed ? total : Math.min(me.wizard_step, total);
+  // Steps passed; the last one counts only once the wizard was submitted (completed).
+  const done = me.completed ? total : Math.min(me.wizard_step, total - 1);
   const counts = verificationCounts(me.verification);
   const next = !me.completed
-    ? { text: t('home.profileProgress', { done, total }), href: '/profile/wizard', label: t('home.profileContinue') }
+    ? { text: null, href: '/profile/wizard', label: t('home.profileContinue') }
     : counts.claimed > 0
       ? { text: t('home.profileNextCredentials'), href: '/profile', label: t('home.profileOpen') }
       : !me.showcase_enabled
@@ -65,7 +66,7 @@ async function ProfileCard({ actor, t }: HomeCardContext) {
           {t('home.profileConsentOff')}
         </Alert>
       ) : null}
-      {next ? <p className="mt-3 text-sm font-medium text-ink-900">{next.text}</p> : null}
+      {next?.text ? <p className="mt-3 text-sm font-medium text-ink-900">{next.text}</p> : null}
       <Link href={next?.href ?? '/profile'} className={`${buttonClass(next ? 'primary' : 'secondary', 'sm')} mt-4`}>
         {next?.label ?? t('home.profileOpen')}
       </Link>
