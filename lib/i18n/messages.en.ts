@@ -7,6 +7,7 @@ import policyStaff from './domains/policy-staff.en';
 import policyUi from './domains/policy-ui.en';
 import partyTransfer from './domains/party-transfer.en';
 import partyDues from './domains/party-dues.en';
+import partyActivities from './domains/party-activities.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -739,6 +740,7 @@ const en: Messages = {
   ...policyStaff,
   ...partyTransfer,
   ...partyDues,
+  ...partyActivities,
   ...party,
 };
 

@@ -7,6 +7,7 @@ import policyStaff from './domains/policy-staff.zh-CN';
 import policyUi from './domains/policy-ui.zh-CN';
 import partyTransfer from './domains/party-transfer.zh-CN';
 import partyDues from './domains/party-dues.zh-CN';
+import partyActivities from './domains/party-activities.zh-CN';
 import type { Widen } from './widen';
 
 /** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
@@ -738,6 +739,7 @@ const zhCN = {
   ...policyStaff,
   ...partyTransfer,
   ...partyDues,
+  ...partyActivities,
   ...party,
 } as const;
 

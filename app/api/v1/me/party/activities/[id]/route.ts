@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { getMyPartyActivityRoute } from '@/lib/party/activities-api';
+
+export const GET = toHandler(getMyPartyActivityRoute);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { getMyPartyReportsRoute } from '@/lib/party/reports-api';
+
+export const GET = toHandler(getMyPartyReportsRoute);

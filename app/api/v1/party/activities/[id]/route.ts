@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { getPartyActivityRoute } from '@/lib/party/activities-api';
+
+export const GET = toHandler(getPartyActivityRoute);
