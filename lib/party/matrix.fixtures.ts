@@ -8,6 +8,7 @@ import { orgFor, own, scoped, type Fixture, type MatrixCtx, type SnapshotPart } 
 import { insertMember, randomIdNumber, randomMobile } from '@/tests/helpers/party-members';
 import { transferActionFixtures, transferRouteFixtures, transferSnapshotParts } from '@/tests/helpers/party-transfer-fixtures';
 import { duesActionFixtures, duesRouteFixtures, duesSnapshotParts } from '@/tests/helpers/party-dues-fixtures';
+import { activityActionFixtures, activityRouteFixtures, activitySnapshotParts } from '@/tests/helpers/party-activities-fixtures';
 
 // --- organisations and members (issue 9 items 1, 2, 6) ---
 const orgCode = () => `ZS-M-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
@@ -56,6 +57,8 @@ export const routeFixtures: Record<string, Fixture> = {
   ...transferRouteFixtures,
   // 党费 (issue 10 §3): tests/helpers/party-dues-fixtures.ts
   ...duesRouteFixtures,
+  // 组织生活 and 定期汇报 (issue 10 §2, §4): tests/helpers/party-activities-fixtures.ts
+  ...activityRouteFixtures,
 };
 
 export const actionFixtures: Record<string, Fixture> = {
@@ -75,6 +78,7 @@ export const actionFixtures: Record<string, Fixture> = {
   'party.setConsent': async (ctx) => ({ input: { granted: true }, resource: own(ctx) }),
   ...transferActionFixtures,
   ...duesActionFixtures,
+  ...activityActionFixtures,
 };
 
 export const snapshotParts: Record<string, SnapshotPart> = {
@@ -83,4 +87,5 @@ export const snapshotParts: Record<string, SnapshotPart> = {
   partyMemberRows: (db) => db.select({ id: partyMembers.id, u: partyMembers.userId, o: partyMembers.formalOrgId, s: partyMembers.partyStatus, t: partyMembers.updatedAt }).from(partyMembers).orderBy(asc(partyMembers.id)),
   ...transferSnapshotParts,
   ...duesSnapshotParts,
+  ...activitySnapshotParts,
 };
