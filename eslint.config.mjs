@@ -15,7 +15,7 @@ const ROOT = import.meta.dirname;
  * pure core is one more folder here (and its I/O goes to the db-facing domain beside it, as lib/policies does for
  * lib/policy-matching).
  */
-export const PURE_CORES = ['lib/policy-matching', 'lib/party/transfer-machine.ts', 'lib/party/dues-calculator.ts', 'lib/party/activities-quorum.ts', 'lib/party/reports-period.ts'];
+export const PURE_CORES = ['lib/policy-matching', 'lib/party/transfer-machine.ts', 'lib/party/dues-calculator.ts', 'lib/party/activities-quorum.ts', 'lib/party/reports-period.ts', 'lib/party/mobile-machine.ts'];
 /** A pure core is a folder or a single module (the transfer state machine beside its db-facing service). */
 const pureCoreGlob = (entry) => (/\.tsx?$/.test(entry) ? entry : `${entry}/**/*.{ts,tsx}`);
 
