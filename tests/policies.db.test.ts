@@ -83,6 +83,26 @@ describe('the catalogue in the database', () => {
     const q = await callRoute(listPoliciesRoute, { query: { q: '非遗' } });
     expect((q.json as { items: { code: string }[] }).items.map((p) => p.code)).toContain('JP-050');
   });
+
+  it('answers a conditional GET with 304 until the catalogue, the audience or the query changes (issue 13 §4)', async () => {
+    const first = await callRoute(listPoliciesRoute, { query: {} });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers.get('vary')).toMatch(/Authorization/);
+    const again = await callRoute(listPoliciesRoute, { query: {}, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    // Another query, or staff (who also see drafts), get another validator.
+    expect((await callRoute(listPoliciesRoute, { query: { q: '非遗' }, headers: { 'if-none-match': etag } })).status).toBe(200);
+    const staff = await tokenFor(t.db(), await makeUser(t.db(), 'zone_staff'));
+    expect((await callRoute(listPoliciesRoute, { query: {}, headers: { 'if-none-match': etag, ...bearer(staff) } })).status).toBe(200);
+    // Any write to the catalogue (here a retired version) changes the validator and the list.
+    await t.db().execute(sql`update policy_versions set status = 'retired' where policy_code = 'JP-003'`);
+    const changed = await callRoute(listPoliciesRoute, { query: {}, headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((changed.json as { items: { code: string }[] }).items.map((p) => p.code)).not.toContain('JP-003');
+  });
 });
 
 describe('POST /api/v1/policies/evaluate (the calculator)', () => {

@@ -7,7 +7,7 @@ import { exportPolicyMatches, matchesExportQuery, matchesQuery, matchesResponse,
 import { previewInput, previewVersion } from './preview';
 import { listPushRuns, PUSH_RUN_STATUSES, pushPolicyAsStaff } from './push';
 import { evaluateInput, evaluateResponse, myMatchesResponse, policyCodeSchema, policyDetailSchema, policyListQuery, policySummarySchema } from './schemas';
-import { evaluatePublic, getPolicy, listPolicies, myMatches } from './service';
+import { catalogueListTag, evaluatePublic, getPolicy, listPolicies, myMatches } from './service';
 import { isoDate } from '@/lib/talent/profile-schema';
 
 const codeParams = z.strictObject({ code: policyCodeSchema });
@@ -70,7 +70,14 @@ export const listPoliciesRoute = defineRoute({
   access: 'public',
   query: policyListQuery,
   response: z.object({ items: z.array(policySummarySchema), total: z.number() }),
-  handler: ({ actor, query }) => listPolicies(actor, query),
+  async handler({ req, actor, query, locale }) {
+    // A conditional GET (If-None-Match) answers 304 while the catalogue, the day and the audience are unchanged.
+    const etag = await catalogueListTag(actor, query);
+    const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Authorization, Cookie, Accept-Language', 'content-language': locale };
+    const given = req.headers.get('if-none-match');
+    if (given && given.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
+    return new Response(JSON.stringify(await listPolicies(actor, query)), { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+  },
 });
 
 export const getPolicyRoute = defineRoute({

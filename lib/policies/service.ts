@@ -13,7 +13,7 @@ import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { hasConsent, loadMatchingProfile } from '@/lib/talent/queries';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 import { jdzToday } from '@/lib/clock';
-import { loadCatalogue, policyFromRow, versionFromRow, type Catalogue, type PolicyRow, type VersionRow } from './store';
+import { derivedCache, loadCatalogue, policyFromRow, revisionOf, versionFromRow, type Catalogue, type PolicyRow, type VersionRow } from './store';
 import type { EvaluateInput, EvaluateResponse, EvaluationResultDto, PolicyDetail, PolicySummary } from './schemas';
 
 /**
@@ -158,20 +158,42 @@ function matchesQuery(p: PolicySummary, q: string): boolean {
 }
 
 /** GET /api/v1/policies — published policies (those with an active version); staff also see draft-only policies. */
-export async function listPolicies(actor: Actor | null, query: { q?: string; category?: string; provenance?: string } = {}): Promise<{ items: PolicySummary[]; total: number }> {
-  const db = await getDb();
-  const staff = can(actor, 'policies.read_drafts');
+type ListQuery = { q?: string; category?: string; provenance?: string };
+
+/**
+ * Every policy's summary as of `on`: the public list (published policies) or the staff's (drafts too). The public one
+ * is kept per process and keyed by the catalogue revision (bumped by triggers with every write, migration 0009) and
+ * the day, so publishing, retiring or editing anywhere is seen at the next request (issue 13 §4).
+ */
+async function catalogueSummaries(db: DbOrTx, staff: boolean, revision: string, on: string): Promise<PolicySummary[]> {
+  const key = `${revision}|${on}`;
+  if (!staff && derivedCache.key === key) return derivedCache.value as PolicySummary[];
   const [rows, vrows] = await Promise.all([
     db.select().from(policies).orderBy(asc(policies.code)),
     db.select().from(policyVersions).orderBy(asc(policyVersions.effectiveFrom)),
   ]);
   const byCode = new Map<string, VersionRow[]>();
   for (const v of vrows) byCode.set(v.policyCode, [...(byCode.get(v.policyCode) ?? []), v]);
-  const on = todayIso();
-  const items = rows
-    .filter((r) => staff || (byCode.get(r.code) ?? []).some((v) => v.status === 'active'))
-    .map((r) => summaryOf(r, byCode.get(r.code) ?? [], on))
-    .filter((p) => (!query.category || p.category === query.category) && (!query.provenance || p.provenance === query.provenance) && (!query.q || matchesQuery(p, query.q)));
+  const items = rows.filter((r) => staff || (byCode.get(r.code) ?? []).some((v) => v.status === 'active')).map((r) => summaryOf(r, byCode.get(r.code) ?? [], on));
+  if (!staff) Object.assign(derivedCache, { key, value: items });
+  return items;
+}
+
+/**
+ * The validator of a catalogue list answer: the same revision, day, audience and query give the same body, so a
+ * client holding this ETag gets 304 without the list being built.
+ */
+export async function catalogueListTag(actor: Actor | null, query: ListQuery): Promise<string> {
+  const staff = can(actor, 'policies.read_drafts');
+  const q = [query.q ?? '', query.category ?? '', query.provenance ?? ''].map(encodeURIComponent).join('&');
+  return `W/"${await revisionOf(await getDb())}.${todayIso()}.${staff ? 'staff' : 'public'}.${Buffer.from(q).toString('base64url')}"`;
+}
+
+export async function listPolicies(actor: Actor | null, query: ListQuery = {}): Promise<{ items: PolicySummary[]; total: number }> {
+  const db = await getDb();
+  const staff = can(actor, 'policies.read_drafts');
+  const all = await catalogueSummaries(db, staff, await revisionOf(db), todayIso());
+  const items = all.filter((p) => (!query.category || p.category === query.category) && (!query.provenance || p.provenance === query.provenance) && (!query.q || matchesQuery(p, query.q)));
   return { items, total: items.length };
 }
 

@@ -82,7 +82,7 @@ export function versionToRow(code: string, v: PolicyVersion): Pick<typeof policy
  * 0009), so a publish or retire on another instance is seen here at the next request, whatever either clock says.
  * Missing row (a freshly truncated test database): 0.
  */
-async function revisionOf(db: DbOrTx): Promise<string> {
+export async function revisionOf(db: DbOrTx): Promise<string> {
   const [r] = await db.select({ n: sql<string>`coalesce((select ${catalogueRevision.revision}::text from ${catalogueRevision} where ${catalogueRevision.id} = 1), '0')` }).from(sql`(select 1) as one`);
   return `r${r?.n ?? '0'}`;
 }
@@ -120,8 +120,13 @@ export async function loadCatalogue(db: DbOrTx): Promise<Catalogue> {
 }
 
 /** Forgets the cached catalogue (tests that swap databases). */
+/** Values derived from the catalogue and keyed by its revision (the public summaries of service.ts). */
+export const derivedCache = ((globalThis as { __jpCatalogueDerived?: { key: string; value: unknown } }).__jpCatalogueDerived ??= { key: '', value: null });
+
 export function clearCatalogueCache(): void {
   cache.value = null;
+  derivedCache.key = '';
+  derivedCache.value = null;
 }
 
 /**
