@@ -15,11 +15,16 @@ const orgNav: readonly NavItem[] = [{ href: '/party/orgs', label: 'party.navOrgs
 const transferNav: readonly NavItem[] = [{ href: '/party/transfers', label: 'partyTransfer.navQueue', permission: 'party_transfers.read', order: 63 }];
 /** 党费: a month's collection for the secretary's organisation (members see theirs on 我的党组织). */
 const duesNav: readonly NavItem[] = [{ href: '/party/dues', label: 'partyDues.navCollection', permission: 'party_dues.read', order: 66 }];
+/** 组织生活 and the home branch's 党员汇报 inbox (members check in and report on 我的党组织). */
+const orgLifeNav: readonly NavItem[] = [
+  { href: '/party/activities', label: 'partyActivities.navList', permission: 'party_activities.read', order: 67 },
+  { href: '/party/reports', label: 'partyReports.navInbox', permission: 'party_reports.review', order: 68 },
+];
 
 export const partyManifest = {
   name: 'party',
   capabilities: ['party_transfer'],
-  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav],
+  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav, ...orgLifeNav],
   appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,
 } satisfies DomainManifest;

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { AlertList, MemberRecord } from '@/components/party/member-record';
 import { MyTransferSection, MyTransferSkeleton } from '@/components/party/my-transfer-section';
 import { MyDuesSection } from '@/components/party/dues-sections';
+import { MyOrgLifeSection, MyReportsSection } from '@/components/party/orglife-sections';
 import { PartyConsentPanel } from '@/components/party/party-consent-panel';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
@@ -35,6 +36,12 @@ export default async function MyPartyPage() {
               </Suspense>
               <Suspense fallback={null}>
                 <MyDuesSection actor={actor} t={t} locale={locale} ip={ip} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <MyOrgLifeSection actor={actor} t={t} locale={locale} ip={ip} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <MyReportsSection actor={actor} t={t} locale={locale} ip={ip} />
               </Suspense>
             </>
           ) : (
