@@ -34,6 +34,8 @@ type Seeded = Awaited<ReturnType<typeof seedIds>>;
 const SEEDED_PARAMS: Record<string, (s: Seeded) => { seeded: Record<string, string>; missing: Record<string, string> }> = {
   '/admin/users/[id]': (s) => ({ seeded: { id: s.userId }, missing: { id: NO_ID } }),
   '/apply/[code]': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
+  '/party/activities/[id]': (s) => ({ seeded: { id: s.activityId }, missing: { id: NO_ID } }),
+  '/party/activities/[id]/check-in': (s) => ({ seeded: { id: s.activityId }, missing: { id: NO_ID } }),
   '/party/members/[id]': () => ({ seeded: { id: PARTY_MEMBER_IDS.zhangHaiming }, missing: { id: NO_ID } }),
   '/party/transfers/[id]': (s) => ({ seeded: { id: s.transferId }, missing: { id: NO_ID } }),
   '/party/transfers/[id]/letter': (s) => ({ seeded: { id: s.transferId }, missing: { id: NO_ID } }),
@@ -123,6 +125,9 @@ async function seedIds(api: APIRequestContext) {
   const transfer = await json<Transfer>(await api.get(`/api/v1/party/transfers/${transferId}`, { headers: committee }), 'transfer');
   expect(transfer.verifyCode, `transfer ${transfer.state} has no verification code`).toBeTruthy();
 
+  // The seed's 主题党日 of today at the 景漂 branch (db/seed-party-activities.ts).
+  const activities = await json<Items<{ id: string; date: string }>>(await api.get('/api/v1/party/activities', { headers: secretary }), 'activities');
+
   const first = <T>(list: Items<T>, what: string): T => {
     expect(list.items.length, `no seeded ${what}`).toBeGreaterThan(0);
     return list.items[0]!;
@@ -136,6 +141,7 @@ async function seedIds(api: APIRequestContext) {
     workId,
     transferId,
     verifyCode: transfer.verifyCode!,
+    activityId: first(activities, 'activity').id,
   };
 }
 
