@@ -8,6 +8,8 @@ import policyUi from './domains/policy-ui.en';
 import partyTransfer from './domains/party-transfer.en';
 import partyDues from './domains/party-dues.en';
 import partyActivities from './domains/party-activities.en';
+import partyStats from './domains/party-stats.en';
+import partyMobile from './domains/party-mobile.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -741,6 +743,8 @@ const en: Messages = {
   ...partyTransfer,
   ...partyDues,
   ...partyActivities,
+  ...partyStats,
+  ...partyMobile,
   ...party,
 };
 

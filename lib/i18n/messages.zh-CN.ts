@@ -8,6 +8,8 @@ import policyUi from './domains/policy-ui.zh-CN';
 import partyTransfer from './domains/party-transfer.zh-CN';
 import partyDues from './domains/party-dues.zh-CN';
 import partyActivities from './domains/party-activities.zh-CN';
+import partyStats from './domains/party-stats.zh-CN';
+import partyMobile from './domains/party-mobile.zh-CN';
 import type { Widen } from './widen';
 
 /** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
@@ -740,6 +742,8 @@ const zhCN = {
   ...partyTransfer,
   ...partyDues,
   ...partyActivities,
+  ...partyStats,
+  ...partyMobile,
   ...party,
 } as const;
 

@@ -7,3 +7,4 @@ import '@/lib/auth/jobs';
 import '@/lib/policies/jobs';
 import '@/lib/party/transfer-jobs';
 import '@/lib/party/dues-jobs';
+import '@/lib/party/mobile-jobs';

@@ -53,12 +53,12 @@ const ACTORS: Record<MobileRole, MobileActorFacts> = {
   orgdept: { role: 'org_admin', userId: 'u-orgdept' },
   system: { role: 'system', userId: null },
 };
-const OTHERS: Record<string, MobileActorFacts> = {
+const OTHERS = {
   otherTalent: { role: 'talent', userId: 'u-other' },
   otherSecretary: { role: 'branch_secretary', userId: 'u-b1', org: B1 },
   committeeSecretary: { role: 'branch_secretary', userId: 'u-c', org: C },
   zoneStaff: { role: 'zone_staff', userId: 'u-zone' },
-};
+} satisfies Record<string, MobileActorFacts>;
 
 /** A record in `state` whose home branch H is in the portal (so org_admin is only orgdept), reported to B2. */
 function recordIn(state: MobileState | null, o: Partial<RecordFacts> = {}): RecordFacts {
@@ -149,7 +149,7 @@ describe('MobileRecord transition table (state × action × role)', () => {
     expect(cases.length).toBe(MOBILE_ACTIONS.length * ALL_STATES.length * MOBILE_ROLES.length);
   });
 
-  it.each(Object.entries(OTHERS))('%s may take no person-facing action on someone else’s record', (_name, actor) => {
+  it.each(Object.entries(OTHERS) as [string, MobileActorFacts][])('%s may take no person-facing action on someone else’s record', (_name, actor) => {
     for (const a of MOBILE_ACTIONS) {
       for (const s of ALL_STATES) {
         const d = decideMobile(a, recordIn(s), actor, NOW, GOOD_FACTS, GOOD_PARAMS);
