@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   'party_reports.review': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'write', sensitive: true },
   // The district view (区委组织部): aggregated statistics over every organisation (S3).
   'party_stats.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read' },
+  // The district-wide view itself (every organisation, by province and branch): the 区委组织部 only.
+  'party_stats.district': { roles: ['org_admin'], scope: 'global', access: 'read' },
   'party_transfers.apply': { roles: ['talent'], scope: 'own', access: 'write' },
   'party_transfers.read': { roles: ['branch_secretary', 'org_admin'], scope: 'org', access: 'read', sensitive: true },
   'party_transfers.act': { roles: ['branch_secretary', 'org_admin', 'talent'], scope: 'org', access: 'read' },

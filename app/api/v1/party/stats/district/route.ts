@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { getPartyStatsDistrictRoute } from '@/lib/party/stats-api';
+
+export const GET = toHandler(getPartyStatsDistrictRoute);
