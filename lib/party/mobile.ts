@@ -9,6 +9,7 @@ import { now } from '@/lib/clock';
 import { decryptField, encryptField } from '@/lib/crypto/fields';
 import { AppError } from '@/lib/http/errors';
 import type { Locale } from '@/lib/i18n';
+import { fieldErrorsFromZod } from '@/lib/validation';
 import * as M from './mobile-machine';
 import {
   createMobileInput,
@@ -75,6 +76,13 @@ import { localDate } from './transfer-machine';
 
 const OUTFLOW_REASON_ZH: Record<string, string> = { work: '务工', business: '经商', study: '就学', family: '随迁', creative: '创作/自由职业', other: '其他' };
 const VIEW_FIELDS = ['name', 'phone(masked)', 'membershipType', 'outflowOrg', 'cardNo', 'state', 'lapseFlags', 'inflowOrg', 'events'] as const;
+
+/** Parse with a schema; a bad body is 400 VALIDATION_FAILED with field errors (nothing written). */
+function parseBody<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } }, raw: unknown, locale: Locale = 'zh-CN'): T {
+  const r = schema.safeParse(raw ?? {});
+  if (!r.success) throw new AppError('VALIDATION_FAILED', { fieldErrors: fieldErrorsFromZod(r.error, locale) });
+  return r.data;
+}
 
 async function hasPartyConsent(db: DbOrTx, userId: string): Promise<boolean> {
   const [c] = await db.select({ id: consents.id }).from(consents).where(and(eq(consents.userId, userId), eq(consents.kind, 'party'), isNull(consents.withdrawnAt))).limit(1);
@@ -178,7 +186,7 @@ const TAB_OF = (i: { storedState: M.MobileState; state: M.MobileState }): string
  * expected (待报到), active (已纳入), watch (预警), lost (失联), outflow (my members away), ended. Audited.
  */
 export async function listMobileRecords(actor: Actor | null, raw: MobileListQuery, ctx: MobileCtx): Promise<MobileListDto> {
-  const q = mobileListQuery.parse(raw);
+  const q = parseBody(mobileListQuery, raw, ctx.locale);
   const locale = ctx.locale ?? 'zh-CN';
   const me = await authorize(actor, 'party_mobile.read', undefined, { ip: ctx.ip, via: 'party_mobile.list' });
   const db = await getDb();
@@ -227,7 +235,7 @@ export async function listMobileRecords(actor: Actor | null, raw: MobileListQuer
 
 /** POST /api/v1/party/mobile-records — M1 by the 流出地 (its secretary; the 组织部 for one outside the portal). */
 export async function createMobileRecord(actor: Actor | null, raw: CreateMobileInput, ctx: MobileCtx): Promise<MobileRecordDto> {
-  const input = createMobileInput.parse(raw);
+  const input = parseBody(createMobileInput, raw, ctx.locale);
   const db = await getDb();
   const [member] = await db.select().from(partyMembers).where(eq(partyMembers.id, input.memberId));
   const orgs = await loadOrgs(db, [input.outflowOrgId, member?.formalOrgId, actor?.orgId]);
@@ -303,7 +311,7 @@ async function getMobileRecordAs(db: DbOrTx, me: Actor, id: string, ctx: MobileC
 
 /** POST /api/v1/party/mobile-records/{id}/{action}. */
 export async function actOnMobileRecord(actor: Actor | null, id: string, slug: MobileSlug, rawBody: unknown, ctx: MobileCtx): Promise<MobileRecordDto> {
-  const body = MOBILE_ACTION_INPUTS[slug].parse(rawBody ?? {}) as MobileActionBody;
+  const body = parseBody(MOBILE_ACTION_INPUTS[slug] as never, rawBody, ctx.locale) as MobileActionBody;
   const action = M.RECORD_ACTION_SLUGS[slug];
   const db = await getDb();
   const x = await loadRecord(db, id);
@@ -485,7 +493,7 @@ export async function getMyMobile(actor: Actor | null, ctx: MobileCtx): Promise<
  * organisation answers the record unchanged.
  */
 export async function reportMine(actor: Actor | null, raw: ReportInput, ctx: MobileCtx): Promise<MobileRecordDto> {
-  const body = reportInput.parse(raw);
+  const body = parseBody(reportInput, raw, ctx.locale);
   const me = await authorize(actor, 'party_mobile.report_own', actor ? { ownerId: actor.id } : undefined, { ip: ctx.ip, via: 'party_mobile.report' });
   const db = await getDb();
   const member = await myMember(db, me);
@@ -547,7 +555,7 @@ export async function reportMine(actor: Actor | null, raw: ReportInput, ctx: Mob
 
 /** POST /api/v1/me/party/mobile-record/end { reason, note } — M15: I returned home or moved on. */
 export async function endMine(actor: Actor | null, raw: unknown, ctx: MobileCtx): Promise<MobileRecordDto> {
-  const body = endInput.parse(raw ?? {});
+  const body = parseBody(endInput, raw, ctx.locale);
   const me = await authorize(actor, 'party_mobile.report_own', actor ? { ownerId: actor.id } : undefined, { ip: ctx.ip, via: 'party_mobile.end_own' });
   const db = await getDb();
   const member = await myMember(db, me);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { endMobileRecordRoute } from '@/lib/party/mobile-api';
+
+export const POST = toHandler(endMobileRecordRoute);
