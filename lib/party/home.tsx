@@ -8,6 +8,7 @@ import { memberAlertSummary, myPartySummary } from './members';
 import { listPartyOrgs } from './orgs';
 import { ALERT_CODES } from './schemas';
 import { listTransfers } from './transfers';
+import { districtSummary, getStatsOverview } from './stats';
 
 /** The Party domain's cards on the 工作台 (lib/home/registry.ts): what waits on me, member alerts, my organisation. */
 
@@ -111,9 +112,56 @@ async function MyPartyCard({ actor, t, locale, ip }: HomeCardContext) {
   );
 }
 
+/** 流动党员看板 in brief (branch secretaries): awaiting 报到, overdue, lapse watch, this month's dues. */
+async function MobileDashboardCard({ actor, t, locale, ip }: HomeCardContext) {
+  const o = await getStatsOverview(actor, {}, { ip, locale });
+  const figures: [string, number, 'danger' | 'warning' | 'neutral'][] = [
+    [t('partyStats.awaitingTitle'), o.awaiting.total, 'neutral'],
+    [t('partyStats.overdueTitle'), o.awaiting.overdue, o.awaiting.overdue ? 'danger' : 'neutral'],
+    [t('partyStats.lapseTitle'), o.lapse.total, o.lapse.total ? 'warning' : 'neutral'],
+  ];
+  return (
+    <Card data-testid="home-party-stats">
+      <h2 className="font-semibold text-ink-900">{t('partyStats.homeSecretaryTitle')}</h2>
+      <p className="mt-1 text-sm text-ink-600">{o.orgName}</p>
+      <ul className="mt-3 grid grid-cols-3 gap-2 text-center">
+        {figures.map(([label, n, tone]) => (
+          <li key={label} className="rounded-lg bg-ink-50 p-2">
+            <span className="block text-xs text-ink-700">{label}</span>
+            <strong className={`block text-xl tabular-nums ${tone === 'danger' ? 'text-red-800' : tone === 'warning' ? 'text-amber-800' : 'text-ink-900'}`}>{n}</strong>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-3 text-sm text-ink-700">
+        {t('partyStats.duesTitle')}: {t('partyStats.duesSummary', { paid: o.dues.paid, unpaid: o.dues.unpaid })}
+      </p>
+      <Link href="/party/dashboard" className={`${buttonClass('secondary', 'sm')} mt-4`}>
+        {t('partyStats.homeOpenDashboard')}
+      </Link>
+    </Card>
+  );
+}
+
+/** 全区流动党员 in brief (区委组织部): on record, accepted, lapse watch, lost contact, the 12 months' 报到 rate. */
+async function DistrictSummaryCard({ actor, t, locale, ip }: HomeCardContext) {
+  const d = await districtSummary(actor, { ip, locale });
+  return (
+    <Card data-testid="home-party-district">
+      <h2 className="font-semibold text-ink-900">{t('partyStats.homeDistrictTitle')}</h2>
+      <p className="mt-1 text-sm text-ink-700">{t('partyStats.homeDistrictSummary', { open: d.open, accepted: d.accepted, lapse: d.lapseWatch, lost: d.lostContact })}</p>
+      {d.reportRate !== null ? <p className="mt-2 text-sm text-ink-700">{t('partyStats.homeReportRate', { rate: d.reportRate })}</p> : null}
+      <Link href="/party/district" className={`${buttonClass('secondary', 'sm')} mt-4`}>
+        {t('partyStats.homeOpenDistrict')}
+      </Link>
+    </Card>
+  );
+}
+
 export const partyHomeCards = defineHomeCards([
   { id: 'party.queue', order: 10, permission: 'party_transfers.read', render: (ctx) => TransferQueueCard(ctx) },
   { id: 'party.alerts', order: 20, permission: 'party_members.read', render: (ctx) => MemberAlertsCard(ctx) },
   { id: 'party.orgs', order: 30, permission: 'party_orgs.read', render: (ctx) => OrgTreeCard(ctx) },
   { id: 'party.mine', order: 40, permission: 'party_record.read_own', render: (ctx) => MyPartyCard(ctx) },
+  { id: 'party.stats', order: 15, roles: ['branch_secretary'], render: (ctx) => MobileDashboardCard(ctx) },
+  { id: 'party.district', order: 15, permission: 'party_stats.district', render: (ctx) => DistrictSummaryCard(ctx) },
 ]);

@@ -21,10 +21,16 @@ const orgLifeNav: readonly NavItem[] = [
   { href: '/party/reports', label: 'partyReports.navInbox', permission: 'party_reports.review', order: 68 },
 ];
 
+/** 流动党员看板 (secretaries and the 组织部) and the 组织部's district view. */
+const statsNav: readonly NavItem[] = [
+  { href: '/party/dashboard', label: 'partyStats.navDashboard', permission: 'party_stats.read', order: 61 },
+  { href: '/party/district', label: 'partyStats.navDistrict', permission: 'party_stats.district', order: 60 },
+];
+
 export const partyManifest = {
   name: 'party',
   capabilities: ['party_transfer'],
-  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav, ...orgLifeNav],
+  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav, ...orgLifeNav, ...statsNav],
   appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,
 } satisfies DomainManifest;
