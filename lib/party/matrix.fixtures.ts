@@ -9,6 +9,7 @@ import { insertMember, randomIdNumber, randomMobile } from '@/tests/helpers/part
 import { transferActionFixtures, transferRouteFixtures, transferSnapshotParts } from '@/tests/helpers/party-transfer-fixtures';
 import { duesActionFixtures, duesRouteFixtures, duesSnapshotParts } from '@/tests/helpers/party-dues-fixtures';
 import { activityActionFixtures, activityRouteFixtures, activitySnapshotParts } from '@/tests/helpers/party-activities-fixtures';
+import { mobileActionFixtures, mobileRouteFixtures, mobileSnapshotParts } from '@/tests/helpers/party-mobile-fixtures';
 import { statsRouteFixtures } from '@/tests/helpers/party-stats-fixtures';
 
 // --- organisations and members (issue 9 items 1, 2, 6) ---
@@ -60,6 +61,8 @@ export const routeFixtures: Record<string, Fixture> = {
   ...duesRouteFixtures,
   // 组织生活 and 定期汇报 (issue 10 §2, §4): tests/helpers/party-activities-fixtures.ts
   ...activityRouteFixtures,
+  // 流动党员 (issue 10 §1): tests/helpers/party-mobile-fixtures.ts
+  ...mobileRouteFixtures,
   // 流动党员 statistics (issue 10 §6): tests/helpers/party-stats-fixtures.ts
   ...statsRouteFixtures,
 };
@@ -82,6 +85,7 @@ export const actionFixtures: Record<string, Fixture> = {
   ...transferActionFixtures,
   ...duesActionFixtures,
   ...activityActionFixtures,
+  ...mobileActionFixtures,
 };
 
 export const snapshotParts: Record<string, SnapshotPart> = {
@@ -91,4 +95,5 @@ export const snapshotParts: Record<string, SnapshotPart> = {
   ...transferSnapshotParts,
   ...duesSnapshotParts,
   ...activitySnapshotParts,
+  ...mobileSnapshotParts,
 };
