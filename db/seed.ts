@@ -15,6 +15,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { isProductionDeployment } from '@/lib/env';
 import { seedCatalogue } from '@/lib/policies/store';
 import { seedDemoDues } from './seed-party-dues';
+import { seedDemoMobile } from './seed-party-mobile';
 import { seedDemoActivities } from './seed-party-activities';
 import { CATALOGUE as SEED_CATALOGUE, EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 
@@ -65,6 +66,7 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
   await seedDemoTalentProfiles(db);
   await seedDemoPartyMembers(db);
   await seedDemoDues(db);
+  await seedDemoMobile(db);
   await seedDemoActivities(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
