@@ -114,6 +114,8 @@ async function MyPartyCard({ actor, t, locale, ip }: HomeCardContext) {
 
 /** 流动党员看板 in brief (branch secretaries): awaiting 报到, overdue, lapse watch, this month's dues. */
 async function MobileDashboardCard({ actor, t, locale, ip }: HomeCardContext) {
+  // A secretary without an organisation (being set up) has no dashboard: no card rather than a broken 工作台.
+  if (!actor.orgId) return null;
   const o = await getStatsOverview(actor, {}, { ip, locale });
   const figures: [string, number, 'danger' | 'warning' | 'neutral'][] = [
     [t('partyStats.awaitingTitle'), o.awaiting.total, 'neutral'],
