@@ -21,6 +21,9 @@ const orgLifeNav: readonly NavItem[] = [
   { href: '/party/reports', label: 'partyReports.navInbox', permission: 'party_reports.review', order: 68 },
 ];
 
+/** 流动党员: the roster of mobile members (待查验, 待报到, 已纳入, 预警, 失联); members report on 我的党组织 or by QR. */
+const mobileNav: readonly NavItem[] = [{ href: '/party/mobile', label: 'partyMobile.navRoster', permission: 'party_mobile.read', order: 65 }];
+
 /** 流动党员看板 (secretaries and the 组织部) and the 组织部's district view. */
 const statsNav: readonly NavItem[] = [
   { href: '/party/dashboard', label: 'partyStats.navDashboard', permission: 'party_stats.read', order: 61 },
@@ -30,7 +33,7 @@ const statsNav: readonly NavItem[] = [
 export const partyManifest = {
   name: 'party',
   capabilities: ['party_transfer'],
-  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav, ...orgLifeNav, ...statsNav],
+  nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav, ...orgLifeNav, ...mobileNav, ...statsNav],
   appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,
 } satisfies DomainManifest;

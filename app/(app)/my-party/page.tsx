@@ -4,6 +4,7 @@ import { AlertList, MemberRecord } from '@/components/party/member-record';
 import { MyTransferSection, MyTransferSkeleton } from '@/components/party/my-transfer-section';
 import { MyDuesSection } from '@/components/party/dues-sections';
 import { MyOrgLifeSection, MyReportsSection } from '@/components/party/orglife-sections';
+import { MyMobileSection } from '@/components/party/mobile-views';
 import { PartyConsentPanel } from '@/components/party/party-consent-panel';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
@@ -31,6 +32,9 @@ export default async function MyPartyPage() {
           {m ? (
             <>
               <MemberRecord m={{ ...m, formalOrgName: m.formalOrg.name }} t={t} />
+              <Suspense fallback={null}>
+                <MyMobileSection actor={actor} t={t} locale={locale} ip={ip} />
+              </Suspense>
               <Suspense fallback={<MyTransferSkeleton t={t} />}>
                 <MyTransferSection actor={actor} member={{ id: m.id, formalOrgId: m.formalOrg.id }} t={t} locale={locale} ip={ip} />
               </Suspense>
