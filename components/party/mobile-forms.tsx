@@ -57,7 +57,7 @@ export function ConfirmCheckInButton({ qrToken }: { qrToken: string }) {
     router.refresh();
   }
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" data-testid="confirm-check-in">
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}
