@@ -36,6 +36,8 @@ const SEEDED_PARAMS: Record<string, (s: Seeded) => { seeded: Record<string, stri
   '/apply/[code]': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
   '/party/activities/[id]': (s) => ({ seeded: { id: s.activityId }, missing: { id: NO_ID } }),
   '/party/activities/[id]/check-in': (s) => ({ seeded: { id: s.activityId }, missing: { id: NO_ID } }),
+  '/party/mobile/[id]': (s) => ({ seeded: { id: s.mobileRecordId }, missing: { id: NO_ID } }),
+  '/party/check-in/[token]': (s) => ({ seeded: { token: s.qrToken }, missing: { token: 'no-such-token-000000000000' } }),
   '/party/members/[id]': () => ({ seeded: { id: PARTY_MEMBER_IDS.zhangHaiming }, missing: { id: NO_ID } }),
   '/party/transfers/[id]': (s) => ({ seeded: { id: s.transferId }, missing: { id: NO_ID } }),
   '/party/transfers/[id]/letter': (s) => ({ seeded: { id: s.transferId }, missing: { id: NO_ID } }),
@@ -128,6 +130,11 @@ async function seedIds(api: APIRequestContext) {
   // The seed's 主题党日 of today at the 景漂 branch (db/seed-party-activities.ts).
   const activities = await json<Items<{ id: string; date: string }>>(await api.get('/api/v1/party/activities', { headers: secretary }), 'activities');
 
+  // A seeded mobile record the 景漂 secretary handles, and the 景漂 branch's QR check-in token (seeded at random).
+  const mobile = await json<Items<{ id: string }>>(await api.get('/api/v1/party/mobile-records', { headers: secretary }), 'mobile records');
+  const jingpiao = await json<{ qrToken?: string | null }>(await api.get('/api/v1/party/orgs/6f1d0c3e-2b7a-4f51-9c1e-000000000003', { headers: secretary }), 'jingpiao branch');
+  expect(jingpiao.qrToken, 'the 景漂 branch has no seeded QR token').toBeTruthy();
+
   const first = <T>(list: Items<T>, what: string): T => {
     expect(list.items.length, `no seeded ${what}`).toBeGreaterThan(0);
     return list.items[0]!;
@@ -142,6 +149,8 @@ async function seedIds(api: APIRequestContext) {
     transferId,
     verifyCode: transfer.verifyCode!,
     activityId: first(activities, 'activity').id,
+    mobileRecordId: first(mobile, 'mobile record').id,
+    qrToken: jingpiao.qrToken!,
   };
 }
 

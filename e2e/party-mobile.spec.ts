@@ -8,10 +8,12 @@
  * a month's dues at the 景漂 branch; then the secretary's dashboard shows it.
  */
 import { expect, type Browser, type Page } from '@playwright/test';
+import { PARTY_MEMBER_IDS } from '../db/seed-data';
 import { DEMO_PASSWORD, login, submitLogin, test, waitForHydration, type ConsoleGuard } from './fixtures';
 
 const ORG = { jingpiao: '6f1d0c3e-2b7a-4f51-9c1e-000000000003', taoxichuan: '6f1d0c3e-2b7a-4f51-9c1e-000000000004' } as const;
 const MEMBER = 'zhou.yao@demo.local';
+const ZHOU_YAO = PARTY_MEMBER_IDS.zhouYao;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' } as const;
 
 async function phonePage(browser: Browser, guard: ConsoleGuard): Promise<Page> {
@@ -120,11 +122,63 @@ test.describe.serial('流动党员: scan, redirect, report, accept', () => {
     await expect(phone.getByTestId('my-mobile')).toContainText('已编入 景漂陶瓷流动党员党支部。');
     await expect(phone.getByTestId('my-mobile')).toContainText('王建华');
 
-    // ── EXTENSION POINT (activities): the 景漂 secretary creates today's 主题党日; 周窑 scans the 景漂 poster
-    //    (/party/check-in/{token} now says 已编入 and lists today's activities) and checks in; the secretary confirms.
-    // ── EXTENSION POINT (dues): 周窑 pays this month's dues at the 景漂 branch (recorded by the secretary);
-    //    我的党费 shows it as paid at 景漂; a second payment of the month is refused (DUES_MONTH_PAID).
-    // ── EXTENSION POINT (dashboard): the secretary's dashboard shows him accepted, attended and paid.
     await phone.context().close();
+  });
+
+  test('he checks in to the 景漂 branch\'s 主题党日 by its poster and pays this month\'s dues there; the dashboard counts both', async ({ page, browser, consoleGuard }) => {
+    const numbers = async (testId: string) => (await page.getByTestId(testId).innerText()).match(/\d+/g)!.map(Number);
+    await login(page, 'secretary@demo.local');
+    const token = await qrTokenOf(page, ORG.jingpiao);
+    await page.goto('/party/dashboard');
+    const [, , mobileBefore] = await numbers('tile-attendance'); // rate, present/expected …, then 流动党员参加 N 人次
+    const duesBefore = await numbers('tile-dues');
+
+    // 主题党日 of today (seeded): the 景漂 poster now says he is placed here and lists it.
+    const phone = await phonePage(browser, consoleGuard);
+    await login(phone, MEMBER);
+    await phone.goto(`/party/check-in/${token}`);
+    await expect(phone.getByText('你已编入该组织', { exact: false })).toBeVisible();
+    await phone.getByTestId('check-in-org').locator('..').getByRole('link').filter({ hasText: /主题党日|学习|志愿/ }).first().click();
+    await expect(phone).toHaveURL(/\/party\/activities\/[0-9a-f-]{36}\/check-in\?token=/);
+    const activityUrl = new URL(phone.url()).pathname.replace(/\/check-in$/, '');
+    await expect(phone.getByTestId('check-in')).toContainText('不计入法定人数');
+    await waitForHydration(phone, '[data-testid="check-in-submit"]');
+    await phone.getByRole('button', { name: '确认签到' }).click();
+    await expect(phone.getByText('已签到，等待支部确认。')).toBeVisible();
+    await noHorizontalScroll(phone);
+
+    // The secretary confirms: he is listed among the mobile attendees, without a vote and outside the quorum.
+    await page.goto(activityUrl);
+    const mobile = page.getByTestId('mobile-present');
+    await expect(mobile).toContainText('周窑');
+    await waitForHydration(page, 'button[aria-label="确认 周窑"]');
+    await page.getByRole('button', { name: '确认 周窑' }).click();
+    await expect(page.getByRole('button', { name: '确认 周窑' })).toHaveCount(0);
+    await expect(page.getByTestId('attendance').getByRole('listitem').filter({ hasText: '周窑' })).toContainText('表决权：无');
+
+    // Dues (第九条: a card-holder may pay at the 流入地): this month, recorded by the 景漂 secretary.
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    await page.goto(`/party/dues?member=${ZHOU_YAO}`);
+    await waitForHydration(page, 'form[aria-label="登记党费"]');
+    const form = page.getByRole('form', { name: '登记党费' });
+    await form.getByLabel('月份').selectOption(month);
+    await form.getByRole('button', { name: '登记' }).click();
+    await expect(page.getByText(`已登记 ${month} 的党费。`)).toBeVisible();
+    // The same month cannot be paid twice, at either end.
+    const again = await page.request.post('/api/v1/party/dues/payments', { data: { memberId: ZHOU_YAO, month, amount: '1000.00', collectingOrgId: ORG.jingpiao }, headers: { origin: new URL(page.url()).origin } });
+    expect(again.status()).toBe(409);
+    expect(((await again.json()) as { code: string }).code).toBe('DUES_MONTH_PAID');
+
+    // He sees it on 我的党组织, paid at the 景漂 branch.
+    await phone.goto('/my-party');
+    await expect(phone.getByText('在 景漂陶瓷流动党员党支部 交纳').first()).toBeVisible();
+    await phone.context().close();
+
+    // The secretary's dashboard counts his attendance and his payment.
+    await page.goto('/party/dashboard');
+    const [, , mobileAfter] = await numbers('tile-attendance');
+    expect(mobileAfter).toBe(mobileBefore! + 1);
+    const duesAfter = await numbers('tile-dues');
+    expect(duesAfter.at(-2)).toBe(duesBefore.at(-2)! + 1); // 已交 N 人
   });
 });

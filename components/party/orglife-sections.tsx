@@ -12,7 +12,7 @@ export async function MyOrgLifeSection({ actor, t, locale, ip }: { actor: Actor;
   const d = await getMyAttendance(actor, { ip, locale });
   if (!d) return null;
   return (
-    <section aria-labelledby="my-orglife-title" className="space-y-3" data-testid="my-orglife">
+    <section id="orglife" aria-labelledby="my-orglife-title" className="scroll-mt-20 space-y-3" data-testid="my-orglife">
       <h2 id="my-orglife-title" className="text-lg font-semibold text-ink-900">
         {t('partyActivities.mineTitle')}
       </h2>

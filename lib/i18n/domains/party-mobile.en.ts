@@ -162,7 +162,7 @@ const partyMobileEn: PartyMobileMessages = {
     checkInConfirm: 'Confirm report',
     checkInInvalid: 'This QR code is no longer valid (replaced, or the organisation was dissolved). Ask the organisation for its current code, or choose the organisation in My Party.',
     checkInAcceptedHere: 'You are already placed in this organisation: no need to report again.',
-    checkInActivities: 'Today’s organisational life and check-in',
+    checkInActivities: 'My organisational life',
     checkInAcceptedElsewhere: 'You are under management at {org}. Contact them first to change.',
     checkInSubmittedHere: 'You have reported here; awaiting verification.',
     checkInSubmittedElsewhere: 'You reported to {org}. Report here instead?',

@@ -163,7 +163,7 @@ const partyMobileZh = {
     checkInConfirm: '确认报到',
     checkInInvalid: '这个二维码已失效（已更换或组织已撤销）。请向党组织索取新的二维码，或在“我的党组织”中选择报到组织。',
     checkInAcceptedHere: '你已编入该组织，无需再次报到。',
-    checkInActivities: '查看今天的组织生活并签到',
+    checkInActivities: '我的组织生活记录',
     checkInAcceptedElsewhere: '你已在 {org} 纳入管理。如需变更，请先与该组织联系。',
     checkInSubmittedHere: '你已向该组织报到，等待查验。',
     checkInSubmittedElsewhere: '你已向 {org} 报到。确认改为向这里报到吗？',

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { ConfirmCheckInButton } from '@/components/party/mobile-forms';
 import { StateBadge } from '@/components/party/mobile-views';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/button';
 import { getActor } from '@/lib/auth/current';
 import { AppError } from '@/lib/http/errors';
 import { clientIpForPage } from '@/lib/http/page';
@@ -28,33 +27,18 @@ export default async function CheckInTokenPage({ params }: { params: Promise<{ t
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/party/check-in/${encodeURIComponent(token)}`)}`);
   const [{ t, locale }, ip] = await Promise.all([getTranslator(), clientIpForPage()]);
   const header = <PageHeader title={t('partyMobile.checkInTitle')} />;
-  if (actor.role !== 'talent') {
-    return (
-      <div className="mx-auto max-w-md">
-        {header}
-        <Alert tone="info">{t('partyMobile.checkInNotLinked')}</Alert>
-      </div>
-    );
-  }
+  // 报到 is a member's own act: other roles get 403 (the forbidden page), whatever the token.
+  if (actor.role !== 'talent') forbidden();
   let view;
   try {
     view = await checkInTarget(actor, token.slice(0, 128), { ip, locale });
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'QR_TOKEN_INVALID' || err.code === 'VALIDATION_FAILED')) {
-      return (
-        <div className="mx-auto max-w-md space-y-4">
-          {header}
-          <Alert tone="error">{t('partyMobile.checkInInvalid')}</Alert>
-          <Link href="/my-party#mobile" className={buttonClass('secondary')}>
-            {t('partyMobile.goMyParty')}
-          </Link>
-        </div>
-      );
-    }
+    // A rotated, unknown or dissolved organisation's token: 404 with its own explanation (./not-found.tsx).
+    if (err instanceof AppError && (err.code === 'QR_TOKEN_INVALID' || err.code === 'VALIDATION_FAILED')) notFound();
     throw err;
   }
   const r = view.record;
-  // EXTENSION POINT (activities helper): today's activities of this organisation, each with its own QR check-in.
+  // Today's activities of this organisation, each with its QR check-in; the member's record of attendance is on 我的党组织.
   const today = view.situation === 'accepted_here' ? await openActivitiesForCheckIn(view.org.id) : [];
   return (
     <div className="mx-auto max-w-md space-y-4">
@@ -95,7 +79,7 @@ export default async function CheckInTokenPage({ params }: { params: Promise<{ t
               </li>
             ))}
           </ul>
-          <Link href="/party/activities" className="text-sm text-brand-700 hover:underline">
+          <Link href="/my-party#orglife" className="text-sm text-brand-700 hover:underline">
             {t('partyMobile.checkInActivities')}
           </Link>
         </Card>
