@@ -192,6 +192,7 @@ const en: Messages = {
     INTERNAL: 'Internal server error',
   },
   validation: {
+    periodOrder: 'The start month cannot be after the end month',
     monthInvalid: 'Enter a month as YYYY-MM, e.g. 2026-12',
     required: 'This field is required',
     loginInvalid: 'Enter a valid mobile number or e-mail',

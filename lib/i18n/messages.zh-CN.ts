@@ -191,6 +191,7 @@ const zhCN = {
     INTERNAL: '服务器内部错误',
   },
   validation: {
+    periodOrder: '起始月份不能晚于结束月份',
     monthInvalid: '请按 YYYY-MM 填写月份，例如 2026-12',
     required: '此项为必填项',
     loginInvalid: '请输入有效的手机号或邮箱',

@@ -18,6 +18,7 @@ import { setupTestDb } from '@/tests/helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from '@/tests/helpers/factories';
 import { callRoute } from '@/tests/helpers/http';
 import { insertMember, randomIdNumber } from '@/tests/helpers/party-members';
+import { MOBILE_DEMO_MEMBER_IDS } from '@/db/seed-party-mobile';
 
 const t = setupTestDb();
 
@@ -432,7 +433,8 @@ describe('the demo seed', () => {
     await seedDemoAccounts(t.db(), 'Jingpiao-2026');
     await seedDemoAccounts(t.db(), 'Jingpiao-2026'); // idempotent
     const rows = await t.db().select().from(partyMembers);
-    expect(rows.length).toBe(9);
+    // nine register members plus the four out-of-province 流动党员 of the mobile demo seed
+    expect(rows.length).toBe(9 + Object.keys(MOBILE_DEMO_MEMBER_IDS).length);
     const lin = rows.find((r) => r.name === '林青瓷')!;
     expect(lin).toMatchObject({ formalOrgId: ORG_IDS.jingpiaoBranch, membershipType: 'formal', lastDuesMonth: '2026-12' });
     expect(lin.userId).not.toBeNull();

@@ -274,7 +274,7 @@ async function authorizeDistrict(actor: Actor | null, ip: string, via: string): 
 function resolvePeriod(q: { from?: string; to?: string }, current: string): { from: string; to: string } {
   const to = q.to && q.to < current ? q.to : current;
   const from = q.from ?? defaultPeriod(to).from;
-  if (from > to) throw new AppError('VALIDATION_FAILED', { fieldErrors: { 'query.from': ['validation.invalid'] } });
+  if (from > to) throw new AppError('VALIDATION_FAILED', { fieldErrors: { 'query.from': ['validation.periodOrder'] } });
   return { from, to };
 }
 
