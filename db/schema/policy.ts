@@ -132,3 +132,36 @@ export const policyApplications = pgTable(
     check('policy_applications_reason', sql`${t.status} <> 'rejected' or ${t.decisionReason} is not null`),
   ],
 );
+
+/**
+ * Application materials (issue 13 §5): one file per listed material. Uploaded before submitting (application_id
+ * null, visible to its owner only), attached on submission and frozen from then on (trigger in migration 0015:
+ * an attached row cannot be changed or detached; it stays with the decision). A re-application uploads again or
+ * reuses an earlier file explicitly, which makes a new row pointing at the same stored blob.
+ */
+export const applicationMaterials = pgTable(
+  'application_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    talentId: uuid('talent_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    policyCode: text('policy_code')
+      .notNull()
+      .references(() => policies.code),
+    materialCode: text('material_code').notNull(),
+    applicationId: uuid('application_id').references(() => policyApplications.id, { onDelete: 'cascade' }),
+    /** Server-generated blob key (lib/storage); never anything the user typed. */
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** The uploaded file's name, sanitised, for display and the download name only. */
+    fileName: text('file_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('application_materials_talent_idx').on(t.talentId, t.policyCode, t.materialCode, t.uploadedAt),
+    uniqueIndex('application_materials_app_code_uq').on(t.applicationId, t.materialCode),
+    check('application_materials_type', sql`${t.contentType} in ('application/pdf', 'image/webp', 'image/jpeg', 'image/png')`),
+  ],
+);
