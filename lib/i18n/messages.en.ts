@@ -240,6 +240,7 @@ const en: Messages = {
     imageTooLarge: 'The image is too large (at most 40 megapixels)',
     policyCode: 'A policy code looks like JP-001',
     policyCodeTaken: 'This policy code already exists',
+    impactVersionOrNumber: 'Give either a draft document (version) or a saved version number (versionNo), not both',
     versionMismatch: 'The version number differs from the one in the address',
     materialRequired: 'Please confirm you have this material ready',
     materialUnknown: 'This policy does not ask for this material',

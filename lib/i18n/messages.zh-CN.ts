@@ -239,6 +239,7 @@ const zhCN = {
     imageTooLarge: '图片尺寸过大（最多 4000 万像素）',
     policyCode: '政策编号应形如 JP-001',
     policyCodeTaken: '该政策编号已存在',
+    impactVersionOrNumber: '请提供草稿内容（version）或已保存的版本号（versionNo），二者选一',
     versionMismatch: '版本号与地址中的版本不一致',
     materialRequired: '请确认已准备此项材料',
     materialUnknown: '该政策不需要此项材料',

@@ -53,6 +53,7 @@ export const routeFixtures: Record<string, Fixture> = {
   },
   retirePolicyVersion: async () => ({ params: { code: 'JP-003', version: '1.0.0' } }),
   previewPolicyVersion: async () => ({ params: { code: 'JP-003' }, body: { version: draftVersion() } }),
+  policyImpact: async () => ({ params: { code: 'JP-003' }, body: { version: draftVersion(), evalDate: '2026-06-01' } }),
   policyMatches: async () => ({ params: { code: 'JP-001' }, query: { status: 'ELIGIBLE' } }),
   exportPolicyMatches: async () => ({ params: { code: 'JP-001' }, query: { purpose: '季度政策匹配统计' } }),
   pushPolicy: async (ctx) => {
@@ -107,6 +108,7 @@ export const actionFixtures: Record<string, Fixture> = {
   },
   'policy.retire': async () => ({ input: { code: 'JP-003', version: '1.0.0' } }),
   'policy.preview': async () => ({ input: { code: 'JP-003', version: draftVersion() } }),
+  'policy.impact': async () => ({ input: { code: 'JP-003', version: draftVersion(), evalDate: '2026-06-01' } }),
   'policy.push': async (ctx) => {
     await seedSimplePolicy(ctx.db, 'JP-901');
     return { input: { code: 'JP-901' } };

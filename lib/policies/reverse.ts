@@ -75,14 +75,14 @@ const DEFAULT_PREFILTER_BATCH = 20_000;
 /** Only people who have not withdrawn their profile consent (the talent domain's one predicate; bounded when paging). */
 const hasProfileConsent = (after: string | null) => (after === null ? consentInForce() : profileConsentInForceAfter(after));
 
-function scope(zoneCode: string | null, after: string | null = null): SQL {
+export function scope(zoneCode: string | null, after: string | null = null): SQL {
   const inScope = zoneCode === null ? hasProfileConsent(after) : and(sql`${talentProfiles.zoneCode} = ${zoneCode}`, hasProfileConsent(after))!;
   return after === null ? inScope : and(inScope, gt(talentProfiles.userId, after))!;
 }
 
 const t = talentProfiles;
 /** The columns of the matching projection (lib/talent/queries.ts), plus id and names: nothing else leaves the database. */
-const columns = {
+export const columns = {
   userId: t.userId,
   legalName: t.legalName,
   artistName: t.artistName,

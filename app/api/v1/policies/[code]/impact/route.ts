@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { policyImpactRoute } from '@/lib/policies/impact-api';
+
+export const POST = toHandler(policyImpactRoute);

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { allOf, leaf, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
+import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator } from './impact-core';
+
+const v = (over: Partial<PolicyVersion> = {}): PolicyVersion => ({
+  version: '1.0.0',
+  effective_from: '2024-01-01',
+  criteria: allOf(leaf('nationality', 'eq', 'CN', { id: 'c_cn' })),
+  benefit: { kind: 'cash_once', amount: 1000, text_zh: '1000 元' },
+  ...over,
+});
+const policy = (versions: PolicyVersion[]): Policy => ({ code: 'JP-901', title_zh: '测试', category: 'living', provenance: 'modelled', versions });
+const side = (status: Status, amountEstimate: number | null = null) => ({ status, amountEstimate });
+const acc = (n = 2, before: 'money' | 'finance' | 'non_cash' = 'money', after: 'money' | 'finance' | 'non_cash' = 'money') => new ImpactAccumulator({ sampleSize: n, costKindBefore: before, costKindAfter: after });
+
+describe('costKindOf', () => {
+  it('loans, interest subsidies and the finance category are finance; in-kind, service, qualification are non-cash; the rest money', () => {
+    expect(costKindOf('living', { kind: 'cash_once' })).toBe('money');
+    expect(costKindOf('living', { kind: undefined })).toBe('money');
+    expect(costKindOf('living', { kind: 'rent_discount' })).toBe('money');
+    expect(costKindOf('living', { kind: 'loan' })).toBe('finance');
+    expect(costKindOf('living', { kind: 'interest_subsidy' })).toBe('finance');
+    expect(costKindOf('finance', { kind: 'cash_once' })).toBe('finance');
+    for (const k of ['in_kind', 'service', 'qualification'] as const) expect(costKindOf('living', { kind: k })).toBe('non_cash');
+    expect(costKindOf('living', null)).toBe('non_cash');
+  });
+});
+
+describe('ImpactAccumulator', () => {
+  it('an empty population: zero everywhere, no transitions', () => {
+    const r = acc().result();
+    expect(r.total).toBe(0);
+    expect(r.transitions).toEqual([]);
+    expect(Object.values(r.before).every((n) => n === 0)).toBe(true);
+    expect(r.cost.before).toEqual({ kind: 'money', eligible: 0, withAmount: 0, unknownAmount: 0, total: 0 });
+    expect(r.cost.delta).toBe(0);
+  });
+
+  it('counts both sides, deltas, the matrix in status order, gained / lost / changed', () => {
+    const a = acc(5);
+    a.add({ id: 'a', name: '甲' }, side('ELIGIBLE', 1000), side('ELIGIBLE', 2000));
+    a.add({ id: 'b', name: '乙' }, side('ELIGIBLE', 1000), side('INELIGIBLE'));
+    a.add({ id: 'c', name: null }, side('NEEDS_INFO'), side('ELIGIBLE', null));
+    a.add({ id: 'd', name: '丁' }, side('NEAR_MISS'), side('NEEDS_INFO'));
+    a.addBulk('INELIGIBLE', 'INELIGIBLE', 10);
+    const r = a.result();
+    expect(r.total).toBe(14);
+    expect(r.before).toMatchObject({ ELIGIBLE: 2, NEAR_MISS: 1, NEEDS_INFO: 1, INELIGIBLE: 10 });
+    expect(r.after).toMatchObject({ ELIGIBLE: 2, NEAR_MISS: 0, NEEDS_INFO: 1, INELIGIBLE: 11 });
+    expect(r.delta).toMatchObject({ ELIGIBLE: 0, NEAR_MISS: -1, NEEDS_INFO: 0, INELIGIBLE: 1, EXCLUDED: 0 });
+    expect(r.transitions).toEqual([
+      { from: 'ELIGIBLE', to: 'ELIGIBLE', count: 1 },
+      { from: 'ELIGIBLE', to: 'INELIGIBLE', count: 1 },
+      { from: 'NEAR_MISS', to: 'NEEDS_INFO', count: 1 },
+      { from: 'NEEDS_INFO', to: 'ELIGIBLE', count: 1 },
+      { from: 'INELIGIBLE', to: 'INELIGIBLE', count: 10 },
+    ]);
+    expect([r.gained, r.lost, r.changed]).toEqual([1, 1, 3]);
+    expect(r.samples.gained).toEqual([{ talentId: 'c', name: null, from: 'NEEDS_INFO', to: 'ELIGIBLE', amountBefore: null, amountAfter: null }]);
+    expect(r.samples.lost.map((s) => s.talentId)).toEqual(['b']);
+    // Cost: eligible only; an unknown amount is counted apart, never as 0 money.
+    expect(r.cost.before).toEqual({ kind: 'money', eligible: 2, withAmount: 2, unknownAmount: 0, total: 2000 });
+    expect(r.cost.after).toEqual({ kind: 'money', eligible: 2, withAmount: 1, unknownAmount: 1, total: 2000 });
+    expect(r.cost.delta).toBe(0);
+  });
+
+  it('keeps only the first N samples per direction, in the order talents arrive', () => {
+    const a = acc(2);
+    for (const id of ['1', '2', '3']) a.add({ id, name: id }, side('INELIGIBLE'), side('ELIGIBLE', 5));
+    for (const id of ['4', '5', '6']) a.add({ id, name: id }, side('ELIGIBLE', 5), side('EXCLUDED'));
+    const r = a.result();
+    expect(r.samples.gained.map((s) => s.talentId)).toEqual(['1', '2']);
+    expect(r.samples.lost.map((s) => s.talentId)).toEqual(['4', '5']);
+    expect([r.gained, r.lost]).toEqual([3, 3]);
+    expect(acc(0).result().samples).toEqual({ gained: [], lost: [] });
+  });
+
+  it('finance ceilings stay apart from money: the delta is not a difference of two kinds', () => {
+    const a = acc(1, 'money', 'finance');
+    a.add({ id: 'x', name: 'x' }, side('ELIGIBLE', 1000), side('ELIGIBLE', 300_000));
+    const r = a.result();
+    expect(r.cost.before).toMatchObject({ kind: 'money', total: 1000 });
+    expect(r.cost.after).toMatchObject({ kind: 'finance', total: 300_000 });
+    expect(r.cost.delta).toBe(300_000);
+    const n = acc(1, 'non_cash', 'non_cash');
+    n.add({ id: 'y', name: 'y' }, side('ELIGIBLE', 50), side('ELIGIBLE', 50));
+    expect(n.result().cost.after).toMatchObject({ withAmount: 0, unknownAmount: 1, total: 0 });
+  });
+
+  it('addBulk refuses ELIGIBLE (those need amounts and samples) and ignores zero', () => {
+    expect(() => acc().addBulk('ELIGIBLE', 'INELIGIBLE', 1)).toThrow();
+    const a = acc();
+    a.addBulk('NOT_IN_FORCE', 'INELIGIBLE', 0);
+    expect(a.result().total).toBe(0);
+  });
+});
+
+describe('draftCatalogue and evaluatePair', () => {
+  it('treats a future draft as in force on the evaluation date and drops its end date', () => {
+    const cat = draftCatalogue([policy([v()])], 'JP-901', v({ version: '2.0.0', effective_from: '2027-03-01', effective_to: '2027-12-31', status: 'draft' }), '2026-06-01');
+    expect(cat[0]!.versions).toEqual([expect.objectContaining({ version: '2.0.0', effective_from: '2026-06-01', status: 'active' })]);
+    expect(cat[0]!.versions[0]!.effective_to).toBeUndefined();
+    const past = draftCatalogue([policy([v()])], 'JP-901', v({ version: '2.0.0', effective_from: '2025-01-01' }), '2026-06-01');
+    expect(past[0]!.versions[0]!.effective_from).toBe('2025-01-01');
+  });
+
+  it('adds a new code with its metadata, or a stub', () => {
+    const cat = draftCatalogue([], 'JP-950', v(), '2026-06-01', { code: 'JP-950', title_zh: '新政策', category: 'finance', provenance: 'modelled' });
+    expect(cat[0]).toMatchObject({ code: 'JP-950', title_zh: '新政策', category: 'finance' });
+    expect(draftCatalogue([], 'JP-951', v(), '2026-06-01')[0]).toMatchObject({ code: 'JP-951', category: 'living' });
+  });
+
+  it('evaluates one profile under both versions; nothing in force is NOT_IN_FORCE before', () => {
+    const inForce = [policy([v()])];
+    const drafted = draftCatalogue(inForce, 'JP-901', v({ version: '2.0.0', criteria: allOf(leaf('nationality', 'eq', 'JP', { id: 'c_jp' })), benefit: { kind: 'cash_once', amount: 7, text_zh: '7' } }), '2026-06-01');
+    const ctx = { code: 'JP-901', evalDate: '2026-06-01', groups: [], inForce, draft: drafted };
+    expect(evaluatePair({ nationality: 'CN' }, ctx)).toEqual({ before: side('ELIGIBLE', 1000), after: side('INELIGIBLE', null) });
+    expect(evaluatePair({ nationality: 'JP' }, ctx)).toEqual({ before: side('INELIGIBLE', null), after: side('ELIGIBLE', 7) });
+    expect(evaluatePair({}, ctx).before.status).toBe('NEEDS_INFO');
+    expect(evaluatePair({ nationality: 'JP' }, { ...ctx, inForce: null })).toEqual({ before: side('NOT_IN_FORCE', null), after: side('ELIGIBLE', 7) });
+  });
+});

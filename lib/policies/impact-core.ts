@@ -1,0 +1,186 @@
+import { evaluateAll, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
+import { STATUSES, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
+import type { CanonicalProfile } from '@/lib/talent/profile-schema';
+
+/**
+ * 政策沙盘 / impact preview, the pure half (no Next, no database): a draft version compared with the version in force,
+ * talent by talent — counts by status on both sides and their deltas, the transition matrix, the first talents who
+ * become eligible or lose it, and the estimated cost on both sides. lib/policies/impact.ts feeds it from the profile
+ * projection; the unit tests feed it profiles directly.
+ */
+
+export type CostKind = 'money' | 'finance' | 'non_cash';
+
+/** Per side: how many are ELIGIBLE, how many of them have an amount estimate, and the sum of those estimates. */
+export interface SideCost {
+  kind: CostKind;
+  eligible: number;
+  withAmount: number;
+  /** ELIGIBLE talents whose amount the evaluator cannot estimate (shown as "amount unknown", never as 0). */
+  unknownAmount: number;
+  /** Sum of the estimates: money for 'money'; a credit ceiling (not money paid) for 'finance'; 0 for 'non_cash'. */
+  total: number;
+}
+
+export interface ImpactSample {
+  talentId: string;
+  name: string | null;
+  from: Status;
+  to: Status;
+  amountBefore: number | null;
+  amountAfter: number | null;
+}
+
+export interface ImpactSummary {
+  /** Talents in scope (zone and profile consent). */
+  total: number;
+  before: Record<Status, number>;
+  after: Record<Status, number>;
+  delta: Record<Status, number>;
+  /** Every non-empty (from → to) cell, unchanged diagonals included, in status order. */
+  transitions: { from: Status; to: Status; count: number }[];
+  /** Not ELIGIBLE → ELIGIBLE. */
+  gained: number;
+  /** ELIGIBLE → not ELIGIBLE. */
+  lost: number;
+  /** Talents whose status changes at all. */
+  changed: number;
+  samples: { gained: ImpactSample[]; lost: ImpactSample[] };
+  cost: { before: SideCost; after: SideCost; delta: number };
+}
+
+const FINANCE_KINDS = new Set(['loan', 'interest_subsidy']);
+const NON_CASH_KINDS = new Set(['in_kind', 'service', 'qualification']);
+
+/**
+ * How a version's benefit counts in the cost: a loan or an interest subsidy (or any finance-category policy) states a
+ * ceiling, not money paid, so it is reported apart; in-kind, service and qualification benefits have no cash amount.
+ */
+export function costKindOf(category: string | undefined, benefit: Pick<Benefit, 'kind'> | null | undefined): CostKind {
+  if (!benefit) return 'non_cash';
+  if (category === 'finance' || (benefit.kind && FINANCE_KINDS.has(benefit.kind))) return 'finance';
+  if (benefit.kind && NON_CASH_KINDS.has(benefit.kind)) return 'non_cash';
+  return 'money';
+}
+
+const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+const IDX = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
+
+interface Side {
+  status: Status;
+  amountEstimate: number | null;
+}
+
+/** Accumulates talent-by-talent comparisons; memory stays at the matrix plus the samples whatever the population. */
+export class ImpactAccumulator {
+  private readonly matrix: number[] = new Array<number>(STATUSES.length * STATUSES.length).fill(0);
+  private readonly gainedSamples: ImpactSample[] = [];
+  private readonly lostSamples: ImpactSample[] = [];
+  private readonly cost: { before: SideCost; after: SideCost };
+
+  constructor(private readonly opts: { sampleSize: number; costKindBefore: CostKind; costKindAfter: CostKind }) {
+    const side = (kind: CostKind): SideCost => ({ kind, eligible: 0, withAmount: 0, unknownAmount: 0, total: 0 });
+    this.cost = { before: side(opts.costKindBefore), after: side(opts.costKindAfter) };
+  }
+
+  private addCost(c: SideCost, s: Side) {
+    if (s.status !== 'ELIGIBLE') return;
+    c.eligible++;
+    if (s.amountEstimate === null || c.kind === 'non_cash') c.unknownAmount++;
+    else {
+      c.withAmount++;
+      c.total += s.amountEstimate;
+    }
+  }
+
+  /** One talent: its status and estimate under the version in force (before) and under the draft (after). */
+  add(talent: { id: string; name: string | null }, before: Side, after: Side): void {
+    this.matrix[IDX.get(before.status)! * STATUSES.length + IDX.get(after.status)!]!++;
+    this.addCost(this.cost.before, before);
+    this.addCost(this.cost.after, after);
+    const gained = before.status !== 'ELIGIBLE' && after.status === 'ELIGIBLE';
+    const lost = before.status === 'ELIGIBLE' && after.status !== 'ELIGIBLE';
+    const list = gained ? this.gainedSamples : lost ? this.lostSamples : null;
+    if (list && list.length < this.opts.sampleSize) {
+      list.push({ talentId: talent.id, name: talent.name, from: before.status, to: after.status, amountBefore: before.amountEstimate, amountAfter: after.amountEstimate });
+    }
+  }
+
+  /** `n` talents with the same statuses on both sides and no amount (rows the SQL prefilter ruled out for both). */
+  addBulk(from: Status, to: Status, n: number): void {
+    if (n <= 0) return;
+    if (from === 'ELIGIBLE' || to === 'ELIGIBLE') throw new Error('addBulk is for talents who are not ELIGIBLE on either side');
+    this.matrix[IDX.get(from)! * STATUSES.length + IDX.get(to)!]! += n;
+  }
+
+  result(): ImpactSummary {
+    const before = zeroCounts();
+    const after = zeroCounts();
+    const transitions: ImpactSummary['transitions'] = [];
+    let total = 0;
+    let gained = 0;
+    let lost = 0;
+    let changed = 0;
+    STATUSES.forEach((from, i) =>
+      STATUSES.forEach((to, j) => {
+        const count = this.matrix[i * STATUSES.length + j]!;
+        if (!count) return;
+        total += count;
+        before[from] += count;
+        after[to] += count;
+        transitions.push({ from, to, count });
+        if (from !== to) changed += count;
+        if (from !== 'ELIGIBLE' && to === 'ELIGIBLE') gained += count;
+        if (from === 'ELIGIBLE' && to !== 'ELIGIBLE') lost += count;
+      }),
+    );
+    const delta = Object.fromEntries(STATUSES.map((s) => [s, after[s] - before[s]])) as Record<Status, number>;
+    const costDelta = this.cost.before.kind === this.cost.after.kind ? this.cost.after.total - this.cost.before.total : this.cost.after.total;
+    return {
+      total,
+      before,
+      after,
+      delta,
+      transitions,
+      gained,
+      lost,
+      changed,
+      samples: { gained: [...this.gainedSamples], lost: [...this.lostSamples] },
+      cost: { before: { ...this.cost.before }, after: { ...this.cost.after }, delta: costDelta },
+    };
+  }
+}
+
+/**
+ * The catalogue with `draft` as the only version of `code`, treated as in force on `evalDate` (the sandbox asks "what
+ * if it applied today?"): a later effective_from is moved to evalDate and an end date is dropped. A new code is added
+ * with `meta` (or a stub).
+ */
+export function draftCatalogue(catalogue: readonly Policy[], code: string, draft: PolicyVersion, evalDate: string, meta?: Omit<Policy, 'versions'>): Policy[] {
+  const { effective_to: _to, status: _s, ...rest } = draft;
+  const v: PolicyVersion = { ...rest, effective_from: draft.effective_from <= evalDate ? draft.effective_from : evalDate, status: 'active' };
+  const found = catalogue.some((p) => p.code === code);
+  const out = catalogue.map((p) => (p.code === code ? { ...p, versions: [v] } : p));
+  if (!found) out.push({ ...(meta ?? { code, title_zh: code, category: 'living', provenance: 'modelled' }), code, versions: [v] } as Policy);
+  return out;
+}
+
+export interface PairContext {
+  code: string;
+  evalDate: string;
+  groups: readonly ExclusionGroup[];
+  /** The sub-catalogue of the version in force (its dependency closure), or null when nothing is in force. */
+  inForce: readonly Policy[] | null;
+  draft: readonly Policy[];
+  options?: EvaluateOptions;
+}
+
+/** One profile under both catalogues. Nothing in force → NOT_IN_FORCE on the left. */
+export function evaluatePair(profile: Partial<CanonicalProfile>, ctx: PairContext): { before: Side; after: Side } {
+  const options = { explain: false, ...ctx.options };
+  const pick = (cat: readonly Policy[]): Side => {
+    const r = evaluateAll(profile, cat, ctx.groups, ctx.evalDate, options).find((x) => x.policyCode === ctx.code);
+    return r ? { status: r.status, amountEstimate: r.amountEstimate } : { status: 'NOT_IN_FORCE', amountEstimate: null };
+  };
+  return { before: ctx.inForce ? pick(ctx.inForce) : { status: 'NOT_IN_FORCE', amountEstimate: null }, after: pick(ctx.draft) };
+}
