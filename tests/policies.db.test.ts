@@ -33,7 +33,7 @@ import { setNow } from '@/lib/clock';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from './helpers/factories';
 import { callAction, callRoute } from './helpers/http';
-import { insertApplication, seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
+import { insertApplication, insertMaterialUpload, seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
 
 const t = setupTestDb();
 
@@ -291,7 +291,12 @@ describe('applications and 二次确认', () => {
     const missing = await callRoute(applyRoute, { body: { policyCode: 'JP-901', materials: [] }, headers: bearer(token) });
     expect(missing.status).toBe(400);
     expect(Object.keys((missing.json as Problem).errors!)).toEqual(['materials.id_card']);
-    const body = { policyCode: 'JP-901', materials: [{ code: 'id_card', provided: true }] };
+    // The former checkbox alone is no longer enough: every listed material needs a file (issue 13 §5).
+    const ticked = await callRoute(applyRoute, { body: { policyCode: 'JP-901', materials: [{ code: 'id_card', provided: true }] }, headers: bearer(token) });
+    expect(ticked.status).toBe(400);
+    expect((ticked.json as Problem).errors).toEqual({ 'materials.id_card': [expect.any(String)] });
+    const upload = await insertMaterialUpload(t.db(), talent.id, 'JP-901');
+    const body = { policyCode: 'JP-901', materials: [{ code: 'id_card', uploadId: upload.id }] };
     const both = await Promise.all([callRoute(applyRoute, { body, headers: bearer(token) }), callRoute(applyRoute, { body, headers: bearer(token) })]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
     const mine = (await callRoute(myApplicationsRoute, { headers: bearer(token) })).json as { items: { id: string; status: string }[] };

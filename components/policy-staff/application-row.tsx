@@ -14,7 +14,8 @@ export function ApplicationRow({ a, t, locale, mayReview }: { a: ApplicationDto;
   const title = locale === 'en' ? a.policyTitle.en : a.policyTitle.zh;
   const name = a.talent?.name ?? '—';
   const amount = formatAmount(a.amountEstimate, locale);
-  const provided = a.materials.filter((m) => m.provided).length;
+  // With files (issue 13 §5) a material counts as provided when its file is attached, not when it was ticked.
+  const provided = a.files ? a.materials.filter((m) => a.files!.some((f) => f.code === m.code)).length : a.materials.filter((m) => m.provided).length;
   return (
     <Card className="space-y-3 p-4 sm:p-5" data-testid="application-row" data-policy={a.policyCode}>
       <div className="flex flex-wrap items-start justify-between gap-2">

@@ -244,6 +244,11 @@ const en: Messages = {
     versionMismatch: 'The version number differs from the one in the address',
     materialRequired: 'Please confirm you have this material ready',
     materialUnknown: 'This policy does not ask for this material',
+    materialFileRequired: 'Please upload the file for this material',
+    materialFileUnknown: 'This uploaded file was not found; please upload it again',
+    materialFileType: 'Only PDF, JPEG, PNG or WebP files are accepted',
+    materialPdfInvalid: 'This is not a complete PDF file; please export it again and upload',
+    materialPdfActive: 'This PDF contains scripts, attachments or forms; save it as a plain PDF or upload a photo',
   },
   apiDocs: {
     problems: 'Error codes',

@@ -243,6 +243,11 @@ const zhCN = {
     versionMismatch: '版本号与地址中的版本不一致',
     materialRequired: '请确认已准备此项材料',
     materialUnknown: '该政策不需要此项材料',
+    materialFileRequired: '请上传这份材料的文件',
+    materialFileUnknown: '找不到这份已上传的文件，请重新上传',
+    materialFileType: '仅支持 PDF、JPEG、PNG 或 WebP 文件',
+    materialPdfInvalid: '这不是一个完整的 PDF 文件，请重新导出后上传',
+    materialPdfActive: '该 PDF 含有脚本、附件或表单等内容，请另存为普通 PDF 或拍照上传',
   },
   apiDocs: {
     problems: '错误代码',

@@ -9,6 +9,8 @@ import { listPushRuns, PUSH_RUN_STATUSES, pushPolicyAsStaff } from './push';
 import { evaluateInput, evaluateResponse, myMatchesResponse, policyCodeSchema, policyDetailSchema, policyListQuery, policySummarySchema } from './schemas';
 import { catalogueListTag, evaluatePublic, getPolicy, listPolicies, myMatches } from './service';
 import { isoDate } from '@/lib/talent/profile-schema';
+import { readUpload } from '@/lib/uploads/form';
+import { applicationMaterialFile, materialFileDto, materialFileParams, materialUploadFields, myMaterialFile, uploadApplicationMaterial } from './materials';
 
 const codeParams = z.strictObject({ code: policyCodeSchema });
 const versionParams = z.strictObject({ code: policyCodeSchema, version: z.string().regex(/^\d+\.\d+\.\d+$/) });
@@ -30,6 +32,7 @@ const applicationDto = z.object({
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
   talent: z.object({ id: z.string(), name: z.string() }).optional(),
+  files: z.array(materialFileDto).optional(),
 });
 const versionRef = z.object({ code: z.string(), version: z.string(), status: z.enum(['draft', 'active', 'retired']) });
 const pushRun = z.object({
@@ -309,4 +312,43 @@ export const decideApplicationRoute = defineRoute({
   body: decideInput,
   response: applicationDto,
   handler: ({ actor, params, body, ip }) => decideApplication(actor, params.id, body, { ip }),
+});
+
+export const uploadApplicationMaterialRoute = defineRoute({
+  id: 'uploadApplicationMaterial',
+  method: 'POST',
+  path: '/api/v1/me/applications/materials',
+  summary: 'Upload the file for one listed material of a policy (PDF, JPEG, PNG or WebP up to 10 MB); submit references it by id',
+  tags: ['applications'],
+  access: 'applications.submit',
+  multipart: { fileField: 'file' },
+  body: materialUploadFields,
+  response: materialFileDto,
+  status: 201,
+  async handler({ actor, req, ip }) {
+    const { bytes, fields, fileName } = await readUpload(req, 'file');
+    return uploadApplicationMaterial(actor, { policyCode: fields.policyCode ?? '', code: fields.code ?? '' }, bytes, fileName, { ip });
+  },
+});
+
+export const myApplicationMaterialFileRoute = defineRoute({
+  id: 'myApplicationMaterialFile',
+  method: 'GET',
+  path: '/api/v1/me/applications/materials/{materialId}',
+  summary: 'One of my uploaded material files (before or after submission)',
+  tags: ['applications'],
+  access: 'applications.read_own',
+  params: materialFileParams.pick({ materialId: true }),
+  handler: ({ actor, params, ip }) => myMaterialFile(actor, params.materialId, { ip }),
+});
+
+export const applicationMaterialFileRoute = defineRoute({
+  id: 'applicationMaterialFile',
+  method: 'GET',
+  path: '/api/v1/applications/{id}/materials/{materialId}',
+  summary: 'A material file of an application, for the applicant or staff of its zone (audited read)',
+  tags: ['applications'],
+  access: 'authenticated',
+  params: materialFileParams,
+  handler: ({ actor, params, ip }) => applicationMaterialFile(actor, params.id, params.materialId, { ip }),
 });

@@ -12,6 +12,8 @@ import { notify } from '@/lib/notifications/service';
 import { isOneOff, periodKeyFor } from '@/lib/policy-matching/benefits';
 import type { PolicyVersion } from '@/lib/policy-matching/model';
 import { loadCatalogue, versionFromRow } from './store';
+import { attachMaterials, checkMaterialRefs, materialsForApplications, type MaterialFileDto } from './materials';
+import { materialGaps } from './material-file';
 import { evaluateWithCatalogue, loadTalentProfile, todayIso, versionInForce } from './service';
 
 /**
@@ -26,7 +28,15 @@ export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withd
 
 export const applyInput = z.strictObject({
   policyCode: z.string().regex(/^[A-Z][A-Z0-9]*-\d{3}$/, 'validation.policyCode'),
-  materials: z.array(z.strictObject({ code: z.string().min(1).max(40), provided: z.boolean(), note: z.string().trim().max(200).optional() })).max(30).default([]),
+  /**
+   * One entry per listed material: `uploadId` is a file from POST /api/v1/me/applications/materials (a draft upload,
+   * or a file of an earlier application of the same policy to reuse). `provided` is the former checkbox, still
+   * accepted but no longer enough: every listed material needs a file.
+   */
+  materials: z
+    .array(z.strictObject({ code: z.string().min(1).max(40), uploadId: z.uuid().optional(), provided: z.boolean().optional(), note: z.string().trim().max(200).optional() }))
+    .max(30)
+    .default([]),
   note: z.string().trim().max(1000).optional(),
 });
 export type ApplyInput = z.infer<typeof applyInput>;
@@ -51,6 +61,8 @@ export interface ApplicationDto {
   status: (typeof APPLICATION_STATUSES)[number];
   periodKey: string;
   materials: { code: string; provided: boolean; note?: string | null }[];
+  /** The files attached on submission (application materials, issue 13 §5). */
+  files?: MaterialFileDto[];
   amountEstimate: number | null;
   evaluationStatus: string | null;
   note: string | null;
@@ -109,14 +121,12 @@ export async function applyForPolicy(actor: Actor | null, input: ApplyInput, met
 
   const required = version.application?.materials ?? [];
   const given = new Map(input.materials.map((m) => [m.code, m]));
-  const unknown = input.materials.filter((m) => !required.some((r) => r.code === m.code));
-  const missing = required.filter((r) => !given.get(r.code)?.provided);
-  if (unknown.length || missing.length) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const m of missing) fieldErrors[`materials.${m.code}`] = ['validation.materialRequired'];
-    for (const m of unknown) fieldErrors[`materials.${m.code}`] = ['validation.materialUnknown'];
-    throw new AppError('VALIDATION_FAILED', { fieldErrors });
-  }
+  const { missing, unknown } = materialGaps(required, input.materials);
+  const refs = required.flatMap((r) => (given.get(r.code)?.uploadId ? [{ code: r.code, uploadId: given.get(r.code)!.uploadId! }] : []));
+  const fieldErrors: Record<string, string[]> = await checkMaterialRefs(db, me.id, policy.code, refs);
+  for (const code of missing) fieldErrors[`materials.${code}`] = ['validation.materialFileRequired'];
+  for (const code of unknown) fieldErrors[`materials.${code}`] = ['validation.materialUnknown'];
+  if (Object.keys(fieldErrors).length) throw new AppError('VALIDATION_FAILED', { fieldErrors });
 
   try {
     const row = await db.transaction(async (tx) => {
@@ -135,10 +145,12 @@ export async function applyForPolicy(actor: Actor | null, input: ApplyInput, met
           note: input.note ?? null,
         })
         .returning();
-      await audit({ action: 'application.submit', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: r!.id, ip: meta.ip, detail: { policy: policy.code, version: version.version } }, tx);
+      await attachMaterials(tx, me.id, policy.code, r!.id, refs);
+      await audit({ action: 'application.submit', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: r!.id, ip: meta.ip, detail: { policy: policy.code, version: version.version, files: refs.length } }, tx);
       return r!;
     });
-    return toDto(row, { zh: policy.title_zh, en: policy.title_en ?? policy.title_zh });
+    const files = await materialsForApplications(db, [row.id]);
+    return { ...toDto(row, { zh: policy.title_zh, en: policy.title_en ?? policy.title_zh }), files: files.get(row.id) ?? [] };
   } catch (err) {
     if (pgErrorCode(err) === '23505') throw new AppError('CONFLICT', { detailKey: 'policy.duplicateApplication' });
     throw err;
@@ -150,8 +162,8 @@ export async function listMyApplications(actor: Actor | null, meta: { ip?: strin
   const me = await authorize(actor, 'applications.read_own', actor ? { ownerId: actor.id } : undefined, { ip: meta.ip });
   const db = await getDb();
   const rows = await db.select().from(policyApplications).where(eq(policyApplications.talentId, me.id)).orderBy(desc(policyApplications.createdAt));
-  const t = await titles(db, rows.map((r) => r.policyCode));
-  return { items: rows.map((r) => toDto(r, t.get(r.policyCode)!)) };
+  const [t, files] = await Promise.all([titles(db, rows.map((r) => r.policyCode)), materialsForApplications(db, rows.map((r) => r.id))]);
+  return { items: rows.map((r) => ({ ...toDto(r, t.get(r.policyCode)!), files: files.get(r.id) ?? [] })) };
 }
 
 /** POST /api/v1/me/applications/{id}/withdraw — only while submitted. */
@@ -191,9 +203,9 @@ export async function listApplications(actor: Actor | null, query: z.infer<typeo
     .where(and(...conds))
     .orderBy(desc(policyApplications.createdAt), desc(policyApplications.id))
     .limit(query.limit);
-  const t = await titles(db, rows.map((r) => r.a.policyCode));
+  const [t, files] = await Promise.all([titles(db, rows.map((r) => r.a.policyCode)), materialsForApplications(db, rows.map((r) => r.a.id))]);
   await audit({ action: 'application.list', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'zone', targetId: me.zoneCode, ip: meta.ip ?? null, detail: { count: rows.length, status: query.status ?? null } });
-  return { items: rows.map((r) => toDto(r.a, t.get(r.a.policyCode)!, { id: r.a.talentId, name: r.name })) };
+  return { items: rows.map((r) => ({ ...toDto(r.a, t.get(r.a.policyCode)!, { id: r.a.talentId, name: r.name }), files: files.get(r.a.id) ?? [] })) };
 }
 
 /**

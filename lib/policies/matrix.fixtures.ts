@@ -1,10 +1,12 @@
 /** Permission-matrix fixtures: the policy catalogue, its editor and push, matching and applications (harness: tests/helpers/matrix.ts). */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { policies, policyApplications, policyVersions, talentProfiles } from '@/db/schema';
+import { applicationMaterials, policies, policyApplications, policyVersions, talentProfiles } from '@/db/schema';
+import { tinyPdf } from '@/lib/policies/material-file';
 import { versionToRow } from '@/lib/policies/store';
+import { can } from '@/lib/auth/permissions';
 import { own, scoped, talentInScope, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
-import { insertApplication, seedSimplePolicy, simpleMeta, simpleVersion } from '@/tests/helpers/policies';
+import { insertApplication, insertMaterialUpload, seedSimplePolicy, simpleMeta, simpleVersion } from '@/tests/helpers/policies';
 
 let codeSeq = 0;
 const freshCode = () => `JP-${String(800 + (codeSeq++ % 99)).padStart(3, '0')}`;
@@ -14,6 +16,11 @@ async function draftFor(db: Db) {
   await db.insert(policyVersions).values({ ...versionToRow('JP-003', simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' })), status: 'draft' }).onConflictDoNothing();
 }
 const draftVersion = () => simpleVersion({ version: '9.0.0', effective_from: '2030-01-01' });
+
+/** A draft JP-901 id_card upload of the caller (or the stranger's for anonymous callers, who are refused anyway). */
+async function draftUpload(ctx: MatrixCtx): Promise<string> {
+  return (await insertMaterialUpload(ctx.db, (ctx.actor ?? ctx.stranger).id, 'JP-901')).id;
+}
 
 /** A submitted JP-901 application of the caller when a talent (own), else of the stranger; re-runnable in one world. */
 async function applicationFor(ctx: MatrixCtx) {
@@ -68,8 +75,35 @@ export const routeFixtures: Record<string, Fixture> = {
   myApplications: async (ctx) => ({ resource: own(ctx) }),
   applyForPolicy: async (ctx) => {
     await seedSimplePolicy(ctx.db, 'JP-901');
-    return { body: { policyCode: 'JP-901', materials: [{ code: 'id_card', provided: true }] }, resource: own(ctx) };
+    return { body: { policyCode: 'JP-901', materials: [{ code: 'id_card', uploadId: await draftUpload(ctx) }] }, resource: own(ctx) };
   },
+  uploadApplicationMaterial: async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(tinyPdf('id card'))], { type: 'application/pdf' }), 'id.pdf');
+    form.set('policyCode', 'JP-901');
+    form.set('code', 'id_card');
+    return { form, resource: own(ctx) };
+  },
+  myApplicationMaterialFile: scoped(async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const owner = ctx.variant === 'own' && ctx.actor ? ctx.actor : ctx.stranger;
+    const m = await insertMaterialUpload(ctx.db, owner.id, 'JP-901');
+    return { params: { materialId: m.id }, resource: { ownerId: owner.id } };
+  }),
+  // The applicant or staff of the application's zone (an audited read).
+  applicationMaterialFile: scoped(async (ctx) => {
+    await seedSimplePolicy(ctx.db, 'JP-901');
+    const { talent, zone } = await talentInScope(ctx);
+    const owner = ctx.variant === 'own' && ctx.actor?.role === 'talent' ? ctx.actor : talent;
+    const appZone = owner === talent ? zone : (ctx.actor?.zoneCode ?? 'jkq');
+    const app = await insertApplication(ctx.db, owner.id, 'JP-901', appZone);
+    const m = await insertMaterialUpload(ctx.db, owner.id, 'JP-901', 'id_card', app.id);
+    return {
+      params: { id: app.id, materialId: m.id },
+      expect: (actor) => !!actor && ((actor.role === 'talent' && actor.id === owner.id) || can(actor, 'applications.read', { zoneCode: appZone })),
+    };
+  }),
   withdrawApplication: scoped(async (ctx) => {
     const { app, resource } = await applicationFor(ctx);
     return { params: { id: app.id }, resource };
@@ -85,7 +119,7 @@ export const actionFixtures: Record<string, Fixture> = {
   'policy.evaluate': async () => ({ input: { profile: { nationality: 'JP' } } }),
   'policy.apply': async (ctx) => {
     await seedSimplePolicy(ctx.db, 'JP-901');
-    return { input: { policyCode: 'JP-901', materials: [{ code: 'id_card', provided: true }] }, resource: own(ctx) };
+    return { input: { policyCode: 'JP-901', materials: [{ code: 'id_card', uploadId: await draftUpload(ctx) }] }, resource: own(ctx) };
   },
   'policy.withdrawApplication': scoped(async (ctx) => {
     const { app, resource } = await applicationFor(ctx);
@@ -120,4 +154,5 @@ export const snapshotParts: Record<string, SnapshotPart> = {
   policyVersions: (db) => db.select({ id: policyVersions.id, s: policyVersions.status, to: policyVersions.effectiveTo, d: sql<string>`md5(${policyVersions.definition}::text)` }).from(policyVersions).orderBy(asc(policyVersions.id)),
   policyApplications: (db) => db.select({ id: policyApplications.id, s: policyApplications.status }).from(policyApplications).orderBy(asc(policyApplications.id)),
   talentBenefits: (db) => db.select({ id: talentProfiles.userId, r: talentProfiles.receiving, d: talentProfiles.received }).from(talentProfiles).orderBy(asc(talentProfiles.userId)),
+  applicationMaterials: (db) => db.select({ id: applicationMaterials.id, a: applicationMaterials.applicationId }).from(applicationMaterials).orderBy(asc(applicationMaterials.id)),
 };

@@ -7,6 +7,7 @@ import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/http/errors';
 import type { ApplicationDto } from './applications';
+import { materialsForApplications } from './materials';
 
 /**
  * One application for the staff detail view (/staff/applications/[id]): the queue row plus the evaluation snapshot
@@ -44,6 +45,7 @@ export async function getApplicationForStaff(actor: Actor | null, id: string, me
       }))
     : [];
   const a = row.a;
+  const files = (await materialsForApplications(db, [a.id])).get(a.id) ?? [];
   return {
     id: a.id,
     policyCode: a.policyCode,
@@ -53,6 +55,7 @@ export async function getApplicationForStaff(actor: Actor | null, id: string, me
     status: a.status,
     periodKey: a.periodKey,
     materials: a.materials,
+    files,
     amountEstimate: a.amountEstimate,
     evaluationStatus: typeof ev.status === 'string' ? ev.status : null,
     note: a.note,

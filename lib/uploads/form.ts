@@ -3,7 +3,7 @@ import { AppError } from '@/lib/http/errors';
 import { fileTooLarge, limitRequestBody, MAX_UPLOAD_BYTES, MULTIPART_OVERHEAD_BYTES, readLimited } from './limit';
 
 /** Reads a multipart upload with the size cap enforced while streaming: the file's bytes and the other fields. */
-export async function readUpload(req: Request, fileField: string): Promise<{ bytes: Uint8Array; fields: Record<string, string> }> {
+export async function readUpload(req: Request, fileField: string): Promise<{ bytes: Uint8Array; fields: Record<string, string>; fileName: string }> {
   let form: FormData;
   let exceeded = false;
   try {
@@ -19,5 +19,6 @@ export async function readUpload(req: Request, fileField: string): Promise<{ byt
   const bytes = await readLimited(file.stream(), MAX_UPLOAD_BYTES);
   const fields: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (k !== fileField && typeof v === 'string') fields[k] = v;
-  return { bytes, fields };
+  // The client's name for the file: display text only (sanitise it before keeping it, lib/uploads/filename.ts).
+  return { bytes, fields, fileName: file.name };
 }

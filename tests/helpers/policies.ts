@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { policyApplications } from '@/db/schema';
+import { applicationMaterials, policyApplications } from '@/db/schema';
 import { clearCatalogueCache, seedCatalogue } from '@/lib/policies/store';
 import { allOf, leaf, type Policy, type PolicyVersion } from '@/lib/policy-matching/model';
 
@@ -50,6 +50,20 @@ export async function insertApplication(db: Db, talentId: string, code: string, 
   const [row] = await db
     .insert(policyApplications)
     .values({ talentId, policyCode: code, version: '1.0.0', periodKey: 'once', zoneCode, evaluation: { status: 'ELIGIBLE' }, status })
+    .returning();
+  return row!;
+}
+
+/** A stored material file of the talent for a policy (a tiny PDF), attached to an application when given. */
+export async function insertMaterialUpload(db: Db, talentId: string, policyCode: string, code = 'id_card', applicationId: string | null = null) {
+  const { getStorage, newBlobKey } = await import('@/lib/storage/storage');
+  const { tinyPdf } = await import('@/lib/policies/material-file');
+  const bytes = tinyPdf(`${policyCode} ${code}`);
+  const key = newBlobKey();
+  await getStorage().put(key, bytes, { contentType: 'application/pdf' });
+  const [row] = await db
+    .insert(applicationMaterials)
+    .values({ talentId, policyCode, materialCode: code, applicationId, storageKey: key, contentType: 'application/pdf', size: bytes.byteLength, fileName: `${code}.pdf` })
     .returning();
   return row!;
 }

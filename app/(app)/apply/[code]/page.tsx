@@ -9,6 +9,7 @@ import { Alert, Card } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
 import { AppError } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
+import { myMaterialUploads } from '@/lib/policies/materials';
 import { getPolicy, myMatches } from '@/lib/policies/service';
 import { policyCodeSchema } from '@/lib/policies/schemas';
 import type { PolicyVersion } from '@/lib/policy-matching/model';
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: PageProps<'/apply/[code]'>): 
   return { title: t('policyUi.applyTitle', { title: code }) };
 }
 
-/** 申请: policy summary, my current result, the materials checklist. */
+/** 申请: policy summary, my current result, a file upload per listed material. */
 export default async function ApplyPage({ params }: PageProps<'/apply/[code]'>) {
   const actor = await requirePagePermission('applications.submit');
   const [{ t, locale }, { code }] = await Promise.all([getTranslator(), params]);
@@ -28,7 +29,7 @@ export default async function ApplyPage({ params }: PageProps<'/apply/[code]'>) 
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
   });
-  const matches = await myMatches(actor).catch(() => null);
+  const [matches, uploads] = await Promise.all([myMatches(actor).catch(() => null), myMaterialUploads(actor, code)]);
   const result = matches?.results.find((r) => r.policyCode === code) ?? null;
   const cur = policy.currentVersion ? policy.versions.find((v) => v.version === policy.currentVersion!.version) : null;
   const def = (cur?.definition ?? null) as PolicyVersion | null;
@@ -79,7 +80,7 @@ export default async function ApplyPage({ params }: PageProps<'/apply/[code]'>) 
         </Alert>
       ) : (
         <Card>
-          <ApplyForm policyCode={code} title={title} materials={materials} />
+          <ApplyForm policyCode={code} title={title} materials={materials} drafts={uploads.drafts} previous={uploads.previous} />
         </Card>
       )}
     </div>

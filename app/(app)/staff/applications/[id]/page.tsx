@@ -42,15 +42,30 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         <Card>
           <h2 className="font-semibold text-ink-900">{t('policyStaff.materials')}</h2>
           {a.materials.length ? (
+            <>
             <ul className="mt-2 divide-y divide-ink-100 text-sm">
-              {a.materials.map((m) => (
-                <li key={m.code} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <span className="font-mono text-xs">{m.code}</span>
-                  <span>{m.provided ? `✓ ${t('policyStaff.materialProvided')}` : `✗ ${t('policyStaff.materialMissing')}`}</span>
-                  {m.note ? <span className="w-full text-ink-600">{m.note}</span> : null}
-                </li>
-              ))}
+              {a.materials.map((m) => {
+                const file = a.files?.find((f) => f.code === m.code);
+                return (
+                  <li key={m.code} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="application-material" data-material={m.code}>
+                    <span className="font-mono text-xs">{m.code}</span>
+                    {file ? (
+                      <span className="flex min-w-0 flex-wrap items-center gap-2">
+                        <span className="break-all text-ink-800">✓ {file.fileName}</span>
+                        <a href={file.url} target="_blank" rel="noopener" className="inline-flex min-h-10 items-center rounded-lg px-2 font-medium text-brand-700 underline" data-testid="material-open">
+                          {t('policyStaff.materialOpen')}
+                        </a>
+                      </span>
+                    ) : (
+                      <span className="text-red-700">✗ {t(m.provided ? 'policyStaff.materialLegacy' : 'policyStaff.materialNoFile')}</span>
+                    )}
+                    {m.note ? <span className="w-full text-ink-600">{m.note}</span> : null}
+                  </li>
+                );
+              })}
             </ul>
+            <p className="mt-2 text-xs text-ink-600">{t('policyStaff.materialFilesHint')}</p>
+            </>
           ) : (
             <p className="mt-1 text-sm text-ink-600">{t(a.origin === 'auto' ? 'policyStaff.materialsAuto' : 'policyStaff.materialsNone')}</p>
           )}
