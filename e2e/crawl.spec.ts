@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, APIResponse, Page, Request, Response } from '@playwright/test';
 import { PARTY_MEMBER_IDS } from '../db/seed-data';
 import { fillRoute, isDynamic, matchRoute, pageRoutes, routeParams } from './crawl-routes';
@@ -101,7 +103,13 @@ async function seedIds(api: APIRequestContext) {
     type Version = { status: string; definition: { application?: { materials?: { code: string }[] } } };
     const detail = await json<{ versions: Version[] }>(await api.get(`/api/v1/policies/${policyCode}`), 'policy detail');
     const inForce = detail.versions.find((v) => v.status === 'active');
-    const materials = (inForce?.definition.application?.materials ?? []).map((x) => ({ code: x.code, provided: true }));
+    // Every listed material needs a file (issue 13 §5): upload the small fixture PDF for each, then reference it.
+    const materials: { code: string; uploadId: string }[] = [];
+    for (const x of inForce?.definition.application?.materials ?? []) {
+      const file = { name: `${x.code}.pdf`, mimeType: 'application/pdf', buffer: fs.readFileSync(path.resolve('e2e', 'files', 'material.pdf')) };
+      const up = await json<{ id: string }>(await api.post('/api/v1/me/applications/materials', { headers: zhou, multipart: { policyCode, code: x.code, file } }), 'upload material');
+      materials.push({ code: x.code, uploadId: up.id });
+    }
     await json(await api.post('/api/v1/me/applications', { headers: zhou, data: { policyCode, materials } }), 'apply');
     applications = await json<Items<{ id: string }>>(await api.get('/api/v1/applications', { headers: staff }), 'applications');
   }

@@ -1,4 +1,6 @@
-import { ACCOUNTS, expect, httpStatusLine, login, loginAs, test, uniqueSuffix, waitForHydration } from './fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ACCOUNTS, DEMO_PASSWORD, expect, httpStatusLine, login, loginAs, test, uniqueSuffix, waitForHydration } from './fixtures';
 
 /**
  * Staff policy journeys: build a policy with the structured builder, see a validation error with its path, preview
@@ -161,5 +163,63 @@ test.describe('staff policy management', () => {
     await expect(page.locator(`[data-testid="application-row"][data-policy="${code}"]`).filter({ hasText: '陈思远' })).toContainText('已通过');
     await page.goto(`/staff/applications?status=rejected&policy=${code}`);
     await expect(page.locator(`[data-testid="application-row"][data-policy="${code}"]`).filter({ hasText: 'Emma Wright' })).toContainText('艺术类不在本次补贴范围');
+  });
+
+  test('staff open each material file beside the application; another zone cannot', async ({ page, request, consoleGuard }) => {
+    test.setTimeout(120_000);
+    // 周窑 (经开区, staff@demo.local's zone) applies through the API with a file per material, unless an earlier run did.
+    const apiLogin = async (email: string) => {
+      const res = await request.post('/api/v1/auth/login', { data: { login: email, password: DEMO_PASSWORD } });
+      expect(res.status(), `API login of ${email}`).toBe(200);
+      return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+    };
+    const zhou = await apiLogin('zhou.yao@demo.local');
+    type App = { id: string; policyCode: string; status: string; files: { id: string; url: string }[] };
+    const mine = ((await (await request.get('/api/v1/me/applications', { headers: zhou })).json()) as { items: App[] }).items;
+    let app = mine.find((a) => a.status === 'submitted' && a.files.length > 0);
+    if (!app) {
+      const matches = (await (await request.get('/api/v1/me/matches', { headers: zhou })).json()) as { results: { policyCode: string; status: string }[] };
+      const taken = new Set(mine.filter((a) => a.status === 'submitted' || a.status === 'approved').map((a) => a.policyCode));
+      for (const r of matches.results.filter((x) => (x.status === 'ELIGIBLE' || x.status === 'NEEDS_REVIEW') && !taken.has(x.policyCode))) {
+        type Version = { status: string; definition: { application?: { mode?: string; materials?: { code: string }[] } } };
+        const detail = (await (await request.get(`/api/v1/policies/${r.policyCode}`)).json()) as { versions: Version[] };
+        const listed = detail.versions.find((v) => v.status === 'active')?.definition.application;
+        if (!listed?.materials?.length || listed.mode === '免申即享') continue;
+        const materials: { code: string; uploadId: string }[] = [];
+        for (const [i, m] of listed.materials.entries()) {
+          const name = i === 0 ? 'material.png' : 'material.pdf';
+          const file = { name, mimeType: i === 0 ? 'image/png' : 'application/pdf', buffer: fs.readFileSync(path.resolve('e2e', 'files', name)) };
+          const up = await request.post('/api/v1/me/applications/materials', { headers: zhou, multipart: { policyCode: r.policyCode, code: m.code, file } });
+          expect(up.status(), await up.text()).toBe(201);
+          materials.push({ code: m.code, uploadId: ((await up.json()) as { id: string }).id });
+        }
+        const res = await request.post('/api/v1/me/applications', { headers: zhou, data: { policyCode: r.policyCode, materials } });
+        expect(res.status(), await res.text()).toBe(201);
+        app = (await res.json()) as App;
+        break;
+      }
+    }
+    expect(app, '周窑 could apply for no policy with materials').toBeTruthy();
+
+    await loginAs(page, 'zone_staff');
+    await page.goto(`/staff/applications/${app!.id}`);
+    const items = page.getByTestId('application-material');
+    await expect(items.first()).toBeVisible();
+    await expect(items.filter({ hasText: '未上传文件' })).toHaveCount(0);
+    // The first material is the photo: it opens in a new tab beside the application.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), items.first().getByRole('link', { name: '打开' }).click()]);
+    await expect(popup).toHaveURL(new RegExp(`/api/v1/applications/${app!.id}/materials/`));
+    await popup.close();
+    // Every listed file answers for the staff member (PDFs as downloads).
+    for (const href of await items.getByRole('link', { name: '打开' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+      const res = await page.request.get(href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['x-content-type-options']).toBe('nosniff');
+    }
+
+    // Staff of another zone (珠山区) are refused the file.
+    consoleGuard.allow(httpStatusLine(403));
+    const other = await apiLogin('staff2@demo.local');
+    expect((await request.get(app!.files[0]!.url, { headers: other })).status()).toBe(403);
   });
 });

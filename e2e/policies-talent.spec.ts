@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, login, test, waitForHydration } from './fixtures';
 
@@ -111,14 +112,31 @@ test.describe('policy matching for talents', () => {
     await expect(card.getByTestId('criterion-list').getByRole('listitem').first()).toContainText('符合');
     await expect(card.getByTestId('demo-badge')).toBeVisible();
 
-    // Apply with the materials checklist.
+    // Apply with a file for each listed material (issue 13 §5): nothing uploaded yet → one error per material.
     await card.getByRole('link', { name: /^申请/ }).click();
     await expect(page).toHaveURL(/\/apply\/JP-001$/);
     await waitForHydration(page, 'form[aria-label^="申请"]');
-    await page.getByRole('button', { name: '提交申请' }).click();
-    await expect(page.getByText('请确认这份材料已准备好').first()).toBeVisible();
-    const boxes = page.getByTestId('material').getByRole('checkbox');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    const items = page.getByTestId('material');
+    const count = await items.count();
+    expect(count).toBeGreaterThan(0);
+    // A draft upload from an earlier run may already be there: start from a clean slate only when none is.
+    if (await items.first().getByText('尚未上传').count()) {
+      await page.getByRole('button', { name: '提交申请' }).click();
+      await expect(items.first().getByText('请上传这份材料的文件')).toBeVisible();
+    }
+    // A file that is not a PDF or an image is refused with a clear message, and nothing is kept.
+    await items.first().locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a document') });
+    await expect(items.first().getByText('仅支持 PDF、JPEG、PNG 或 WebP 文件')).toBeVisible();
+    for (let i = 0; i < count; i++) {
+      const item = items.nth(i);
+      // The first material as a photo (re-encoded, opens in the browser), the others as PDFs.
+      await item.locator('input[type="file"]').setInputFiles(path.resolve('e2e', 'files', i === 0 ? 'material.png' : 'material.pdf'));
+      await expect(item.getByText(/^✓ 已上传：/)).toBeVisible();
+    }
+    const open = items.first().getByRole('link', { name: '打开' });
+    const file = await page.request.get((await open.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('image/webp');
     await page.getByLabel('补充说明（可不填）').fill('工作室在经开区，材料都准备好了。');
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect(page).toHaveURL(/\/applications\?submitted=JP-001$/);
