@@ -19,6 +19,8 @@ export interface StaffApplicationDetail extends ApplicationDto {
     status: string | null;
     evalDate: string | null;
     criteria: { id: string; result: string; explanation?: { zh: string; en: string } }[];
+    /** A seeded demo application (db/demo-district.ts): its materials are demo data without files. */
+    demo?: boolean;
   };
 }
 
@@ -36,7 +38,7 @@ export async function getApplicationForStaff(actor: Actor | null, id: string, me
   if (!row) throw new AppError('NOT_FOUND');
   const me = await authorize(actor, 'applications.read', { zoneCode: row.a.zoneCode }, { ip: meta.ip, targetType: 'policy_application', targetId: id });
   await audit({ action: 'application.read', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: id, ip: meta.ip ?? null });
-  const ev = row.a.evaluation as { status?: unknown; evalDate?: unknown; criteria?: unknown };
+  const ev = row.a.evaluation as { status?: unknown; evalDate?: unknown; criteria?: unknown; demo?: unknown };
   const criteria = Array.isArray(ev.criteria)
     ? (ev.criteria as Record<string, unknown>[]).map((c) => ({
         id: String(c.id ?? ''),
@@ -63,6 +65,6 @@ export async function getApplicationForStaff(actor: Actor | null, id: string, me
     decidedAt: a.decidedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     talent: { id: a.talentId, name: row.name },
-    evaluation: { status: typeof ev.status === 'string' ? ev.status : null, evalDate: typeof ev.evalDate === 'string' ? ev.evalDate : null, criteria },
+    evaluation: { status: typeof ev.status === 'string' ? ev.status : null, evalDate: typeof ev.evalDate === 'string' ? ev.evalDate : null, criteria, ...(ev.demo === true ? { demo: true } : {}) },
   };
 }

@@ -380,6 +380,7 @@ const messages: Messages = {
     materialMissing: 'Not provided',
     materialOpen: 'Open',
     materialNoFile: 'No file uploaded',
+    materialDemo: 'Materials are demo data (seeded applications carry no files)',
     materialFilesHint: 'Files stay with the application and cannot be replaced after the decision. Images open in a new tab; PDFs download.',
     materialLegacy: 'Submitted before file upload existed: only confirmed as ready',
     decisionReason: 'Decision note: {reason}',

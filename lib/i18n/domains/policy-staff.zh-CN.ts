@@ -381,6 +381,7 @@ const messages = {
     materialMissing: '未提供',
     materialOpen: '打开',
     materialNoFile: '未上传文件',
+    materialDemo: '材料为演示数据（种子申请未附文件）',
     materialFilesHint: '文件随申请存档，审核决定后不可更换。图片在新标签页打开，PDF 以下载方式打开。',
     materialLegacy: '提交时尚无文件上传功能，仅确认“已准备好”',
     decisionReason: '处理意见：{reason}',

@@ -57,7 +57,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
                         </a>
                       </span>
                     ) : (
-                      <span className="text-red-700">✗ {t(m.provided ? 'policyStaff.materialLegacy' : 'policyStaff.materialNoFile')}</span>
+                      <span className={a.evaluation.demo ? 'text-amber-800' : 'text-red-700'}>{a.evaluation.demo ? '' : '✗ '}{t(a.evaluation.demo ? 'policyStaff.materialDemo' : m.provided ? 'policyStaff.materialLegacy' : 'policyStaff.materialNoFile')}</span>
                     )}
                     {m.note ? <span className="w-full text-ink-600">{m.note}</span> : null}
                   </li>
