@@ -9,7 +9,7 @@
  */
 import { expect, type Browser, type Page } from '@playwright/test';
 import { PARTY_MEMBER_IDS } from '../db/seed-data';
-import { DEMO_PASSWORD, login, submitLogin, test, waitForHydration, type ConsoleGuard } from './fixtures';
+import { DEMO_PASSWORD, httpStatusLine, login, submitLogin, test, waitForHydration, type ConsoleGuard } from './fixtures';
 
 const ORG = { jingpiao: '6f1d0c3e-2b7a-4f51-9c1e-000000000003', taoxichuan: '6f1d0c3e-2b7a-4f51-9c1e-000000000004' } as const;
 const MEMBER = 'zhou.yao@demo.local';
@@ -60,8 +60,10 @@ test.describe.serial('流动党员: scan, redirect, report, accept', () => {
     await expect(phone.getByRole('status')).toContainText('报到已提交');
     await expect(phone.getByText('你已向该组织报到，等待查验。')).toBeVisible();
 
-    // A stale poster (an unknown token) says so.
-    await phone.goto('/party/check-in/not-a-current-token-000000');
+    // A stale poster (an unknown token) says so, with a 404 (which the browser logs).
+    consoleGuard.allow(httpStatusLine(404));
+    const stale = await phone.goto('/party/check-in/not-a-current-token-000000');
+    expect(stale?.status()).toBe(404);
     await expect(phone.getByText('这个二维码已失效', { exact: false })).toBeVisible();
     await phone.context().close();
   });
