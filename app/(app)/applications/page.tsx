@@ -81,6 +81,17 @@ async function ApplicationList({ actor }: { actor: Actor }) {
           </p>
           {a.status === 'rejected' && a.decisionReason ? <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">{t('policyUi.rejectReason', { reason: a.decisionReason })}</p> : null}
           {a.note ? <p className="mt-2 whitespace-pre-line text-sm text-ink-700">{a.note}</p> : null}
+          {a.files?.length ? (
+            <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm" aria-label={t('policyUi.materials')} data-testid="application-files">
+              {a.files.map((f) => (
+                <li key={f.id} className="min-w-0">
+                  <a href={f.url} target="_blank" rel="noopener" className="inline-flex min-h-10 items-center break-all text-brand-700 underline">
+                    📎 {f.fileName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {a.status === 'submitted' && a.origin === 'applied' ? (
             <div className="mt-3">
               <WithdrawButton id={a.id} title={bi(a.policyTitle, locale)} />
