@@ -143,6 +143,8 @@ test.describe('policy matching for talents', () => {
     await expect(page.getByText('申请已提交，请等待审核。')).toBeVisible();
     const app = page.locator('[data-testid="application"][data-code="JP-001"][data-status="submitted"]').first();
     await expect(app).toContainText('审核中');
+    // The files went with the application, and the talent can open them from 我的申请.
+    await expect(app.getByTestId('application-files').getByRole('link')).toHaveCount(count);
 
     // Withdraw (with a confirmation step).
     await app.getByRole('button', { name: /^撤回申请/ }).click();
