@@ -8,8 +8,11 @@ import { Alert, Badge, Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import type { ActionResult } from '@/lib/actions/result';
 import { createPolicyAction, previewAction, saveDraftAction } from '@/lib/policies/actions';
+import { impactAction } from '@/lib/policies/impact-actions';
+import type { ImpactResponse } from '@/lib/policies/impact';
 import { APPLICATION_MODES, BENEFIT_KINDS, CATEGORIES, LEVELS, PERIODS, PROVENANCES, STATUSES, TIER_LETTERS } from '@/lib/policy-matching/model';
 import { CriteriaTree, type TreeContext } from './criteria-tree';
+import { ImpactView } from './impact-panel';
 import { newGolden, newGroup, newUid, normalisePath, toVersionDoc, type EAmountRow, type EGolden, type EMaterial, type EVersion } from './editor-model';
 import { CheckboxInput, Issues, SelectInput, TextArea, TextInput, type Option } from './fields';
 import { anchorFor, anchorId, describePath, explainIssue, type Issue } from './issues';
@@ -94,8 +97,11 @@ export function PolicyBuilder({
   goldenProfiles,
   today,
   lockVersion = false,
+  demoData = false,
 }: {
   lockVersion?: boolean;
+  /** The policy is modelled demo data (the impact preview says so). */
+  demoData?: boolean;
   mode: 'new' | 'edit';
   code?: string;
   initial: EVersion;
@@ -112,7 +118,9 @@ export function PolicyBuilder({
   const [issues, setIssues] = useState<Issue[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PreviewData | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'impact' | 'save' | null>(null);
+  const [impact, setImpact] = useState<ImpactResponse | null>(null);
+  const [impactError, setImpactError] = useState<string | null>(null);
   const [, start] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -156,6 +164,23 @@ export function PolicyBuilder({
       setPreview(data);
       setIssues(data.issues.map((i) => ({ path: normalisePath(i.path), message: i.message })));
       if (!data.valid) focusSummary();
+    });
+  };
+
+  /** 政策沙盘: the draft as edited now, against the version in force, over the zone's talents (nothing saved). */
+  const runImpact = () => {
+    setBusy('impact');
+    setImpactError(null);
+    start(async () => {
+      const result = await impactAction({ code: code!, version: toVersionDoc(v) as never, sampleSize: 20 });
+      setBusy(null);
+      if (!result.ok) {
+        setImpact(null);
+        setIssues(collect(result));
+        setImpactError(result.formError ?? t('policyImpact.error'));
+        return;
+      }
+      setImpact(result.data as ImpactResponse);
     });
   };
 
@@ -277,6 +302,25 @@ export function PolicyBuilder({
         {busy === 'preview' ? <p className="text-sm text-ink-600">{t('policyStaff.previewing')}</p> : null}
         {preview && busy !== 'preview' ? <PreviewView data={preview} locale={locale} /> : null}
       </div>
+
+      {mode === 'edit' ? (
+        <section aria-labelledby="impact-title" className="space-y-3" data-testid="impact-panel">
+          <div>
+            <h2 id="impact-title" className="text-lg font-semibold text-ink-900">
+              {t('policyImpact.title')}
+            </h2>
+            <p className="text-sm text-ink-600">{t('policyImpact.intro')}</p>
+          </div>
+          <div aria-live="polite" className="space-y-3">
+            {busy === 'impact' ? <p className="text-sm text-ink-600">{t('policyImpact.running')}</p> : null}
+            {impactError && busy !== 'impact' ? <Alert tone="error">{impactError}</Alert> : null}
+            {impact && busy !== 'impact' ? <ImpactView data={impact} demoData={demoData} /> : null}
+          </div>
+          <Button variant="secondary" onClick={runImpact} disabled={busy !== null} aria-busy={busy === 'impact'} data-testid="run-impact">
+            {busy === 'impact' ? t('policyImpact.running') : impact ? t('policyImpact.rerun') : t('policyImpact.run')}
+          </Button>
+        </section>
+      ) : null}
 
       <div className="fixed inset-x-0 bottom-0 z-20 border-t border-ink-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.05)] backdrop-blur">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-2">

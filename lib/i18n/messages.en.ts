@@ -4,6 +4,7 @@ import notifications from './domains/notifications.en';
 import party from './domains/party.en';
 import policy from './domains/policy.en';
 import policyStaff from './domains/policy-staff.en';
+import policyImpact from './domains/policy-impact.en';
 import policyUi from './domains/policy-ui.en';
 import partyTransfer from './domains/party-transfer.en';
 import partyDues from './domains/party-dues.en';
@@ -747,6 +748,7 @@ const en: Messages = {
   ...home,
   ...policyUi,
   ...policyStaff,
+  ...policyImpact,
   ...partyTransfer,
   ...partyDues,
   ...partyActivities,

@@ -4,6 +4,7 @@ import notifications from './domains/notifications.zh-CN';
 import party from './domains/party.zh-CN';
 import policy from './domains/policy.zh-CN';
 import policyStaff from './domains/policy-staff.zh-CN';
+import policyImpact from './domains/policy-impact.zh-CN';
 import policyUi from './domains/policy-ui.zh-CN';
 import partyTransfer from './domains/party-transfer.zh-CN';
 import partyDues from './domains/party-dues.zh-CN';
@@ -746,6 +747,7 @@ const zhCN = {
   ...home,
   ...policyUi,
   ...policyStaff,
+  ...policyImpact,
   ...partyTransfer,
   ...partyDues,
   ...partyActivities,

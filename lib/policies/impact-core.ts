@@ -1,4 +1,4 @@
-import { evaluateAll, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
+import { evaluateStatus, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
 import { STATUSES, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 
@@ -177,10 +177,6 @@ export interface PairContext {
 
 /** One profile under both catalogues. Nothing in force → NOT_IN_FORCE on the left. */
 export function evaluatePair(profile: Partial<CanonicalProfile>, ctx: PairContext): { before: Side; after: Side } {
-  const options = { explain: false, ...ctx.options };
-  const pick = (cat: readonly Policy[]): Side => {
-    const r = evaluateAll(profile, cat, ctx.groups, ctx.evalDate, options).find((x) => x.policyCode === ctx.code);
-    return r ? { status: r.status, amountEstimate: r.amountEstimate } : { status: 'NOT_IN_FORCE', amountEstimate: null };
-  };
+  const pick = (cat: readonly Policy[]): Side => evaluateStatus(profile, cat, ctx.groups, ctx.evalDate, ctx.code, ctx.options);
   return { before: ctx.inForce ? pick(ctx.inForce) : { status: 'NOT_IN_FORCE', amountEstimate: null }, after: pick(ctx.draft) };
 }

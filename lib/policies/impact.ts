@@ -70,7 +70,7 @@ export const impactResponse = z.object({
   changed: z.number().int(),
   samples: z.object({ gained: z.array(sample), lost: z.array(sample) }),
   cost: z.object({ before: sideCost, after: sideCost, delta: z.number() }),
-  stats: z.object({ scanned: z.number().int(), evaluated: z.number().int(), ms: z.number(), prefilter: z.boolean() }),
+  stats: z.object({ scanned: z.number().int(), evaluated: z.number().int(), ms: z.number(), queryMs: z.number().describe('time spent reading the projection'), prefilter: z.boolean() }),
 });
 export type ImpactResponse = z.infer<typeof impactResponse>;
 
@@ -92,7 +92,7 @@ export interface ImpactComputeArgs {
 
 export interface ImpactComputed extends ImpactSummary {
   inForceVersion: string | null;
-  stats: { scanned: number; evaluated: number; ms: number; prefilter: boolean };
+  stats: { scanned: number; evaluated: number; ms: number; queryMs: number; prefilter: boolean };
 }
 
 const DEFAULT_BATCH = 20_000;
@@ -125,10 +125,13 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
   // The in-scope count runs alongside the scan (a second connection on PostgreSQL).
   const scannedPromise = prefilter ? db.select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(scope(args.zoneCode)) : null;
   let evaluated = 0;
+  let queryMs = 0;
   let cursor: string | null = null;
   for (;;) {
     const where: SQL = prefilter ? and(scope(args.zoneCode, cursor), prefilter)! : scope(args.zoneCode, cursor);
+    const q0 = performance.now();
     const rows = await db.select(selected).from(talentProfiles).where(where).orderBy(asc(talentProfiles.userId)).limit(batch);
+    queryMs += performance.now() - q0;
     for (const r of rows) {
       evaluated++;
       const { before, after: next } = evaluatePair(matchingProfile(r as unknown as ProfileColumns), ctx);
@@ -141,7 +144,7 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
   // Rows neither prefilter kept: INELIGIBLE on both sides (nothing in force: NOT_IN_FORCE before).
   acc.addBulk(subBefore ? 'INELIGIBLE' : 'NOT_IN_FORCE', 'INELIGIBLE', scanned - evaluated);
   const summary = acc.result();
-  return { ...summary, inForceVersion: inForceVersion?.version ?? null, stats: { scanned, evaluated, ms: Math.round((performance.now() - t0) * 10) / 10, prefilter: usePrefilter } };
+  return { ...summary, inForceVersion: inForceVersion?.version ?? null, stats: { scanned, evaluated, ms: Math.round((performance.now() - t0) * 10) / 10, queryMs: Math.round(queryMs * 10) / 10, prefilter: usePrefilter } };
 }
 
 /** The draft document: given in the request, or a saved version of the policy (usually its draft). */

@@ -906,3 +906,19 @@ export function evaluateOne(
 ): EvaluationResult | undefined {
   return evaluateAll(profile, catalogue, groups, evalDate, options).find((r) => r.policyCode === code);
 }
+
+/**
+ * The status and amount of one policy only (its gates, tiers and exclusion partners evaluated lazily, nothing else):
+ * for bulk callers that need no explanation, no choose-one flag and no missing-field order (the impact preview).
+ */
+export function evaluateStatus(
+  profile: Partial<CanonicalProfile>,
+  catalogue: readonly Policy[],
+  groups: readonly ExclusionGroup[],
+  evalDate: string,
+  code: string,
+  options: EvaluateOptions = {},
+): Pick<EvaluationResult, 'status' | 'amountEstimate'> {
+  const r = new Evaluator(profile, catalogue, groups, evalDate, { explain: false, ...options }).status(code);
+  return { status: r.status, amountEstimate: r.amountEstimate };
+}

@@ -14,6 +14,8 @@
  * 20 s to seed on PGlite (15 s on a local PostgreSQL via DATABASE_URL — use a scratch database) plus ~3 s to prepare.
  *   npm run bench -- reverse                 reverse match (policy → people) in process on its own database of
  *                                            100,000 talents (scripts/bench/reverse-run.ts); no seedScale
+ *   npm run bench -- impact                  政策沙盘 impact preview in process on its own database of 100,000
+ *                                            talents, every catalogue policy (scripts/bench/impact-run.ts); no server
  *   npm run bench -- jobs                    the job queue in process (scripts/bench/jobs-run.ts): enqueue → handled
  *                                            latency idle and with 10,000 queued, no-op throughput, PGlite and a
  *                                            scratch PostgreSQL database in the same run; no server (needsServer:
@@ -24,6 +26,7 @@
  */
 import api from './benchmarks/api';
 import exportBench from './benchmarks/export';
+import impact from './benchmarks/impact';
 import jobs from './benchmarks/jobs';
 import login from './benchmarks/login';
 import party from './benchmarks/party';
@@ -32,7 +35,7 @@ import reverse from './benchmarks/reverse';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, talents, exportBench, reverse, jobs, party];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, talents, exportBench, reverse, impact, jobs, party];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 

@@ -86,10 +86,10 @@ function pct(xs: number[], p: number): number {
 const stats = (runs: number[]) => ({ p50: pct(runs, 50), p95: pct(runs, 95), min: Math.min(...runs), max: Math.max(...runs), runs });
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-async function openScratch(): Promise<{ handle: DbHandle; target: string; cleanup: () => Promise<void> }> {
+export async function openScratch(prefix = 'reverse'): Promise<{ handle: DbHandle; target: string; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `jp_bench_reverse_${process.pid}`;
+    const name = `jp_bench_${prefix}_${process.pid}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
@@ -107,7 +107,7 @@ async function openScratch(): Promise<{ handle: DbHandle; target: string; cleanu
       },
     };
   }
-  const runDir = path.resolve('.data-bench', `reverse-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  const runDir = path.resolve('.data-bench', `${prefix}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   const handle = await openPglite(path.join(runDir, 'pglite'));
   return {
     handle,
@@ -120,7 +120,7 @@ async function openScratch(): Promise<{ handle: DbHandle; target: string; cleanu
 }
 
 /** N synthetic talents with profile consent, in batches (no password hashing: these accounts never log in). */
-async function seedTalents(db: Db, n: number) {
+export async function seedTalents(db: Db, n: number) {
   faker.seed(20261127);
   const BATCH = 1000;
   const t = new Date();
@@ -136,7 +136,7 @@ async function seedTalents(db: Db, n: number) {
   }
 }
 
-function rssPeakMiB(): number | null {
+export function rssPeakMiB(): number | null {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
     return m ? Math.round(Number(m[1]) / 1024) : null;

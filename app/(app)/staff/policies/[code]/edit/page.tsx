@@ -67,6 +67,7 @@ export default async function EditPolicyPage({ params, searchParams }: { params:
         code={code}
         initial={initial}
         lockVersion={editingDraft}
+        demoData={policy.demoData}
         policyOptions={items.map((p) => ({ value: p.code, label: `${p.code} ${locale === 'en' ? p.title.en : p.title.zh}` }))}
         goldenProfiles={Object.keys(GOLDEN_PROFILES)}
         today={today}
