@@ -153,9 +153,9 @@ describe('rule 2 — gates are evaluated first, in dependency order, memoised', 
     expect(r['D-001']!.status).toBe('INELIGIBLE');
     const g = r['D-001']!.criteria.find((c) => c.id === 'gate_U-001')!;
     expect(g.result).toBe('NOT_MET');
-    expect(g.explanation.zh).toContain('U-001');
-    expect(g.explanation.en).toContain('U-001');
-    expect(g.explanation.en).toContain('INELIGIBLE');
+    // The upstream policy by its title and its result in words, never by code.
+    expect(g.explanation.zh).toBe('须先符合「测试政策 U-001」的条件（您目前不符合条件）');
+    expect(g.explanation.en).toBe('Must first qualify for “Test policy U-001” (your result there: not eligible)');
   });
   it('upstream NEEDS_INFO → gate UNKNOWN, missing fields are the upstream ones', () => {
     const r = run({ portfolio_count: 3 }, [down, up(allOf(leaf('is_local_hukou', 'eq', false)))]);
@@ -264,7 +264,8 @@ describe('rule 3 — leaf results combine through all / any / not; REVIEW only w
   });
   it('explanations are bilingual and cite the actual value; explicit texts win', () => {
     const r = one({ portfolio_count: 5 }, allOf(leaf('portfolio_count', 'gte', 20, { id: 'p', remediable: false })));
-    expect(r.criteria[0]!.explanation).toEqual({ zh: '不符合：作品数量 ≥ 20（当前：5）', en: 'Not met: portfolio size ≥ 20 (currently 5)' });
+    expect(r.criteria[0]!.explanation).toEqual({ zh: '作品不少于 20 件（您有 5 件作品）', en: 'Portfolio of at least 20 works (you have 5 works)' });
+    expect(r.criteria[0]!.facts).toEqual({ kind: 'field', field: 'portfolio_count', op: 'gte', value: 20, actual: 5 });
     const own = one({ portfolio_count: 25 }, allOf(leaf('portfolio_count', 'gte', 20, { id: 'p', explain_pass_zh: '作品够多', explain_pass_en: 'Enough works' })));
     expect(own.criteria[0]!.explanation).toEqual({ zh: '作品够多', en: 'Enough works' });
     const unknown = one({}, allOf(leaf('age', 'lte', 35, { id: 'a' })));

@@ -27,6 +27,7 @@ import {
   type Status,
   type TierLetter,
 } from './model';
+import { criterionSentence, type CriterionFacts } from './phrases';
 
 /**
  * Deterministic policy evaluation (domain-talent-policy.md §6.3). Pure: same profile, catalogue, groups and date →
@@ -198,92 +199,6 @@ function matchItem(source: FieldName, item: unknown, filter: ListFilter | undefi
     if (ok === null) unknown = true;
   }
   return unknown ? null : true;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Explanations
-// ---------------------------------------------------------------------------------------------------------------
-
-type Lang = 'zh' | 'en';
-const fieldLabel = (f: string, lang: Lang) => {
-  const spec = (FIELD_SPECS as Record<string, (typeof FIELD_SPECS)[FieldName] | undefined>)[f];
-  return spec ? (lang === 'zh' ? spec.label_zh : spec.label_en) : f;
-};
-function valText(v: unknown, lang: Lang): string {
-  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
-  if (Array.isArray(v)) return v.map((x) => valText(x, lang)).join(lang === 'zh' ? '、' : ', ');
-  if (v === 'none' && lang === 'zh') return '无';
-  return String(v);
-}
-/** Filter keys in a fixed, readable order (stored documents may reorder object keys, e.g. jsonb). */
-const FILTER_KEY_ORDER = ['type', 'level', 'rank', 'age_lte', 'agreement_months_gte', 'within_months'];
-const FILTER_KEY_TEXT: Record<string, { zh: string; en: string }> = {
-  type: { zh: '类别', en: 'type' },
-  level: { zh: '级别', en: 'level' },
-  rank: { zh: '名次', en: 'rank' },
-  age_lte: { zh: '年龄不超过', en: 'age at most' },
-  agreement_months_gte: { zh: '协议期不少于（月）', en: 'agreement of at least (months)' },
-};
-const FILTER_VALUE_ZH: Record<string, string> = {
-  international: '国际级',
-  national: '国家级',
-  provincial: '省级',
-  municipal: '市级',
-  county: '县级',
-  gold: '金奖',
-  silver: '银奖',
-  bronze: '铜奖',
-};
-function filterText(f: ListFilter | undefined, lang: Lang): string {
-  if (!f || Object.keys(f).length === 0) return '';
-  const rank = (k: string) => (FILTER_KEY_ORDER.includes(k) ? FILTER_KEY_ORDER.indexOf(k) : FILTER_KEY_ORDER.length);
-  const keys = Object.keys(f).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const parts = keys.map((k) => {
-    const v = f[k];
-    if (k === 'within_months') return lang === 'zh' ? `近 ${v} 个月内` : `within ${v} months`;
-    const label = FILTER_KEY_TEXT[k]?.[lang] ?? k;
-    const shown = lang === 'zh' ? (Array.isArray(v) ? v : [v]).map((x) => FILTER_VALUE_ZH[String(x)] ?? valText(x, lang)).join('、') : valText(v, lang);
-    return `${label}: ${shown}`;
-  });
-  return lang === 'zh' ? `（${parts.join('；')}）` : ` (${parts.join('; ')})`;
-}
-
-function conditionText(l: FieldLeaf, lang: Lang): string {
-  const own = lang === 'zh' ? l.label_zh : l.label_en;
-  if (own) return own;
-  const L = fieldLabel(l.field, lang);
-  const v = l.value;
-  const vs = valText(v, lang);
-  const zh = lang === 'zh';
-  const pair = Array.isArray(v) ? v : [];
-  switch (l.op) {
-    case 'eq':
-      return typeof v === 'boolean' ? `${L}${zh ? '：' : ': '}${vs}` : `${L} = ${vs}`;
-    case 'ne':
-      return `${L} ≠ ${vs}`;
-    case 'in':
-      return zh ? `${L}为 ${vs} 之一` : `${L} is one of ${vs}`;
-    case 'not_in':
-      return zh ? `${L}不为 ${vs}` : `${L} is none of ${vs}`;
-    case 'gte':
-      return `${L} ≥ ${vs}`;
-    case 'lte':
-      return `${L} ≤ ${vs}`;
-    case 'between':
-      return zh ? `${L}在 ${pair[0]}–${pair[1]} 之间` : `${L} between ${pair[0]} and ${pair[1]}`;
-    case 'exists':
-      return zh ? `有${L}` : `has ${L}`;
-    case 'contains_any':
-      return zh ? `${L}含 ${vs} 之一${filterText(l.filter, lang)}` : `${L} include one of ${vs}${filterText(l.filter, lang)}`;
-    case 'contains_all':
-      return zh ? `${L}含全部 ${vs}${filterText(l.filter, lang)}` : `${L} include all of ${vs}${filterText(l.filter, lang)}`;
-    case 'count_gte':
-      return zh ? `${L}${filterText(l.filter, lang)}至少 ${vs} 项` : `at least ${vs} ${L}${filterText(l.filter, lang)}`;
-    case 'within_months':
-      return zh ? `${L}在近 ${vs} 个月内` : `${L} within the last ${vs} months`;
-    case 'older_than_months':
-      return zh ? `${L}早于 ${vs} 个月前` : `${L} more than ${vs} months ago`;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -733,46 +648,45 @@ class Evaluator {
 
   private leafReport(rec: LeafRecord, root: R): CriterionReport {
     const { leaf: l, ev } = rec;
-    const t = (lang: Lang) => this.leafText(l, ev, root, lang);
     const result: R = isManualLeaf(l) ? (root === 'REVIEW' ? 'REVIEW' : 'UNKNOWN') : ev.result;
-    return { id: rec.id, result, explanation: this.explain ? { zh: t('zh'), en: t('en') } : { zh: '', en: '' } };
+    if (!this.explain) return { id: rec.id, result, explanation: { zh: '', en: '' } };
+    const facts = this.factsOf(l, ev, root);
+    const say = (lang: 'zh' | 'en') =>
+      criterionSentence(facts, result, {
+        lang,
+        person: 'you',
+        own: lang === 'zh' ? { pass: l.explain_pass_zh, fail: l.explain_fail_zh, hint: l.hint_zh } : { pass: l.explain_pass_en, fail: l.explain_fail_en, hint: l.hint_en },
+      });
+    return { id: rec.id, result, explanation: { zh: say('zh'), en: say('en') }, facts };
   }
 
-  private leafText(l: LeafNode, ev: LeafEval, root: R, lang: Lang): string {
-    const zh = lang === 'zh';
-    if (isManualLeaf(l)) {
-      const what = (zh ? l.label_zh : l.label_en) ?? (zh ? '专家评审' : 'committee review');
-      if (root === 'REVIEW') return zh ? `需人工评审：${what}` : `Needs review: ${what}`;
-      return zh ? `待其他条件满足后进行：${what}` : `${what} takes place once the other criteria are met`;
-    }
-    if (ev.result === 'MET' && (zh ? l.explain_pass_zh : l.explain_pass_en)) return (zh ? l.explain_pass_zh : l.explain_pass_en)!;
-    if (ev.result === 'NOT_MET' && (zh ? l.explain_fail_zh : l.explain_fail_en)) return (zh ? l.explain_fail_zh : l.explain_fail_en)!;
-    let cond: string;
+  /** What a leaf's sentence needs, kept with the result so that staff pages can phrase it in the third person. */
+  private factsOf(l: LeafNode, ev: LeafEval, root: R): CriterionFacts {
+    const label = l.label_zh || l.label_en ? { ...(l.label_zh ? { zh: l.label_zh } : {}), ...(l.label_en ? { en: l.label_en } : {}) } : undefined;
+    if (isManualLeaf(l)) return { kind: 'manual', ...(label ? { label } : {}), ...(root === 'REVIEW' ? { review: true } : {}) };
     if (isGateLeaf(l)) {
       const up = this.byCode.get(l.gate);
-      const title = up ? (zh ? up.title_zh : (up.title_en ?? up.title_zh)) : zh ? '（目录中无此政策）' : '(not in the catalogue)';
-      cond = (zh ? l.label_zh : l.label_en) ?? (zh ? `符合前置政策 ${l.gate} ${title}` : `qualifies for ${l.gate} ${title}`);
-      if (ev.result === 'NOT_MET' && ev.gateStatus) cond += zh ? `（该政策结果：${ev.gateStatus}）` : ` (that policy: ${ev.gateStatus})`;
-    } else cond = conditionText(l as FieldLeaf, lang);
-    const now = ev.actual === undefined ? '' : valText(ev.actual, lang);
-    const actual = now && ev.result !== 'UNKNOWN' ? (zh ? `（当前：${now}）` : ` (currently ${now})`) : '';
-    switch (ev.result) {
-      case 'MET':
-        return zh ? `符合：${cond}${actual}` : `Met: ${cond}${actual}`;
-      case 'NOT_MET': {
-        const from = ev.eligibleFrom ? formatYmd(ev.eligibleFrom) : null;
-        const hint = zh ? l.hint_zh : l.hint_en;
-        const base = zh ? `不符合：${cond}${actual}` : `Not met: ${cond}${actual}`;
-        const when = from ? (zh ? `；预计 ${from} 起符合` : `; expected to be met from ${from}`) : '';
-        return `${base}${when}${hint ? (zh ? `。${hint}` : `. ${hint}`) : ''}`;
-      }
-      case 'UNKNOWN': {
-        const need = ev.missing.map((f) => fieldLabel(f, lang)).join(zh ? '、' : ', ');
-        return zh ? `信息不足：${cond}${need ? `（请补充：${need}）` : ''}` : `Unknown: ${cond}${need ? ` (please provide: ${need})` : ''}`;
-      }
-      default:
-        return zh ? `需人工评审：${cond}` : `Needs review: ${cond}`;
+      return {
+        kind: 'gate',
+        gate: l.gate,
+        ...(label ? { label } : {}),
+        ...(up ? { gateTitle: { zh: up.title_zh, en: up.title_en ?? up.title_zh } } : {}),
+        ...(ev.gateStatus ? { gateStatus: ev.gateStatus } : {}),
+        ...(ev.eligibleFrom ? { eligibleFrom: formatYmd(ev.eligibleFrom) } : {}),
+      };
     }
+    const f = l as FieldLeaf;
+    return {
+      kind: 'field',
+      field: f.field,
+      op: f.op,
+      ...(f.value !== undefined ? { value: f.value } : {}),
+      ...(f.filter ? { filter: f.filter } : {}),
+      ...(label ? { label } : {}),
+      ...(ev.actual !== undefined ? { actual: ev.actual } : {}),
+      ...(ev.missing.length ? { missing: ev.missing } : {}),
+      ...(ev.eligibleFrom ? { eligibleFrom: formatYmd(ev.eligibleFrom) } : {}),
+    };
   }
 
   private numberOf(base: AmountBase): number | null {

@@ -493,7 +493,10 @@ export interface ExclusionGroup {
 export interface CriterionReport {
   id: string;
   result: CriterionResult;
+  /** The sentence in the talent's own view (second person). */
   explanation: { zh: string; en: string };
+  /** What the sentence is made of (./phrases.ts), to phrase it again for staff; absent when explanations are off. */
+  facts?: import('./phrases').CriterionFacts;
 }
 
 export interface EvaluationResult {
