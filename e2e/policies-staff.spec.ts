@@ -133,6 +133,20 @@ test.describe('staff policy management', () => {
     await expect(page.getByTestId('node-criteria.children[0]').getByLabel('字段', { exact: true })).toHaveValue('sector');
     await expect(page.getByTestId('node-criteria.children[1]').getByLabel('数值', { exact: true })).toHaveValue('35');
 
+    // 政策沙盘 before anything is saved: lowering the age limit to 18 shows, for the zone, who would lose eligibility.
+    await waitForHydration(page, '[data-testid="run-impact"]');
+    await page.getByTestId('node-criteria.children[1]').getByLabel('数值', { exact: true }).fill('18');
+    await page.getByTestId('run-impact').click();
+    const impact = page.getByTestId('impact-result');
+    await expect(impact).toContainText('现行版本 v1.0.0 → 草稿 v1.1.0');
+    await expect(page.getByTestId('impact-before-ELIGIBLE')).not.toHaveText('0');
+    await expect(page.getByTestId('impact-lost')).not.toHaveText('0');
+    await expect(page.getByTestId('impact-delta-ELIGIBLE')).toContainText('−');
+    await expect(page.getByTestId('impact-lost-list')).toContainText('陈思远');
+    await expect(page.getByTestId('impact-lost-list').getByRole('link', { name: '陈思远' })).toHaveAttribute('href', /\/staff\/talents\//);
+    await expect(page.getByTestId('impact-cost-before')).toContainText('元');
+    await impact.screenshot({ path: testInfo.outputPath('impact-preview.png') });
+
     // The queue shows the 免申即享 grants of this policy; approve one (二次确认), reject the other (reason required).
     await page.goto(`/staff/applications?origin=auto&policy=${code}`);
     const rows = page.locator(`[data-testid="application-row"][data-policy="${code}"]`);
