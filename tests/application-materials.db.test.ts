@@ -69,6 +69,13 @@ describe('application materials', () => {
     const degree = png.json as Upload;
     expect(degree.contentType).toBe('image/webp'); // re-encoded like evidence
 
+    // Uploading again replaces the draft for that material (one draft per material: storage stays bounded).
+    const again = await upload(token, 'id_card', tinyPdf('ID card, second scan'), 'id-2.pdf');
+    expect(again.status).toBe(201);
+    expect((await callRoute(myApplicationMaterialFileRoute, { params: { materialId: idCard.id }, headers: bearer(token) })).status).toBe(404);
+    idCard.id = (again.json as Upload).id;
+    expect(await t.db().select().from(applicationMaterials).where(and(eq(applicationMaterials.talentId, talent.id), eq(applicationMaterials.materialCode, 'id_card')))).toHaveLength(1);
+
     // Before submission only the owner opens a draft upload.
     const own = await callRoute(myApplicationMaterialFileRoute, { params: { materialId: idCard.id }, headers: bearer(token) });
     expect(own.status).toBe(200);

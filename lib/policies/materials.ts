@@ -116,19 +116,28 @@ export async function uploadApplicationMaterial(actor: Actor | null, raw: z.inpu
   const storage = getStorage();
   const key = newBlobKey();
   await storage.put(key, prepared.bytes, { contentType: prepared.contentType });
+  let result: { dto: MaterialFileDto; replaced: string[] };
   try {
-    return await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx) => {
+      // Uploading again replaces my earlier draft for this material (drafts never share a blob: reuse copies only
+      // attached rows), so unattached uploads stay bounded at one per policy and material.
+      const replaced = await tx
+        .delete(applicationMaterials)
+        .where(and(eq(applicationMaterials.talentId, me.id), eq(applicationMaterials.policyCode, policy.code), eq(applicationMaterials.materialCode, input.code), isNull(applicationMaterials.applicationId)))
+        .returning({ key: applicationMaterials.storageKey });
       const [r] = await tx
         .insert(applicationMaterials)
         .values({ talentId: me.id, policyCode: policy.code, materialCode: input.code, storageKey: key, contentType: prepared.contentType, size: prepared.bytes.byteLength, fileName: displayName(fileName, input.code, prepared.ext) })
         .returning();
-      await audit({ action: 'application.material_upload', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'application_material', targetId: r!.id, ip: meta.ip, detail: { policy: policy.code, code: input.code, type: prepared.contentType } }, tx);
-      return materialDto(r!);
+      await audit({ action: 'application.material_upload', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'application_material', targetId: r!.id, ip: meta.ip, detail: { policy: policy.code, code: input.code, type: prepared.contentType, replaced: replaced.length } }, tx);
+      return { dto: materialDto(r!), replaced: replaced.map((x) => x.key) };
     });
   } catch (err) {
     await storage.delete(key).catch(() => undefined);
     throw err;
   }
+  await Promise.allSettled(result.replaced.map((k) => storage.delete(k)));
+  return result.dto;
 }
 
 /**
