@@ -1,10 +1,11 @@
-import { expect, login, test, waitForHydration } from './fixtures';
+import { expect, login, openNav, test, waitForHydration } from './fixtures';
 
 // A demo talent no other journey signs in as in the browser, so a policy slip could never lock others out.
 const ACCOUNT = 'lin.qingci@demo.local';
 
 test('(g) the account page lists sessions and validates a weak new password in Chinese', async ({ page }) => {
   await login(page, ACCOUNT);
+  await openNav(page);
   await page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '我的账户' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: '我的账户' })).toBeVisible();

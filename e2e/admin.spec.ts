@@ -1,4 +1,4 @@
-import { expect, httpStatusLine, INVALID_CREDENTIALS_ZH, loginAs, submitLogin, test, uniqueSuffix, waitForHydration } from './fixtures';
+import { expect, httpStatusLine, INVALID_CREDENTIALS_ZH, loginAs, openNav, submitLogin, test, uniqueSuffix, waitForHydration } from './fixtures';
 
 test('(f) sysadmin creates a zone_staff account, disables it, and it can no longer log in', async ({ page, browser, consoleGuard }, testInfo) => {
   const suffix = uniqueSuffix(testInfo.project.name);
@@ -7,6 +7,7 @@ test('(f) sysadmin creates a zone_staff account, disables it, and it can no long
   const password = 'Qinghua-Kiln-2026';
 
   await loginAs(page, 'sysadmin');
+  await openNav(page);
   await page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '账户管理' }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole('heading', { level: 1, name: '账户管理' })).toBeVisible();
@@ -46,6 +47,7 @@ test('(f) sysadmin creates a zone_staff account, disables it, and it can no long
     await page.getByTestId('toggle-disabled').click();
     await expect(page.getByTestId('toggle-disabled')).toHaveText('启用');
 
+    await openNav(page);
     await page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '账户管理' }).click();
     await expect(page.getByTestId('user-table').getByRole('row').filter({ hasText: email })).toContainText('已停用');
 

@@ -1,10 +1,11 @@
-import { expect, httpStatusLine, INVALID_CREDENTIALS_ZH, loginAs, submitLogin, test, uniqueSuffix, login } from './fixtures';
+import { expect, httpStatusLine, INVALID_CREDENTIALS_ZH, loginAs, openNav, submitLogin, test, uniqueSuffix, login } from './fixtures';
 
 test.describe('sign-in, sign-out and access control', () => {
   test('(c) logout returns to /login with a message, and app pages then redirect to /login', async ({ page, context }) => {
     await loginAs(page, 'talent');
     expect((await context.cookies()).some((c) => c.name === 'jp.session')).toBe(true);
 
+    await openNav(page);
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/login\?loggedOut=1$/);
     await expect(page.getByText('你已安全退出。')).toBeVisible();
@@ -19,6 +20,7 @@ test.describe('sign-in, sign-out and access control', () => {
     await loginAs(page, 'talent');
     const session = (await context.cookies()).find((c) => c.name === 'jp.session');
     expect(session).toBeDefined();
+    await openNav(page);
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/login\?loggedOut=1$/);
 

@@ -55,6 +55,26 @@ export async function loginAs(page: Page, role: DemoRole): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: `你好，${ACCOUNTS[role].name}` })).toBeVisible();
 }
 
+/**
+ * Below the lg breakpoint (phones, the `mobile` project) the signed-in navigation, the language switch and logout
+ * sit in the "☰ 菜单" disclosure: this opens it when its button is visible (a no-op on desktop or when open).
+ */
+export async function openNav(page: Page): Promise<void> {
+  const toggle = page.getByTestId('menu-toggle');
+  if (!(await toggle.isVisible())) return;
+  await waitForHydration(page, '[data-testid="menu-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Closes the phone menu again (Escape), so it no longer covers the page. A no-op when it is closed. */
+export async function closeNav(page: Page): Promise<void> {
+  const toggle = page.getByTestId('menu-toggle');
+  if (!(await toggle.isVisible()) || (await toggle.getAttribute('aria-expanded')) !== 'true') return;
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+}
+
 export interface ConsoleGuard {
   /** Console errors matching this pattern are expected in this test (e.g. the browser's "status of 403" line). */
   allow(pattern: RegExp): void;

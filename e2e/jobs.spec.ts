@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from './fixtures';
+import { expect, loginAs, openNav, test } from './fixtures';
 
 /**
  * Issue 8: a change is handled in the background by the web process's worker (the push as an event consumer), and
@@ -15,6 +15,7 @@ test('a profile change is handled in the background, and the administrator sees 
   expect(patch.status()).toBe(200);
 
   await loginAs(page, 'sysadmin');
+  await openNav(page);
   await page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '后台任务' }).click();
   await expect(page).toHaveURL(/\/admin\/jobs$/);
   await expect(page.getByRole('heading', { level: 1, name: '后台任务' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, loginAs, test, type DemoRole } from './fixtures';
+import { ACCOUNTS, closeNav, expect, loginAs, openNav, test, type DemoRole } from './fixtures';
 
 /** (a) Each role logs in and lands on its own dashboard: greeting, role in the header, role-aware navigation. */
 const ROLES = Object.keys(ACCOUNTS) as DemoRole[];
@@ -9,12 +9,14 @@ test.describe('role landing pages', () => {
       const account = ACCOUNTS[role];
       await loginAs(page, role);
 
-      // The header says who is signed in and in which role (the name/role line is hidden below md widths,
-      // so on phones it is checked as present in the header, and the account page shows the role instead).
+      // The header says who is signed in and in which role (on phones the line sits in the closed "☰ 菜单"
+      // disclosure, so it is checked as present in the header, and the account page shows the role instead).
       const whoami = page.getByTestId('whoami');
       await expect(whoami).toHaveText(`${account.name} · ${account.roleZh}`);
       if (!isMobile) await expect(whoami).toBeVisible();
 
+      // On the phone the navigation, who is signed in and logout are in the "☰ 菜单" disclosure.
+      await openNav(page);
       const nav = page.getByRole('navigation', { name: '菜单' });
       await expect(nav.getByRole('link', { name: '工作台' })).toBeVisible();
       await expect(nav.getByRole('link', { name: '我的账户' })).toBeVisible();
@@ -24,6 +26,7 @@ test.describe('role landing pages', () => {
         await expect(page.getByRole('link', { name: '账户管理' })).toHaveCount(0);
       }
       await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+      await closeNav(page);
 
       const tree = page.getByTestId('org-tree');
       switch (role) {
@@ -66,6 +69,7 @@ test.describe('role landing pages', () => {
           break;
       }
 
+      await openNav(page);
       await nav.getByRole('link', { name: '我的账户' }).click();
       await expect(page).toHaveURL(/\/account$/);
       await expect(page.getByTestId('account-role')).toHaveText(account.roleZh);

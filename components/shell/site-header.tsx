@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Translator } from '@/lib/i18n';
-import { navFor } from '@/lib/navigation';
+import { navFor, navSlots } from '@/lib/navigation';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
-import { LogoutButton } from './logout-button';
+import { SiteNav } from './site-nav';
 
 /** Public policy pages, for visitors who are not signed in. */
 const PUBLIC_LINKS = [
@@ -13,60 +13,42 @@ const PUBLIC_LINKS = [
 ] as const;
 
 export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator }) {
-  const items = navFor(actor);
   return (
     <header className="sticky top-0 z-30 border-b border-ink-200 bg-white/95 backdrop-blur print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t('app.skipToContent')}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:flex-nowrap">
+      <div className="relative mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:flex-nowrap">
         <Link href={actor ? '/dashboard' : '/'} className="flex items-center gap-2 font-semibold text-ink-900">
           <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 font-serif text-white">
             景
           </span>
-          <span className="hidden sm:inline">{t('app.shortName')}</span>
+          {/* Signed in, the desktop line needs the room for the navigation: the name stays for screen readers. */}
+          <span className={actor ? 'sr-only sm:not-sr-only lg:sr-only' : 'hidden sm:inline'}>{t('app.shortName')}</span>
         </Link>
         {actor ? (
-          <nav aria-label={t('nav.menu')} className="order-last w-full min-w-0 sm:order-none sm:w-auto">
-            <ul className="flex gap-1 overflow-x-auto">
-              {items.map((i) => (
-                <li key={i.href}>
-                  <Link href={i.href} className="block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-ink-700 hover:bg-ink-100 hover:text-ink-900">
-                    {t(i.label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SiteNav slots={navSlots(navFor(actor))} whoami={`${actor.displayName} · ${t(`roles.${actor.role}`)}`} bell={<NotificationBell actor={actor} t={t} />} />
         ) : (
-          <nav aria-label={t('nav.menu')} className="order-last w-full min-w-0 sm:order-none sm:w-auto" data-testid="public-nav">
-            <ul className="flex gap-1 overflow-x-auto">
-              {PUBLIC_LINKS.map((i) => (
-                <li key={i.href}>
-                  <Link href={i.href} className="block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-ink-700 hover:bg-ink-100 hover:text-ink-900">
-                    {t(i.label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <>
+            <nav aria-label={t('nav.menu')} className="order-last w-full min-w-0 sm:order-none sm:w-auto" data-testid="public-nav">
+              <ul className="flex gap-1 overflow-x-auto">
+                {PUBLIC_LINKS.map((i) => (
+                  <li key={i.href}>
+                    <Link href={i.href} className="block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-ink-700 hover:bg-ink-100 hover:text-ink-900">
+                      {t(i.label)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="ml-auto flex items-center gap-2">
+              <LanguageSwitcher />
+              <Link href="/login" className="min-h-9 rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+                {t('nav.login')}
+              </Link>
+            </div>
+          </>
         )}
-        <div className="ml-auto flex items-center gap-2">
-          <LanguageSwitcher />
-          {actor ? (
-            <>
-              <NotificationBell actor={actor} t={t} />
-              <span className="hidden text-sm text-ink-600 md:inline" data-testid="whoami">
-                {actor.displayName} · {t(`roles.${actor.role}`)}
-              </span>
-              <LogoutButton />
-            </>
-          ) : (
-            <Link href="/login" className="min-h-9 rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
-              {t('nav.login')}
-            </Link>
-          )}
-        </div>
       </div>
     </header>
   );

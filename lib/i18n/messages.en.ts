@@ -32,6 +32,7 @@ const en: Messages = {
     apiDocs: 'API docs',
     language: 'Language',
     menu: 'Menu',
+    groupParty: 'Party work',
     talentHome: 'My services',
     zoneHome: 'Zone desk',
     partyHome: 'Party branch desk',
@@ -362,7 +363,7 @@ const en: Messages = {
     yearInvalid: 'Enter a year between 1900 and 2100',
   },
   profile: {
-    nav: 'My profile',
+    nav: 'Profile',
     pageTitle: 'My talent profile',
     subtitle: 'Your answers are used for policy matching, bookings and mentoring. Questions you leave blank are never taken as "no".',
     notProvided: 'Not provided',
@@ -555,7 +556,7 @@ const en: Messages = {
     bizNone: 'Not registered',
   },
   portfolio: {
-    nav: 'My works',
+    nav: 'Works',
     title: 'My works',
     subtitle: 'Record your works and who did each step. Public works appear on your showcase.',
     manage: 'Manage works',
@@ -651,7 +652,7 @@ const en: Messages = {
     contactSoon: 'Messaging through the portal is coming soon.',
   },
   staff: {
-    navTalents: 'Talent directory',
+    navTalents: 'Talents',
     navVerification: 'Verification',
     talentsTitle: 'Talent directory',
     talentsSubtitle: 'Talents registered in your zone. Phone and ID numbers are masked; opening one requires a reason and is logged.',

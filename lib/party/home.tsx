@@ -102,7 +102,7 @@ async function MyPartyCard({ actor, t, locale, ip }: HomeCardContext) {
   if (!mine) return null;
   return (
     <Card data-testid="home-party-mine">
-      <h2 className="font-semibold text-ink-900">{t('party.navMine')}</h2>
+      <h2 className="font-semibold text-ink-900">{t('party.mineTitle')}</h2>
       <p className="mt-1 text-sm text-ink-700">{t('party.homeMineOrg', { org: mine.orgName })}</p>
       {mine.openTransferId ? <p className="mt-2 text-sm text-ink-700">{t('party.homeMineTransfer')}</p> : null}
       <Link href="/my-party" className={`${buttonClass('secondary', 'sm')} mt-4`}>

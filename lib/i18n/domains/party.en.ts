@@ -4,7 +4,7 @@ const partyEn: PartyMessages = {
   party: {
     navOrgs: 'Party organisations',
     navMembers: 'Member roster',
-    navMine: 'My Party organisation',
+    navMine: 'My Party org',
     orgsTitle: 'Party organisations',
     orgsIntroAdmin: 'The district’s organisation tree: create, move and dissolve organisations. Dissolution needs an approval reference; a dissolved organisation can never again be chosen as a parent, receiver or successor.',
     orgsIntroSecretary: 'Your organisation and the ones under it (read-only). Ask the district organisation department for changes.',

@@ -3,7 +3,7 @@ import type { PolicyMessages } from './policy.zh-CN';
 const policyEn: PolicyMessages = {
   policy: {
     navMine: 'My policies',
-    navApplications: 'My applications',
+    navApplications: 'Applications',
     navStaffPolicies: 'Policies',
     navStaffApplications: 'Applications',
     navCatalogue: 'Policy catalogue',
