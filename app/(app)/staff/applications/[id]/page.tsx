@@ -31,6 +31,15 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         </Link>
       </nav>
       <PageHeader title={t('policyStaff.applicationTitle')} description={`${a.talent.name} · ${locale === 'en' ? a.policyTitle.en : a.policyTitle.zh}`} />
+      <p className="-mt-2 mb-4 text-sm text-ink-700">
+        {t('policyStaff.applicant')}{' '}
+        <Link href={`/staff/talents/${a.talent.id}`} className="font-medium text-brand-700 underline" data-testid="applicant-profile">
+          {a.talent.name}
+        </Link>{' '}
+        <span className="text-ink-600">
+          · {t('profile.talentId')} <span data-testid="talent-number">{a.talent.number}</span>
+        </span>
+      </p>
       <div className="space-y-6">
         <ApplicationRow a={a} t={t} locale={locale} mayReview={can(actor, 'applications.review')} />
         {a.note ? (
@@ -43,28 +52,28 @@ export default async function StaffApplicationPage({ params }: { params: Promise
           <h2 className="font-semibold text-ink-900">{t('policyStaff.materials')}</h2>
           {a.materials.length ? (
             <>
-            <ul className="mt-2 divide-y divide-ink-100 text-sm">
-              {a.materials.map((m) => {
-                const file = a.files?.find((f) => f.code === m.code);
-                return (
-                  <li key={m.code} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="application-material" data-material={m.code}>
-                    <span className="font-mono text-xs">{m.code}</span>
-                    {file ? (
-                      <span className="flex min-w-0 flex-wrap items-center gap-2">
-                        <span className="break-all text-ink-800">✓ {file.fileName}</span>
-                        <a href={file.url} target="_blank" rel="noopener" className="inline-flex min-h-10 items-center rounded-lg px-2 font-medium text-brand-700 underline" data-testid="material-open">
-                          {t('policyStaff.materialOpen')}
-                        </a>
-                      </span>
-                    ) : (
-                      <span className={a.evaluation.demo ? 'text-amber-800' : 'text-red-700'}>{a.evaluation.demo ? '' : '✗ '}{t(a.evaluation.demo ? 'policyStaff.materialDemo' : m.provided ? 'policyStaff.materialLegacy' : 'policyStaff.materialNoFile')}</span>
-                    )}
-                    {m.note ? <span className="w-full text-ink-600">{m.note}</span> : null}
-                  </li>
-                );
-              })}
-            </ul>
-            <p className="mt-2 text-xs text-ink-600">{t('policyStaff.materialFilesHint')}</p>
+              <ul className="mt-2 divide-y divide-ink-100 text-sm">
+                {a.materials.map((m) => {
+                  const file = a.files?.find((f) => f.code === m.code);
+                  return (
+                    <li key={m.code} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="application-material" data-material={m.code}>
+                      <span className="text-ink-900">{a.materialNames[m.code] ? (locale === 'en' ? a.materialNames[m.code]!.en : a.materialNames[m.code]!.zh) : t('policyStaff.materialUnlisted')}</span>
+                      {file ? (
+                        <span className="flex min-w-0 flex-wrap items-center gap-2">
+                          <span className="break-all text-ink-800">✓ {file.fileName}</span>
+                          <a href={file.url} target="_blank" rel="noopener" className="inline-flex min-h-10 items-center rounded-lg px-2 font-medium text-brand-700 underline" data-testid="material-open">
+                            {t('policyStaff.materialOpen')}
+                          </a>
+                        </span>
+                      ) : (
+                        <span className={a.evaluation.demo ? 'text-amber-800' : 'text-red-700'}>{a.evaluation.demo ? '' : '✗ '}{t(a.evaluation.demo ? 'policyStaff.materialDemo' : m.provided ? 'policyStaff.materialLegacy' : 'policyStaff.materialNoFile')}</span>
+                      )}
+                      {m.note ? <span className="w-full text-ink-600">{m.note}</span> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="mt-2 text-xs text-ink-600">{t('policyStaff.materialFilesHint')}</p>
             </>
           ) : (
             <p className="mt-1 text-sm text-ink-600">{t(a.origin === 'auto' ? 'policyStaff.materialsAuto' : 'policyStaff.materialsNone')}</p>
@@ -79,9 +88,8 @@ export default async function StaffApplicationPage({ params }: { params: Promise
             <ul className="mt-3 space-y-2" data-testid="criteria-snapshot">
               {a.evaluation.criteria.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-start justify-between gap-2 rounded-lg bg-ink-50 px-3 py-2 text-sm">
-                  <span>
-                    <code className="text-xs text-ink-600">{c.id}</code>
-                    {c.explanation ? <span className="ml-2 text-ink-900">{locale === 'en' ? c.explanation.en : c.explanation.zh}</span> : null}
+                  <span className="min-w-0 text-ink-900" data-criterion={c.id}>
+                    {locale === 'en' ? c.text.en : c.text.zh}
                   </span>
                   <span className="text-xs font-medium">{t(`policy.result_${c.result}` as never)}</span>
                 </li>
