@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, login, test, waitForHydration } from './fixtures';
+import { expect, httpStatusLine, login, test, waitForHydration } from './fixtures';
 
 /**
  * Policy matching for talents (issue 4): the anonymous 政策计算器, 我的政策 (answer the next question, expand a card,
@@ -86,7 +86,7 @@ test.describe('policy matching for talents', () => {
     await expect(page.getByText(/已回答 [1-9]\d* 题/)).toBeVisible();
   });
 
-  test('我的政策: answer the next question, expand a card, apply, withdraw; messages', async ({ page }, testInfo) => {
+  test('我的政策: answer the next question, expand a card, apply, withdraw; messages', async ({ page, consoleGuard }, testInfo) => {
     test.setTimeout(120_000);
     const email = testInfo.project.name === 'mobile' ? 'emma.wright@demo.local' : 'talent@demo.local';
     await login(page, email);
@@ -124,7 +124,8 @@ test.describe('policy matching for talents', () => {
       await page.getByRole('button', { name: '提交申请' }).click();
       await expect(items.first().getByText('请上传这份材料的文件')).toBeVisible();
     }
-    // A file that is not a PDF or an image is refused with a clear message, and nothing is kept.
+    // A file that is not a PDF or an image is refused with a clear message (a 400 from the upload), and nothing is kept.
+    consoleGuard.allow(httpStatusLine(400));
     await items.first().locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a document') });
     await expect(items.first().getByText('仅支持 PDF、JPEG、PNG 或 WebP 文件')).toBeVisible();
     for (let i = 0; i < count; i++) {
