@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allOf, leaf, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
-import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator } from './impact-core';
+import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, inForceOnly } from './impact-core';
 
 const v = (over: Partial<PolicyVersion> = {}): PolicyVersion => ({
   version: '1.0.0',
@@ -118,5 +118,16 @@ describe('draftCatalogue and evaluatePair', () => {
     expect(evaluatePair({ nationality: 'JP' }, ctx)).toEqual({ before: side('INELIGIBLE', null), after: side('ELIGIBLE', 7) });
     expect(evaluatePair({}, ctx).before.status).toBe('NEEDS_INFO');
     expect(evaluatePair({ nationality: 'JP' }, { ...ctx, inForce: null })).toEqual({ before: side('NOT_IN_FORCE', null), after: side('ELIGIBLE', 7) });
+  });
+});
+
+describe('inForceOnly', () => {
+  it('keeps the version in force of each policy; a policy with none keeps its versions', () => {
+    const two = policy([v({ version: '1.0.0', effective_from: '2020-01-01', effective_to: '2023-12-31' }), v({ version: '2.0.0', effective_from: '2024-01-01' })]);
+    const future = { ...policy([v({ version: '1.0.0', effective_from: '2030-01-01' })]), code: 'JP-902' };
+    const out = inForceOnly([two, future], '2026-06-01');
+    expect(out[0]!.versions.map((x) => x.version)).toEqual(['2.0.0']);
+    expect(out[1]).toBe(future);
+    expect(evaluatePair({ nationality: 'CN' }, { code: 'JP-901', evalDate: '2026-06-01', groups: [], inForce: out, draft: out })).toEqual({ before: side('ELIGIBLE', 1000), after: side('ELIGIBLE', 1000) });
   });
 });

@@ -1,5 +1,5 @@
 import { evaluateStatus, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
-import { STATUSES, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
+import { STATUSES, versionInForce, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 
 /**
@@ -163,6 +163,18 @@ export function draftCatalogue(catalogue: readonly Policy[], code: string, draft
   const out = catalogue.map((p) => (p.code === code ? { ...p, versions: [v] } : p));
   if (!found) out.push({ ...(meta ?? { code, title_zh: code, category: 'living', provenance: 'modelled' }), code, versions: [v] } as Policy);
   return out;
+}
+
+/**
+ * A sub-catalogue reduced to the versions in force on `evalDate` (a policy with none keeps its versions, so it still
+ * evaluates NOT_IN_FORCE): the evaluator then looks at one version per policy instead of parsing every version's dates
+ * for every profile. Statuses are unchanged — only the version in force is ever evaluated.
+ */
+export function inForceOnly(catalogue: readonly Policy[], evalDate: string): Policy[] {
+  return catalogue.map((p) => {
+    const v = versionInForce(p, evalDate);
+    return v && p.versions.length > 1 ? { ...p, versions: [v] } : p;
+  });
 }
 
 export interface PairContext {

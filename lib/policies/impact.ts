@@ -12,7 +12,7 @@ import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { isoDate } from '@/lib/talent/profile-schema';
 import { matchingProfile } from '@/lib/talent/queries';
 import { issuesToFieldErrors, publishedAround } from './editor';
-import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, type ImpactSummary } from './impact-core';
+import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, inForceOnly, type ImpactSummary } from './impact-core';
 import { columns, columnsFor, dependencyClosure, scope } from './reverse';
 import { compilePrefilter } from './sql-prefilter';
 import { loadCatalogue, policyFromRow, versionFromRow } from './store';
@@ -95,7 +95,7 @@ export interface ImpactComputed extends ImpactSummary {
   stats: { scanned: number; evaluated: number; ms: number; queryMs: number; prefilter: boolean };
 }
 
-const DEFAULT_BATCH = 20_000;
+const DEFAULT_BATCH = 10_000;
 
 /** The comparison itself (no authorization): the service below and the benchmark call it. */
 export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promise<ImpactComputed> {
@@ -112,7 +112,7 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
     costKindBefore: costKindOf(meta?.category, inForceVersion?.benefit),
     costKindAfter: costKindOf(meta?.category, args.draft.benefit),
   });
-  const ctx = { code: args.code, evalDate: args.evalDate, groups: args.groups, inForce: subBefore, draft: subAfter, options: args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {} };
+  const ctx = { code: args.code, evalDate: args.evalDate, groups: args.groups, inForce: subBefore && inForceOnly(subBefore, args.evalDate), draft: inForceOnly(subAfter, args.evalDate), options: args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {} };
 
   let prefilter: SQL | null = null;
   if (usePrefilter) {
@@ -126,19 +126,27 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
   const scannedPromise = prefilter ? db.select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(scope(args.zoneCode)) : null;
   let evaluated = 0;
   let queryMs = 0;
-  let cursor: string | null = null;
-  for (;;) {
+  type Row = Record<string, unknown> & { userId?: string; artistName?: string | null; legalName?: string | null };
+  const fetch = async (cursor: string | null): Promise<Row[]> => {
     const where: SQL = prefilter ? and(scope(args.zoneCode, cursor), prefilter)! : scope(args.zoneCode, cursor);
     const q0 = performance.now();
-    const rows = await db.select(selected).from(talentProfiles).where(where).orderBy(asc(talentProfiles.userId)).limit(batch);
+    const rows = (await db.select(selected).from(talentProfiles).where(where).orderBy(asc(talentProfiles.userId)).limit(batch)) as Row[];
     queryMs += performance.now() - q0;
+    return rows;
+  };
+  // Keyset batches, pipelined: the next batch is read (on PostgreSQL by the server, in parallel) while this one is
+  // evaluated, so memory stays at two batches and the database's time mostly hides behind the evaluation.
+  let pending: Promise<Row[]> | null = fetch(null);
+  while (pending) {
+    const rows: Row[] = await pending;
+    pending = rows.length === batch ? fetch(rows[rows.length - 1]!.userId!) : null;
+    // Awaited on the next turn; a failure while this batch is evaluated must not surface as an unhandled rejection.
+    pending?.catch(() => undefined);
     for (const r of rows) {
       evaluated++;
       const { before, after: next } = evaluatePair(matchingProfile(r as unknown as ProfileColumns), ctx);
       acc.add({ id: r.userId!, name: r.artistName ?? r.legalName ?? null }, before, next);
     }
-    if (rows.length < batch) break;
-    cursor = rows[rows.length - 1]!.userId!;
   }
   const scanned = scannedPromise ? Number((await scannedPromise)[0]?.n ?? 0) : evaluated;
   // Rows neither prefilter kept: INELIGIBLE on both sides (nothing in force: NOT_IN_FORCE before).
