@@ -220,6 +220,12 @@ test.describe('staff policy management', () => {
     const items = page.getByTestId('application-material');
     await expect(items.first()).toBeVisible();
     await expect(items.filter({ hasText: '未上传文件' })).toHaveCount(0);
+    // Labels, not codes: materials by name, criteria as sentences about the applicant; the applicant's profile linked.
+    await expect(items.locator('.font-mono')).toHaveCount(0);
+    await expect(page.getByTestId('criteria-snapshot')).toContainText('申请人');
+    await expect(page.getByTestId('criteria-snapshot')).not.toContainText(/\bc_[a-z0-9_]+|[≤≥]|当前：/);
+    await expect(page.getByTestId('applicant-profile')).toHaveAttribute('href', /^\/staff\/talents\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('talent-number')).toHaveText(/^JP\d{4}-[0-9A-F]{8}$/);
     // A photo (re-encoded to WebP) opens in a new tab beside the application; PDFs download.
     const photo = items.filter({ hasText: /\.(webp|jpg)\b/ }).first();
     if (await photo.count()) {

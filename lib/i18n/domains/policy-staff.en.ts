@@ -402,6 +402,8 @@ const messages: Messages = {
     rejectedDone: 'Rejected the application of {name}.',
     applicationTitle: 'Application',
     applicantNote: 'Note from the applicant',
+    applicant: 'Applicant:',
+    materialUnlisted: '(a material this version does not list)',
     snapshotTitle: 'Criteria check at submission',
     snapshotHint: 'Evaluation of {date}:',
     snapshotEmpty: 'No per-criterion record',

@@ -403,6 +403,8 @@ const messages = {
     rejectedDone: '已驳回 {name} 的申请。',
     applicationTitle: '申请详情',
     applicantNote: '申请人备注',
+    applicant: '申请人：',
+    materialUnlisted: '（该版本未列出的材料）',
     snapshotTitle: '提交时的条件核对',
     snapshotHint: '以下为 {date} 的评估结果：',
     snapshotEmpty: '没有逐条核对记录',
