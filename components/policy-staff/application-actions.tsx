@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { useT } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
+import { useToast } from '@/components/ui/toast';
 import { decideApplicationAction } from '@/lib/policies/actions';
 import { Modal } from './modal';
 import { TextArea } from './fields';
@@ -21,6 +22,7 @@ export function ApplicationActions({ id, talentName, policyTitle, amountText }: 
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const toast = useToast();
 
   const close = () => {
     setDialog(null);
@@ -33,7 +35,10 @@ export function ApplicationActions({ id, talentName, policyTitle, amountText }: 
       const r = await decideApplicationAction({ id, decision, ...(decision === 'reject' ? { reason: reason.trim() } : {}) });
       if (!r.ok) return setError(r.fieldErrors?.reason?.[0] ?? r.formError);
       setDialog(null);
-      setDone(t(decision === 'approve' ? 'policyStaff.approvedDone' : 'policyStaff.rejectedDone', { name: talentName }));
+      const message = t(decision === 'approve' ? 'policyStaff.approvedDone' : 'policyStaff.rejectedDone', { name: talentName });
+      setDone(message);
+      // The row leaves the queue (or loses these buttons) on refresh, and this message with it: the toast stays.
+      toast(message);
       router.refresh();
     });
 

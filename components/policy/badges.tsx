@@ -38,7 +38,13 @@ export function DemoDataBadge({ demoData = true, className }: { demoData?: boole
         </span>
         <span className="sr-only">{t('policyUi.demoWhat')}</span>
       </summary>
-      <p id={id} role="note" className="absolute left-0 z-20 mt-1 w-64 max-w-[80vw] rounded-lg bg-white p-3 text-xs font-normal leading-relaxed text-ink-800 shadow-lg ring-1 ring-ink-200">
+      {/* On a phone the note is a sheet across the bottom of the screen (a popover beside a badge near the right edge
+          would run off it, issue 13 §5); from sm it opens under the badge, never wider than the viewport. */}
+      <p
+        id={id}
+        role="note"
+        className="fixed inset-x-3 bottom-3 z-40 rounded-lg bg-white p-3 text-sm font-normal leading-relaxed text-ink-800 shadow-xl ring-1 ring-ink-300 sm:absolute sm:inset-x-auto sm:bottom-auto sm:left-0 sm:z-20 sm:mt-1 sm:w-64 sm:max-w-[calc(100vw-2rem)] sm:text-xs sm:shadow-lg sm:ring-ink-200"
+      >
         {t('policy.demoExplain')}
       </p>
     </details>

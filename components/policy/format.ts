@@ -43,7 +43,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 }
 
 /** 5,000 元 / CNY 5,000 (lib/i18n/format.ts, shared with the notification kinds). */
-export { formatAmount } from '@/lib/i18n/format';
+import { formatAmount } from '@/lib/i18n/format';
+export { formatAmount };
 
 /** The plain question for a raw §6.2 field, else its label. */
 export function questionText(field: string, t: Translator, locale: Locale): string {
@@ -57,12 +58,34 @@ export function fieldLabel(field: string, locale: Locale): string {
   return spec ? (locale === 'en' ? spec.label_en : spec.label_zh) : field;
 }
 
+/** A loan or an interest subsidy states a ceiling, not money received (issue 13 §5). */
+export function isCeiling(r: { category: string; benefitKind?: string | null }): boolean {
+  return r.benefitKind === 'loan' || r.benefitKind === 'interest_subsidy' || r.category === 'finance';
+}
+
 /**
  * The estimated total a talent may receive: ELIGIBLE policies only, and not the finance ones — a loan or an interest
  * subsidy states a ceiling, not money received (shown beside the policy, never summed). Used by 我的政策 and the home.
  */
-export function estimatedTotal(results: readonly { status: Status; amountEstimate: number | null; category: string }[]): number {
-  return results.reduce((s, r) => (r.status === 'ELIGIBLE' && r.category !== 'finance' ? s + (r.amountEstimate ?? 0) : s), 0);
+export function estimatedTotal(results: readonly { status: Status; amountEstimate: number | null; category: string; benefitKind?: string | null }[]): number {
+  return results.reduce((s, r) => (r.status === 'ELIGIBLE' && !isCeiling(r) ? s + (r.amountEstimate ?? 0) : s), 0);
+}
+
+/** 300 万元 / CNY 3,000,000: a large round figure the way a Chinese reader says it. */
+export function formatRoundAmount(amount: number, locale: Locale): string {
+  if (locale !== 'en' && amount >= 10_000 && amount % 10_000 === 0) return `${new Intl.NumberFormat('zh-CN').format(amount / 10_000)} 万元`;
+  return formatAmount(amount, locale);
+}
+
+/**
+ * How a card states its amount: money ("5,000 元"), or a ceiling for finance — "贷款额度最高 300 万元 / Loan up to
+ * CNY 3,000,000", "贴息最高 … / Interest subsidy up to …" — never like money received. Null without an amount.
+ */
+export function amountLabel(r: { amountEstimate: number | null; category: string; benefitKind?: string | null }, t: Translator, locale: Locale): { text: string; ceiling: boolean } | null {
+  if (r.amountEstimate === null || r.amountEstimate === undefined) return null;
+  if (!isCeiling(r)) return { text: formatAmount(r.amountEstimate, locale), ceiling: false };
+  const key: MessageKey = r.benefitKind === 'interest_subsidy' ? 'policyUi.subsidyUpTo' : r.benefitKind === 'loan' ? 'policyUi.loanUpTo' : 'policyUi.financeUpTo';
+  return { text: t(key, { amount: formatRoundAmount(r.amountEstimate, locale) }), ceiling: true };
 }
 
 export const bi = (v: { zh: string; en: string } | null | undefined, locale: Locale) => (v ? (locale === 'en' ? v.en : v.zh) : '');

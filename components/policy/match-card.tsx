@@ -6,8 +6,8 @@ import { useLocale, useT } from '@/components/i18n/provider';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { EvaluationResultDto } from '@/lib/policies/schemas';
-import { AmountText, CriterionList, DemoDataBadge, StatusBadge } from './badges';
-import { bi, formatDate, modeLabel } from './format';
+import { CriterionList, DemoDataBadge, StatusBadge } from './badges';
+import { amountLabel, bi, formatDate, modeLabel } from './format';
 
 /**
  * One policy result: title, status, demo badge, amount, validity, the near-miss hint (what would change it and
@@ -31,6 +31,9 @@ export function MatchCard({
   const panelId = useId();
   const near = result.nearMiss ? result.criteria.find((c) => c.id === result.nearMiss!.criterionId) : null;
   const benefit = bi(result.benefitText, locale);
+  const amount = amountLabel(result, t, locale);
+  // Compact cards (the calculator, the ineligible list) still say what the policy gives, on two lines at most.
+  const showBenefit = benefit && (!compact || result.status !== 'INELIGIBLE');
   return (
     <article id={result.policyCode} className="scroll-mt-24 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-ink-200 sm:p-5" data-testid="match-card" data-code={result.policyCode} data-status={result.status}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -43,11 +46,19 @@ export function MatchCard({
       </div>
       <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-600">
         <DemoDataBadge demoData={result.demoData} />
-        {result.amountEstimate !== null ? <AmountText amount={result.amountEstimate} className="font-semibold text-emerald-800" /> : null}
+        {amount ? (
+          <span className={cn('tabular-nums', amount.ceiling ? 'font-medium text-ink-800' : 'font-semibold text-emerald-800')} data-testid="match-amount" data-ceiling={amount.ceiling || undefined}>
+            {amount.text}
+          </span>
+        ) : null}
         {result.applicationMode ? <span>{modeLabel(result.applicationMode, t)}</span> : null}
         {result.validUntil ? <span>{t('policyUi.validUntil', { date: formatDate(result.validUntil, locale) })}</span> : null}
       </div>
-      {benefit && !compact ? <p className="mt-2 text-sm text-ink-700">{benefit}</p> : null}
+      {showBenefit ? (
+        <p className={cn('mt-2 text-sm text-ink-700', compact && 'line-clamp-2')} data-testid="match-benefit">
+          {benefit}
+        </p>
+      ) : null}
 
       {result.status === 'NEAR_MISS' && near ? (
         <div className="mt-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200" data-testid="near-miss">

@@ -11,9 +11,10 @@ import type { MessageKey } from '@/lib/i18n';
 import type { EvaluationResultDto } from '@/lib/policies/schemas';
 import type { Status } from '@/lib/policy-matching/model';
 import { saveProfileAction } from '@/lib/talent/actions';
-import { AmountText, DemoDataBadge } from './badges';
+import { DemoDataBadge } from './badges';
 import { FieldQuestion, patchFor } from './field-question';
-import { bi, estimatedTotal, fieldLabel, formatAmount, formatDate, modeLabel, STATUS_STYLE, statusKey } from './format';
+import type { ApplicationState } from '@/lib/policies/application-state';
+import { amountLabel, bi, estimatedTotal, fieldLabel, formatAmount, formatDate, modeLabel, STATUS_STYLE, statusKey } from './format';
 import { MatchCard } from './match-card';
 
 export interface ChooseOneGroup {
@@ -29,12 +30,16 @@ export interface MyPoliciesData {
   nextQuestion: string | null;
 }
 
-const SECTIONS: { key: string; statuses: Status[] }[] = [
-  { key: 'ELIGIBLE', statuses: ['ELIGIBLE'] },
-  { key: 'NEAR_MISS', statuses: ['NEAR_MISS'] },
-  { key: 'NEEDS_INFO', statuses: ['NEEDS_INFO'] },
-  { key: 'NEEDS_REVIEW', statuses: ['NEEDS_REVIEW'] },
-  { key: 'EXCLUDED', statuses: ['ALREADY_RECEIVING', 'EXCLUDED'] },
+/**
+ * What matters leads (issue 13 §5): the policies you qualify for and the near misses are open; the ones that need an
+ * answer (the next question asks them one at a time), need a review or are excluded are disclosures with their count.
+ */
+const SECTIONS: { key: string; statuses: Status[]; open: boolean }[] = [
+  { key: 'ELIGIBLE', statuses: ['ELIGIBLE'], open: true },
+  { key: 'NEAR_MISS', statuses: ['NEAR_MISS'], open: true },
+  { key: 'NEEDS_REVIEW', statuses: ['NEEDS_REVIEW'], open: false },
+  { key: 'NEEDS_INFO', statuses: ['NEEDS_INFO'], open: false },
+  { key: 'EXCLUDED', statuses: ['ALREADY_RECEIVING', 'EXCLUDED'], open: false },
 ];
 
 const APPLICABLE = new Set<Status>(['ELIGIBLE', 'NEEDS_REVIEW']);
@@ -48,8 +53,8 @@ export function MyPolicies({
 }: {
   data: MyPoliciesData;
   current: Record<string, unknown>;
-  /** Open or approved applications by policy code (status). */
-  applications: Record<string, string>;
+  /** The latest application per policy code that was not withdrawn (lib/policies/application-state.ts). */
+  applications: Record<string, ApplicationState>;
   chooseOne: ChooseOneGroup[];
 }) {
   const t = useT();
@@ -86,7 +91,7 @@ export function MyPolicies({
   const share = async () => {
     const lines = data.results
       .filter((r) => r.status !== 'INELIGIBLE')
-      .map((r) => t('policyUi.shareLine', { title: bi(r.title, locale), status: t(statusKey(r.status)) }) + (r.amountEstimate ? ` · ${formatAmount(r.amountEstimate, locale)}` : ''));
+      .map((r) => t('policyUi.shareLine', { title: bi(r.title, locale), status: t(statusKey(r.status)) }) + (r.amountEstimate ? ` · ${amountLabel(r, t, locale)!.text}` : ''));
     const text = `${t('policyUi.shareTitle')} (${formatDate(data.evalDate, locale)})\n${lines.join('\n')}`;
     try {
       if (navigator.share) await navigator.share({ title: t('policyUi.shareTitle'), text });
@@ -100,17 +105,28 @@ export function MyPolicies({
   };
 
   const actions = (r: EvaluationResultDto) => {
-    const app = applications[r.policyCode];
+    const found = applications[r.policyCode];
+    const rejected = found?.status === 'rejected' ? found : null;
+    const app = found && !rejected ? found : null;
     const auto = r.applicationMode === '免申即享';
     return (
       <div className="flex flex-wrap items-center gap-2">
+        {rejected ? (
+          <p className="w-full rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-inset ring-red-200" data-testid="application-rejected">
+            <span aria-hidden>✕ </span>
+            {rejected.reason ? t('policyUi.appLastRejectedReason', { reason: rejected.reason }) : t('policyUi.appLastRejected')}{' '}
+            <Link href={`/applications#${rejected.id}`} className="font-medium underline">
+              {t('policyUi.appSee')}
+            </Link>
+          </p>
+        ) : null}
         {app ? (
-          <Link href="/applications" className={buttonClass('secondary', 'sm')}>
-            {t('policyUi.applied', { status: t(`policyUi.app_${app}` as MessageKey) })}
+          <Link href={`/applications#${app.id}`} className={buttonClass('secondary', 'sm')} data-testid="application-state" data-status={app.status}>
+            {t('policyUi.applied', { status: t(`policyUi.app_${app.status}` as MessageKey) })}
           </Link>
         ) : APPLICABLE.has(r.status) && !auto ? (
           <Link href={`/apply/${r.policyCode}`} className={buttonClass('primary', 'sm')} aria-label={`${t('policyUi.apply')}：${bi(r.title, locale)}`}>
-            {t('policyUi.apply')}
+            {t(rejected ? 'policyUi.reapply' : 'policyUi.apply')}
           </Link>
         ) : null}
         {auto && APPLICABLE.has(r.status) && !app ? <span className="text-sm text-ink-600">{t('policyUi.autoMode')}</span> : null}
@@ -163,33 +179,58 @@ export function MyPolicies({
 
   return (
     <div className="space-y-8">
-      {/* Summary */}
-      <section aria-labelledby="mp-summary" className="grid gap-3 sm:grid-cols-[1fr_auto]">
-        <h2 id="mp-summary" className="sr-only">
-          {t('policyUi.title')}
-        </h2>
-        <div className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-900 p-5 text-white shadow-sm">
-          <p className="text-sm text-brand-100">{t('policyUi.summaryTotal')}</p>
-          <p className="mt-1 font-serif text-3xl font-bold tabular-nums" data-testid="total-amount">
-            {formatAmount(total, locale)}
-          </p>
-          <p className="mt-1 text-xs text-brand-100">{t('policyUi.summaryTotalNote')}</p>
-          <ul className="mt-4 flex flex-wrap gap-2 text-sm" data-testid="summary-counts">
-            <li className="rounded-full bg-white/15 px-3 py-1">{t('policyUi.summaryEligible', { n: eligible.length })}</li>
-            <li className="rounded-full bg-white/15 px-3 py-1">{t('policyUi.summaryNear', { n: byStatus(['NEAR_MISS']).length })}</li>
-            <li className="rounded-full bg-white/15 px-3 py-1">{t('policyUi.summaryInfo', { n: byStatus(['NEEDS_INFO']).length })}</li>
-          </ul>
+      {/* Summary: how many policies fit now, then the near misses and the open questions; money only when there is some. */}
+      <section aria-labelledby="mp-summary" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-ink-200 sm:p-5" data-testid="summary">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h2 id="mp-summary" className="font-serif text-2xl font-bold text-ink-900 sm:text-3xl" data-testid="eligible-count" data-n={eligible.length}>
+              {eligible.length === 0 ? t('policyUi.heroNone') : eligible.length === 1 ? t('policyUi.heroEligibleOne') : t('policyUi.heroEligible', { n: eligible.length })}
+            </h2>
+            {eligible.length === 0 ? <p className="mt-1 text-sm text-ink-700">{t('policyUi.heroNoneHint')}</p> : null}
+            <p className="mt-1 text-xs text-ink-600">{t('policyUi.evalDate', { date: formatDate(data.evalDate, locale) })}</p>
+          </div>
+          <div className="flex gap-2 print:hidden">
+            <Button size="sm" variant="secondary" onClick={() => window.print()}>
+              {t('policyUi.print')}
+            </Button>
+            <Button size="sm" variant="secondary" onClick={share}>
+              {t('policyUi.share')}
+            </Button>
+          </div>
         </div>
-        <div className="flex gap-2 sm:flex-col print:hidden">
-          <Button variant="secondary" onClick={() => window.print()}>
-            {t('policyUi.print')}
-          </Button>
-          <Button variant="secondary" onClick={share}>
-            {t('policyUi.share')}
-          </Button>
-        </div>
+        <ul className="mt-3 flex flex-wrap gap-2 text-sm" data-testid="summary-counts">
+          {([
+            ['ELIGIBLE', 'policyUi.summaryEligible'],
+            ['NEAR_MISS', 'policyUi.summaryNear'],
+            ['NEEDS_INFO', 'policyUi.summaryInfo'],
+          ] as const).map(([status, key]) => {
+            const n = byStatus([status]).length;
+            return (
+              <li key={status}>
+                {n ? (
+                  <a href={`#sec-${status}`} className={cn('inline-flex min-h-9 items-center gap-1 rounded-full px-3 ring-1 ring-inset hover:underline', STATUS_STYLE[status].cls)}>
+                    <span aria-hidden>{STATUS_STYLE[status].icon}</span>
+                    {t(key, { n })}
+                  </a>
+                ) : (
+                  <span className="inline-flex min-h-9 items-center rounded-full bg-ink-50 px-3 text-ink-600 ring-1 ring-inset ring-ink-200">{t(key, { n })}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {total > 0 ? (
+          <div className="mt-3 border-t border-ink-100 pt-3">
+            <p className="text-sm text-ink-700">
+              {t('policyUi.summaryTotal')}{' '}
+              <span className="font-semibold tabular-nums text-emerald-800" data-testid="total-amount">
+                {formatAmount(total, locale)}
+              </span>
+            </p>
+            <p className="mt-0.5 text-xs text-ink-600">{t('policyUi.summaryTotalNote')}</p>
+          </div>
+        ) : null}
       </section>
-      <p className="-mt-5 text-xs text-ink-600">{t('policyUi.evalDate', { date: formatDate(data.evalDate, locale) })}</p>
       <div aria-live="polite">{flash ? <Alert tone="success">{flash}</Alert> : null}</div>
 
       {/* Next question */}
@@ -245,7 +286,7 @@ export function MyPolicies({
                         </a>{' '}
                         <DemoDataBadge demoData={r.demoData} />
                       </th>
-                      <td className="py-2 pr-3">{r.amountEstimate !== null ? <AmountText amount={r.amountEstimate} /> : bi(r.benefitText, locale) || '—'}</td>
+                      <td className="py-2 pr-3">{amountLabel(r, t, locale)?.text ?? (bi(r.benefitText, locale) || '—')}</td>
                       <td className="py-2 pr-3">{i.durationMonths ? t('policyUi.months', { n: i.durationMonths }) : i.oneOff ? t('policyUi.oneOff') : '—'}</td>
                       <td className="py-2">{modeLabel(r.applicationMode, t) ?? '—'}</td>
                     </tr>
@@ -257,32 +298,56 @@ export function MyPolicies({
         </section>
       ))}
 
-      {/* Sections per status */}
+      {/* Sections per status: the ones that matter open, the rest a disclosure each (issue 13 §5). */}
       {SECTIONS.map((s) => {
         const rs = byStatus(s.statuses);
         if (!rs.length) return null;
         const label = s.key === 'EXCLUDED' ? `${t('policy.status_ALREADY_RECEIVING')} / ${t('policy.status_EXCLUDED')}` : t(statusKey(s.key as Status));
+        const icon = (
+          <span aria-hidden className={cn('grid size-7 shrink-0 place-items-center rounded-full text-sm ring-1 ring-inset', STATUS_STYLE[s.statuses[0]!].cls)}>
+            {STATUS_STYLE[s.statuses[0]!].icon}
+          </span>
+        );
+        const cards = (
+          <div className="grid gap-3 md:grid-cols-2">
+            {rs.map((r) => (
+              <MatchCard key={r.policyCode} result={r} excludedTitles={r.excludedBy.map((c) => titles.get(c) ?? c)}>
+                {r.status === 'NEEDS_INFO' ? missingQuestions(r) : null}
+                {r.status !== 'NEEDS_INFO' ? actions(r) : null}
+                {chooseOneCodes.has(r.policyCode) ? <p className="mt-2 text-xs font-medium text-amber-900">{t('policyUi.chooseOneTitle')}</p> : null}
+              </MatchCard>
+            ))}
+          </div>
+        );
+        if (s.open)
+          return (
+            <section key={s.key} aria-labelledby={`sec-${s.key}`} data-testid={`section-${s.key}`} className="scroll-mt-24">
+              <div className="mb-3 flex items-baseline gap-2">
+                {icon}
+                <h2 id={`sec-${s.key}`} className="text-xl font-semibold text-ink-900">
+                  {label} <span className="tabular-nums text-ink-600">({rs.length})</span>
+                </h2>
+              </div>
+              <p className="-mt-2 mb-3 text-sm text-ink-600">{t(`policyUi.sec_${s.key}` as MessageKey)}</p>
+              {cards}
+            </section>
+          );
         return (
-          <section key={s.key} aria-labelledby={`sec-${s.key}`} data-testid={`section-${s.key}`}>
-            <div className="mb-3 flex items-baseline gap-2">
-              <span aria-hidden className={cn('grid size-7 place-items-center rounded-full text-sm ring-1 ring-inset', STATUS_STYLE[s.statuses[0]!].cls)}>
-                {STATUS_STYLE[s.statuses[0]!].icon}
+          <details key={s.key} id={`sec-${s.key}`} className="group scroll-mt-24 rounded-2xl bg-ink-100/60 p-3 ring-1 ring-ink-200" data-testid={`section-${s.key}`}>
+            <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-2 [&::-webkit-details-marker]:hidden">
+              <span className="flex items-center gap-2">
+                {icon}
+                <span className="font-semibold text-ink-900">
+                  {label} <span className="tabular-nums text-ink-600">({rs.length})</span>
+                </span>
               </span>
-              <h2 id={`sec-${s.key}`} className="text-xl font-semibold text-ink-900">
-                {label} <span className="tabular-nums text-ink-600">({rs.length})</span>
-              </h2>
-            </div>
-            <p className="-mt-2 mb-3 text-sm text-ink-600">{t(`policyUi.sec_${s.key}` as MessageKey)}</p>
-            <div className="grid gap-3 md:grid-cols-2">
-              {rs.map((r) => (
-                <MatchCard key={r.policyCode} result={r} excludedTitles={r.excludedBy.map((c) => titles.get(c) ?? c)}>
-                  {r.status === 'NEEDS_INFO' ? missingQuestions(r) : null}
-                  {r.status !== 'NEEDS_INFO' ? actions(r) : null}
-                  {chooseOneCodes.has(r.policyCode) ? <p className="mt-2 text-xs font-medium text-amber-900">{t('policyUi.chooseOneTitle')}</p> : null}
-                </MatchCard>
-              ))}
-            </div>
-          </section>
+              <span aria-hidden className="text-ink-600 transition-transform group-open:rotate-90">
+                ▸
+              </span>
+            </summary>
+            <p className="mb-3 px-2 text-sm text-ink-600">{t(`policyUi.sec_${s.key}` as MessageKey)}</p>
+            {cards}
+          </details>
         );
       })}
 

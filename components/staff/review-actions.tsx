@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/card';
 import type { Translator } from '@/lib/i18n';
 import { reviewEvidenceAction } from '@/lib/portfolio/actions';
 import { Textarea } from '@/components/ui/input';
+import { useToast } from '@/components/ui/toast';
 
 /** Verify, or reject with a reason the talent will read. */
 export function ReviewActions({ id, claimLabel }: { id: string; claimLabel: string }) {
@@ -18,6 +19,7 @@ export function ReviewActions({ id, claimLabel }: { id: string; claimLabel: stri
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
 
   const review = (decision: 'verified' | 'rejected') =>
     start(async () => {
@@ -25,6 +27,8 @@ export function ReviewActions({ id, claimLabel }: { id: string; claimLabel: stri
       const result = await reviewEvidenceAction({ id, review: { decision, ...(decision === 'rejected' ? { reason } : {}) } });
       if (!result.ok) return setError(result.fieldErrors?.['review.reason']?.[0] ?? result.formError);
       setRejecting(false);
+      // The evidence leaves the queue on refresh: the confirmation is a toast in the layout (issue 13 §5).
+      toast(t(decision === 'verified' ? 'staff.verifiedDone' : 'staff.rejectedDone', { claim: claimLabel }));
       router.refresh();
     });
 

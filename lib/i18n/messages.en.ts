@@ -21,6 +21,7 @@ const en: Messages = {
     tagline: 'Find it, understand it, get it done: one place for Jingdezhen’s newcomers',
     skipToContent: 'Skip to main content',
     demoData: 'Demo data',
+    close: 'Close',
   },
   nav: {
     home: 'Home',
@@ -719,6 +720,8 @@ const en: Messages = {
     evidenceAlt: 'Evidence: {claim}',
     note: 'Note: {note}',
     verify: 'Verify',
+    verifiedDone: 'Verified: {claim}',
+    rejectedDone: 'Rejected: {claim}; the applicant will see the reason.',
     reject: 'Reject',
     rejectReason: 'Reason (the talent will see it)',
     rejectReasonPlaceholder: 'e.g. the photo is blurred; please photograph the inside page of the certificate',

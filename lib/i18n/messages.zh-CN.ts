@@ -22,6 +22,7 @@ const zhCN = {
     tagline: '找得到、看得懂、办得成——景漂的一站式服务',
     skipToContent: '跳到主要内容',
     demoData: '示例数据',
+    close: '关闭',
   },
   nav: {
     home: '首页',
@@ -718,6 +719,8 @@ const zhCN = {
     evidenceAlt: '证明材料：{claim}',
     note: '说明：{note}',
     verify: '核验通过',
+    verifiedDone: '已核验通过：{claim}',
+    rejectedDone: '已标记为不通过：{claim}，申请人会看到原因。',
     reject: '不通过',
     rejectReason: '不通过的原因（人才会看到）',
     rejectReasonPlaceholder: '如：照片模糊，请重新拍摄证书内页',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   APPLICATION_MODES,
+  BENEFIT_KINDS,
   CATEGORIES,
   CRITERION_RESULTS,
   PROVENANCES,
@@ -43,6 +44,7 @@ export const evaluationResultSchema = z.object({
   category: z.enum(CATEGORIES),
   applicationMode: z.enum(APPLICATION_MODES).nullable(),
   benefitText: bilingual.nullable(),
+  benefitKind: z.enum(BENEFIT_KINDS).nullable().optional().describe('What the amount is: a loan or an interest subsidy states a ceiling, not money received'),
 });
 export type EvaluationResultDto = z.infer<typeof evaluationResultSchema>;
 

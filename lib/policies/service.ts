@@ -55,6 +55,7 @@ function decorate(results: EvaluationResult[], catalogue: Catalogue, evalDate: s
         category: p.category,
         applicationMode: appMode(v),
         benefitText: benefitText(v),
+        benefitKind: v?.benefit.kind ?? null,
       };
     });
 }

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/page';
 import { AppError } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
+import { applicationStateByPolicy } from '@/lib/policies/application-state';
 import { listMyApplications } from '@/lib/policies/applications';
 import { getPolicy, myMatches } from '@/lib/policies/service';
 import type { PolicyVersion } from '@/lib/policy-matching/model';
@@ -62,8 +63,8 @@ async function MyPoliciesBody({ actor }: { actor: Actor }) {
     throw err;
   }
   const [me, apps] = await Promise.all([getMyProfile(actor), listMyApplications(actor)]);
-  const applications: Record<string, string> = {};
-  for (const a of apps.items) if (a.status === 'submitted' || a.status === 'approved') applications[a.policyCode] ??= a.status;
+  // The latest application per policy, a rejection included (issue 13 §5: the card kept an older status).
+  const applications = applicationStateByPolicy(apps.items);
 
   // Choose-one comparisons: ELIGIBLE policies of one exclusion group, with the duration of each benefit.
   const flagged = data.results.filter((r) => r.chooseOne);
