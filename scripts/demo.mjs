@@ -53,6 +53,8 @@ const logins = [
 console.log(`\n景漂人才服务门户 is starting at http://localhost:${port}\n`);
 console.log('Demo logins (password for all: Jingpiao-2026) / 演示账户（密码均为 Jingpiao-2026）:');
 for (const [login, role] of logins) console.log(`  ${login.padEnd(24)} ${role}`);
+// The demo district (db/demo-district.ts, scripts/seed.ts): 300 residents, each a talent with the same password.
+console.log(`  ${'resident-001@demo.local'.padEnd(24)} … resident-300@demo.local: 演示街区的 300 位景漂 Talents of the demo district`);
 console.log('');
 
 const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env });
