@@ -205,6 +205,8 @@ test.describe('talent registration, profile, portfolio, verification, showcase',
     await waitForHydration(page, '[data-testid="verify"]');
     await item.getByTestId('verify').click();
     await expect(item).toHaveCount(0);
+    // The item left the queue; the confirmation stays (issue 13 §5).
+    await expect(page.getByTestId('toast').filter({ hasText: '已核验通过' })).toBeVisible();
     await page.goto('/staff/verification?status=verified');
     await expect(page.getByTestId('evidence-queue').locator(':scope > li').filter({ hasText: p.legalName })).toContainText('已核验');
 
