@@ -50,7 +50,8 @@ export async function MatchesPanel({ actor, code, status, page }: { actor: Actor
         </ul>
       </nav>
       <p className="text-xs text-ink-600" data-testid="match-stats">
-        {t('policyStaff.matchStats', { scanned: list.stats.scanned, candidates: list.stats.candidates, ms: list.stats.ms, date: list.evalDate, version: list.version ?? '—' })}
+        {/* Prefilter counts and timing stay in the API response (stats), not on the page. */}
+        {t('policyStaff.matchStats', { scanned: list.stats.scanned, date: list.evalDate, version: list.version ?? '—' })}
       </p>
       {list.items.length === 0 ? (
         <EmptyState title={t('policyStaff.noMatches', { status: tk(t, `policy.status_${status}`) })} body={t('policyStaff.noMatchesBody')} />

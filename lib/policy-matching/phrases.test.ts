@@ -3,7 +3,7 @@ import { CATALOGUE, EXCLUSION_GROUPS } from './catalogue';
 import { evaluateAll } from './evaluate';
 import { GOLDEN_PROFILES } from './golden-profiles';
 import { FIELD_NAMES, FIELD_SPECS, OPS, isFieldLeaf, leavesOf, type CriterionResult, type FieldName } from './model';
-import { BOOLEAN_PHRASES, DATE_PHRASES, LIST_PHRASES, NUMBER_PHRASES, criterionSentence, fieldLabel, valueLabel, type CriterionFacts, type Person, type PhraseLang } from './phrases';
+import { BOOLEAN_PHRASES, DATE_PHRASES, LIST_PHRASES, NUMBER_PHRASES, criterionSentence, displayTags, fieldLabel, valueLabel, type CriterionFacts, type Person, type PhraseLang } from './phrases';
 
 const say = (f: CriterionFacts, result: CriterionResult, lang: PhraseLang, person: Person = 'you') => criterionSentence(f, result, { lang, person });
 const field = (x: Omit<CriterionFacts, 'kind'>): CriterionFacts => ({ kind: 'field', ...x });
@@ -339,5 +339,15 @@ describe('labels', () => {
           if (c.facts?.field) fields.add(c.facts.field);
         }
     expect(fields.size).toBeGreaterThan(20);
+  });
+});
+
+describe('displayTags', () => {
+  it('keeps the Chinese keywords and hides the pinyin ones used for search', () => {
+    expect(displayTags(['人才', 'rencai', '住房补贴', 'zhufang butie', 'ICH 非遗', 'JDZ'])).toEqual(['人才', '住房补贴', 'ICH 非遗']);
+    expect(displayTags([])).toEqual([]);
+  });
+  it('every catalogue policy keeps at least one tag to show', () => {
+    for (const p of CATALOGUE) expect(displayTags(p.tags ?? []).length, p.code).toBeGreaterThan(0);
   });
 });

@@ -500,3 +500,8 @@ export function criterionSentence(f: CriterionFacts, result: CriterionResult, o:
       return zh ? `需人工评审：${cond}` : `Needs review: ${cond}`;
   }
 }
+
+/** The tags shown to people: the Chinese keywords. Pinyin and other Latin spellings are there for search only. */
+export function displayTags(tags: readonly string[]): string[] {
+  return tags.filter((x) => /\p{Script=Han}/u.test(x));
+}

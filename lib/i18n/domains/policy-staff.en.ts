@@ -330,7 +330,7 @@ const messages: Messages = {
     matchesTitle: 'Qualifying talents (your zone)',
     matchesHint: 'Calculated live with the version in force.',
     matchTabs: 'Match status',
-    matchStats: 'Checked {scanned} profiles, {candidates} shortlisted, {ms} ms · date {date} · version {version}',
+    matchStats: 'Worked out on {date} from the profiles of the {scanned} talents in your zone · policy version {version}',
     matchCaption: 'Talents with status “{status}”',
     noMatches: 'No talents with “{status}”',
     noMatchesBody: 'Try another status.',

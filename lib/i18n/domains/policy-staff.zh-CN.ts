@@ -331,7 +331,7 @@ const messages = {
     matchesTitle: '符合条件的人才（本辖区）',
     matchesHint: '按当前生效版本实时计算。',
     matchTabs: '匹配状态',
-    matchStats: '检查 {scanned} 份档案，初筛 {candidates} 份，用时 {ms} 毫秒 · 计算日期 {date} · 版本 {version}',
+    matchStats: '按 {date} 本辖区 {scanned} 位人才的档案计算 · 政策版本 {version}',
     matchCaption: '状态为“{status}”的人才',
     noMatches: '暂无“{status}”的人才',
     noMatchesBody: '可以换一个状态看看。',

@@ -17,6 +17,7 @@ import { MATCH_STATUSES } from '@/lib/policies/matches';
 import { listPushRuns } from '@/lib/policies/push';
 import { getPolicy, todayIso } from '@/lib/policies/service';
 import { safeHttpUrl } from '@/lib/http/safe-url';
+import { displayTags } from '@/lib/policy-matching/phrases';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).code) };
@@ -121,7 +122,7 @@ export default async function StaffPolicyPage({ params, searchParams }: { params
               <Meta label={t('policyStaff.level')} value={policy.level ? tk(t, `policyStaff.level_${policy.level}`) : null} />
               <Meta label={t('policyStaff.mode')} value={policy.applicationMode} />
               <Meta label={t('policyStaff.benefit')} value={policy.benefitText ? (locale === 'en' ? policy.benefitText.en : policy.benefitText.zh) : null} />
-              <Meta label={t('policyStaff.tags')} value={policy.tags.join('、') || null} />
+              <Meta label={t('policyStaff.tags')} value={displayTags(policy.tags).join('、') || null} />
               <Meta label={t('policyStaff.regionScope')} value={policy.regionScope.join('、') || null} />
               <Meta label={t('policyStaff.tier')} value={policy.tier} />
               <Meta label={t('policyStaff.exclusionGroups')} value={policy.exclusionGroups.map((g) => `${g.id}（${g.policyCodes.join('、')}）`).join('；') || null} />
