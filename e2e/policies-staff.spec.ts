@@ -117,7 +117,8 @@ test.describe('staff policy management', () => {
     // Reverse match: ELIGIBLE talents of the zone (经开区: 陈思远 and Emma Wright).
     await expect(page.getByTestId('match-count-ELIGIBLE')).not.toHaveText('0');
     await expect(page.getByTestId('match-table')).toContainText('陈思远');
-    await expect(page.getByTestId('match-stats')).toContainText('检查');
+    await expect(page.getByTestId('match-stats')).toContainText('位人才的档案计算');
+    await expect(page.getByTestId('match-stats')).not.toContainText(/毫秒|初筛/);
     await page.locator('#matches').screenshot({ path: testInfo.outputPath('matches.png') });
 
     // CSV export needs a purpose.
