@@ -82,6 +82,8 @@ test.describe('policy matching for talents', () => {
     }
     await expect(eligible).toBeVisible();
     await expect(eligible.getByTestId('match-card').first()).toBeVisible();
+    // An eligible card says what the policy gives (issue 13 §5: the calculator's cards showed no benefit at all).
+    await expect(eligible.getByTestId('match-card').first().locator('[data-testid="match-benefit"], [data-testid="match-amount"]').first()).toBeVisible();
     await expect(eligible.getByTestId('demo-badge').first()).toContainText('演示数据');
     await expect(page.getByText(/已回答 [1-9]\d* 题/)).toBeVisible();
   });
