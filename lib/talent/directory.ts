@@ -13,6 +13,7 @@ import { toCanonical, type ProfileColumns } from './profile-mapping';
 import type { TalentListItem, TalentListQuery } from './schemas';
 import { today } from './service';
 import { deriveProfile } from './derived';
+import { talentNumber } from './talent-number';
 import { consentInForce } from './queries';
 
 /** Only people who have not withdrawn their profile consent appear to staff. */
@@ -181,6 +182,7 @@ export async function getTalentForStaff(actor: Actor | null, id: string, ip: str
   return {
     id,
     name: row.p.legalName ?? row.u.displayName,
+    talent_number: talentNumber(id, row.p.createdAt),
     artist_name: row.p.artistName,
     email: row.u.email,
     phone: row.u.phoneEnc ? maskPhone(decryptField(row.u.phoneEnc)) : null,

@@ -62,6 +62,8 @@ export const verifiedItem = z.object({ status: z.enum(['claimed', 'pending', 've
 
 export const myProfileDto = z.object({
   user_id: z.uuid(),
+  /** The talent number people read (JP2026-3F9A2C1B, lib/talent/talent-number.ts); user_id stays the key. */
+  talent_number: z.string(),
   legal_name: z.string().nullable(),
   artist_name: z.string().nullable(),
   id_kind: z.enum(['cn_id', 'passport']).nullable(),

@@ -25,6 +25,7 @@ import { PRIVACY_NOTICE_VERSION } from './privacy-notice';
 import { toCanonical, toColumns, type ProfileColumns } from './profile-mapping';
 import type { CanonicalProfile } from './profile-schema';
 import { registerInput, type MyProfileDto, type RegisterInput } from './schemas';
+import { talentNumber } from './talent-number';
 import { zoneForDistrict } from './zones';
 import { talentProfileChanged } from './events';
 
@@ -161,6 +162,7 @@ function profileDto(
   const state = (subject: string, itemId: string | null): Status => v.get(`${subject}:${itemId ?? ''}`) ?? 'claimed';
   return {
     user_id: p.userId,
+    talent_number: talentNumber(p.userId, p.createdAt),
     legal_name: p.legalName,
     artist_name: p.artistName,
     id_kind: p.idKind,

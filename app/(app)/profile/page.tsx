@@ -103,7 +103,8 @@ async function ProfileBody({ actor }: { actor: Actor }) {
               [me.id_kind === 'passport' ? t('profile.passport') : t('profile.id_number'), me.id_number ? <span className="font-mono tracking-wide" data-testid="masked-id">{me.id_number}</span> : null],
               [t('profile.phone'), me.phone ? <span className="font-mono tracking-wide" data-testid="masked-phone">{me.phone}</span> : null],
               [t('profile.email'), me.email],
-              [t('profile.talentId'), <code key="id" className="break-all text-xs">{me.user_id}</code>],
+              [t('profile.talentId'), <span key="no" className="font-mono" data-testid="talent-number">{me.talent_number}</span>],
+              [t('profile.creditCode'), <code key="id" className="break-all text-xs">{me.user_id}</code>],
               [t('profile.office'), me.office ? <span data-testid="my-office">{locale === 'en' ? me.office.name_en : me.office.name}</span> : null],
             ]}
           />

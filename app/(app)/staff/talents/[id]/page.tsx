@@ -111,6 +111,7 @@ export default async function StaffTalentPage({ params }: { params: Promise<{ id
             <DefinitionList
               t={t}
               rows={[
+                [t('profile.talentId'), <span key="no" className="font-mono" data-testid="talent-number">{talent.talent_number}</span>],
                 [t('profile.legal_name'), talent.name],
                 [t('profile.artist_name'), talent.artist_name],
                 [talent.id_kind === 'passport' ? t('profile.passport') : t('profile.id_number'), talent.id_number ? <span className="font-mono">{talent.id_number}</span> : null],
