@@ -4,7 +4,8 @@ import { cn } from '@/components/ui/cn';
 import type { Actor } from '@/lib/auth/permissions';
 import { clientIpForPage } from '@/lib/http/page';
 import { getTranslator } from '@/lib/i18n/server';
-import { FIELD_SPECS, type FieldName } from '@/lib/policy-matching/model';
+import { FIELD_SPECS, isFieldLeaf, isGateLeaf, leavesOf, withLeafIds, type FieldName, type PolicyVersion } from '@/lib/policy-matching/model';
+import { conditionSentence } from '@/lib/policy-matching/phrases';
 import { MATCH_STATUSES, policyMatches } from '@/lib/policies/matches';
 import { tk } from './server-t';
 import { StatusBadge } from './status-badge';
@@ -17,13 +18,23 @@ export const PAGE_SIZE = 20;
  * Policy → people for the staff member's zone: tabs by status with counts, a paged table, the scan statistics and
  * the CSV export (purpose required). The counts come from one run over all four statuses, the rows from the tab.
  */
-export async function MatchesPanel({ actor, code, status, page }: { actor: Actor; code: string; status: MatchStatus; page: number }) {
+export async function MatchesPanel({ actor, code, status, page, versions = [] }: { actor: Actor; code: string; status: MatchStatus; page: number; versions?: { version: string; definition: unknown }[] }) {
   const [{ t, locale }, ip] = await Promise.all([getTranslator(), clientIpForPage()]);
   const [all, list] = await Promise.all([policyMatches(actor, code, { page: 1, pageSize: 1 }, ip), policyMatches(actor, code, { status, page, pageSize: PAGE_SIZE }, ip)]);
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const enc = encodeURIComponent(code);
   const href = (s: MatchStatus, p = 1) => `/staff/policies/${enc}?${new URLSearchParams({ status: s, ...(p > 1 ? { page: String(p) } : {}) })}#matches`;
   const fmt = new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN');
+  // A near miss names its criterion by what it asks, never by its id.
+  const doc = versions.find((v) => v.version === list.version)?.definition as PolicyVersion | undefined;
+  const leaves = doc?.criteria ? leavesOf(withLeafIds(doc.criteria)) : [];
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const criterionText = (id: string) => {
+    const l = leaves.find((x) => x.id === id);
+    if (l && isFieldLeaf(l)) return conditionSentence({ field: l.field, op: l.op, value: l.value, filter: l.filter, label: { zh: l.label_zh, en: l.label_en } }, lang);
+    if (l && isGateLeaf(l)) return (lang === 'en' ? l.label_en : l.label_zh) ?? t('policyStaff.nearMissGate');
+    return (l && (lang === 'en' ? l.label_en : l.label_zh)) ?? t('policyStaff.nearMissOther');
+  };
   const fieldLabel = (f: string) => {
     const spec = FIELD_SPECS[f as FieldName];
     return spec ? (locale === 'en' ? spec.label_en : spec.label_zh) : f;
@@ -72,7 +83,7 @@ export async function MatchesPanel({ actor, code, status, page }: { actor: Actor
                 </p>
                 {r.nearMiss ? (
                   <p className="text-ink-700">
-                    {t('policyStaff.colNearMiss')}：<code className="text-xs">{r.nearMiss.criterionId}</code>
+                    {t('policyStaff.colNearMiss')}：<span data-criterion={r.nearMiss.criterionId}>{criterionText(r.nearMiss.criterionId)}</span>
                     {r.nearMiss.eligibleFrom ? ` · ${t('policyStaff.eligibleFrom', { date: r.nearMiss.eligibleFrom })}` : ''}
                   </p>
                 ) : null}
@@ -111,7 +122,7 @@ export async function MatchesPanel({ actor, code, status, page }: { actor: Actor
                     <td className="px-4 py-2">
                       {r.nearMiss ? (
                         <>
-                          <code className="text-xs">{r.nearMiss.criterionId}</code>
+                          <span data-criterion={r.nearMiss.criterionId}>{criterionText(r.nearMiss.criterionId)}</span>
                           {r.nearMiss.eligibleFrom ? <p className="text-xs text-ink-600">{t('policyStaff.eligibleFrom', { date: r.nearMiss.eligibleFrom })}</p> : null}
                         </>
                       ) : (

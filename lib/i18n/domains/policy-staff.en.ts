@@ -403,6 +403,8 @@ const messages: Messages = {
     applicationTitle: 'Application',
     applicantNote: 'Note from the applicant',
     applicant: 'Applicant:',
+    nearMissGate: 'qualifying for the prerequisite policy first',
+    nearMissOther: 'one of the criteria',
     materialUnlisted: '(a material this version does not list)',
     snapshotTitle: 'Criteria check at submission',
     snapshotHint: 'Evaluation of {date}:',

@@ -404,6 +404,8 @@ const messages = {
     applicationTitle: '申请详情',
     applicantNote: '申请人备注',
     applicant: '申请人：',
+    nearMissGate: '先符合前置政策',
+    nearMissOther: '其中一项条件',
     materialUnlisted: '（该版本未列出的材料）',
     snapshotTitle: '提交时的条件核对',
     snapshotHint: '以下为 {date} 的评估结果：',

@@ -100,7 +100,7 @@ export default async function StaffPolicyPage({ params, searchParams }: { params
             </div>
             {inForce ? (
               <Suspense key={`${status}-${page}`} fallback={<ListSkeleton label={t('errors.loading')} rows={4} />}>
-                <MatchesPanel actor={actor} code={code} status={status} page={page} />
+                <MatchesPanel actor={actor} code={code} status={status} page={page} versions={policy.versions} />
               </Suspense>
             ) : (
               <EmptyState title={t('policyStaff.notInForceTitle')} body={t('policyStaff.notInForceBody')} />
