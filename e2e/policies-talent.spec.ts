@@ -114,7 +114,9 @@ test.describe('policy matching for talents', () => {
     const card = eligible.locator('[data-code="JP-001"]');
     await card.getByRole('button', { name: '看每一条条件' }).click();
     await expect(card.getByTestId('criterion-list')).toBeVisible();
-    await expect(card.getByTestId('criterion-list').getByRole('listitem').first()).toContainText('符合');
+    await expect(card.getByTestId('criterion-list').getByRole('listitem').first()).toContainText('满足');
+    // Plain sentences with labels (issue 13 §5), never "毕业月数 ≤ 60（当前：77）".
+    await expect(card.getByTestId('criterion-list')).not.toContainText(/当前：|[≤≥=]|\b[a-z]+_[a-z_]+\b/);
     await expect(card.getByTestId('demo-badge')).toBeVisible();
 
     // Apply with a file for each listed material (issue 13 §5): nothing uploaded yet → one error per material.
