@@ -149,14 +149,16 @@ test.describe.serial('流动党员: scan, redirect, report, accept', () => {
     await expect(phone.getByText('已签到，等待支部确认。')).toBeVisible();
     await noHorizontalScroll(phone);
 
-    // The secretary confirms: he is listed among the mobile attendees, without a vote and outside the quorum.
+    // The secretary confirms his check-in: only then is he 实到, among the mobile attendees, without a vote and
+    // outside the quorum.
     await page.goto(activityUrl);
     const mobile = page.getByTestId('mobile-present');
-    await expect(mobile).toContainText('周窑');
+    await expect(mobile).not.toContainText('周窑');
+    await expect(page.getByTestId('attendance').getByRole('listitem').filter({ hasText: '周窑' })).toContainText('表决权：无');
     await waitForHydration(page, 'button[aria-label="确认 周窑"]');
     await page.getByRole('button', { name: '确认 周窑' }).click();
     await expect(page.getByRole('button', { name: '确认 周窑' })).toHaveCount(0);
-    await expect(page.getByTestId('attendance').getByRole('listitem').filter({ hasText: '周窑' })).toContainText('表决权：无');
+    await expect(mobile).toContainText('周窑');
 
     // Dues (第九条: a card-holder may pay at the 流入地): this month, recorded by the 景漂 secretary.
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
