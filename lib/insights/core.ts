@@ -17,8 +17,7 @@ export function monthOf(date: Date): Month {
 }
 
 function monthIndex(m: Month): number {
-  const [y, mm] = m.split('-').map(Number);
-  return y * 12 + (mm - 1);
+  return Number(m.slice(0, 4)) * 12 + (Number(m.slice(5, 7)) - 1);
 }
 
 function monthFromIndex(i: number): Month {
@@ -77,11 +76,15 @@ export function countByMonthAndKey(
     const m = monthOf(r.at);
     if (!inRange.has(m)) continue;
     const k = r.key ?? UNKNOWN_KEY;
-    counts[m][k] = (counts[m][k] ?? 0) + 1;
+    const row = (counts[m] ??= {});
+    row[k] = (row[k] ?? 0) + 1;
     totals[k] = (totals[k] ?? 0) + 1;
   }
-  const keys = Object.keys(totals).sort((a, b) => totals[b] - totals[a] || a.localeCompare(b));
-  for (const m of months) for (const k of keys) counts[m][k] ??= 0;
+  const keys = Object.keys(totals).sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a.localeCompare(b));
+  for (const m of months) {
+    const row = (counts[m] ??= {});
+    for (const k of keys) row[k] ??= 0;
+  }
   return { months, keys, counts, totals };
 }
 
@@ -134,7 +137,7 @@ export function toFen(amount: string | number): bigint {
   const s = typeof amount === 'number' ? amount.toFixed(2) : amount.trim();
   const m = /^(-?)(\d+)(?:\.(\d{1,2})\d*)?$/.exec(s);
   if (!m) throw new Error(`not a decimal amount: ${s}`);
-  const fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
+  const fen = BigInt(m[2] ?? '0') * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
   return m[1] ? -fen : fen;
 }
 
