@@ -41,7 +41,7 @@ export const recordPaymentInput = z.strictObject({
   amount: moneyString,
   collectingOrgId: z.uuid(),
   channel: z.enum(DUES_CHANNELS).optional(),
-  receiptNo: z.string().trim().min(1).max(64).optional(),
+  receiptNo: z.string().trim().max(64).transform((v) => v || undefined).optional().describe('Receipt or transaction number; blank means none'),
 });
 export type RecordPaymentInput = z.infer<typeof recordPaymentInput>;
 
