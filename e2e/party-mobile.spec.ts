@@ -132,7 +132,7 @@ test.describe.serial('流动党员: scan, redirect, report, accept', () => {
     await login(page, 'secretary@demo.local');
     const token = await qrTokenOf(page, ORG.jingpiao);
     await page.goto('/party/dashboard');
-    const [, , mobileBefore] = await numbers('tile-attendance'); // rate, present/expected …, then 流动党员参加 N 人次
+    const mobileBefore = (await numbers('tile-attendance')).at(-1); // … 已开展 N 次 · 流动党员参加 N 人次 (the last figure)
     const duesBefore = await numbers('tile-dues');
 
     // 主题党日 of today (seeded): the 景漂 poster now says he is placed here and lists it.
@@ -180,7 +180,7 @@ test.describe.serial('流动党员: scan, redirect, report, accept', () => {
 
     // The secretary's dashboard counts his attendance and his payment.
     await page.goto('/party/dashboard');
-    const [, , mobileAfter] = await numbers('tile-attendance');
+    const mobileAfter = (await numbers('tile-attendance')).at(-1);
     expect(mobileAfter).toBe(mobileBefore! + 1);
     const duesAfter = await numbers('tile-dues');
     expect(duesAfter.at(-2)).toBe(duesBefore.at(-2)! + 1); // 已交 N 人
