@@ -20,6 +20,7 @@ import { computeImpact, type ImpactComputed } from '@/lib/policies/impact';
 import { seedReferenceData } from '@/db/seed';
 import { EVAL_DATE, openScratch, rssPeakMiB, seedTalents } from './reverse-run';
 import { runIfMain } from './run-main';
+import { arg } from './run-args';
 
 const log = (m: string) => process.stderr.write(`[impact] ${m}\n`);
 
@@ -52,12 +53,6 @@ export interface ImpactRunReport {
   worst: { policy: string; max: number; p50: number; evaluatedShare: number } | null;
 }
 
-function arg(name: string): string | undefined {
-  const argv = process.argv.slice(2);
-  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -49,6 +49,7 @@ import { summarise } from './load';
 import { cpuSecondsByName, machineBusySeconds } from './proc';
 import type { Latency } from './types';
 import { runIfMain } from './run-main';
+import { arg } from './run-args';
 
 const log = (m: string) => process.stderr.write(`[jobs] ${m}\n`);
 
@@ -124,12 +125,6 @@ export interface JobsRunReport {
   drivers: DriverReport[];
 }
 
-function arg(name: string): string | undefined {
-  const argv = process.argv.slice(2);
-  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;

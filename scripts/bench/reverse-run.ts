@@ -29,6 +29,7 @@ import { syntheticProfile } from '@/db/synthetic';
 import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 import { reverseMatch, reverseMatchInJs, type ReverseMatchArgs, type ReverseMatchResult, type ReverseStatus } from '@/lib/policies/reverse';
 import { runIfMain } from './run-main';
+import { arg } from './run-args';
 
 const log = (m: string) => process.stderr.write(`[reverse] ${m}\n`);
 
@@ -71,12 +72,6 @@ export interface ReverseRunReport {
   worst: { policy: string; statuses: string; p95: number; candidateShare: number } | null;
 }
 
-function arg(name: string): string | undefined {
-  const argv = process.argv.slice(2);
-  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-}
 
 /** Nearest-rank percentile. */
 function pct(xs: number[], p: number): number {
