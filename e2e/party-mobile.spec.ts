@@ -57,7 +57,7 @@ test.describe.serial('流动党员: scan, redirect, report, accept', () => {
     await noHorizontalScroll(phone);
     await waitForHydration(phone, '[data-testid="confirm-check-in"] button');
     await phone.getByRole('button', { name: '确认报到' }).click();
-    await expect(phone.getByRole('status')).toContainText('报到已提交');
+    await expect(phone.getByTestId('toast')).toContainText('报到已提交');
     await expect(phone.getByText('你已向该组织报到，等待查验。')).toBeVisible();
 
     // A stale poster (an unknown token) says so, with a 404 (which the browser logs).

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
 import { applyActionResult, Form, FormMessage, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
+import { useToast } from '@/components/ui/toast';
 import { useT } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
 import type { Translator } from '@/lib/i18n';
@@ -23,17 +24,17 @@ export function ReportForm({ orgs, defaultOrgId }: { orgs: Option[]; defaultOrgI
   const schema = z.strictObject({ orgId: z.uuid('partyMobile.errOrgOrToken') });
   const form = useZodForm(schema, { defaultValues: { orgId: defaultOrgId ?? '' } });
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const toast = useToast();
   async function onSubmit(values: z.output<typeof schema>) {
     setError(null);
     const result = await reportMineAction(values);
     if (!result.ok) return setError(applyActionResult(form, result));
-    setDone(t('partyMobile.checkInDone'));
+    toast(t('partyMobile.checkInDone'));
     router.refresh();
   }
   return (
     <Form form={form} onSubmit={onSubmit} aria-label={t('partyMobile.myReportTitle')}>
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
       <SelectField name="orgId" label={t('partyMobile.myReportOrg')} options={[{ value: '', label: '—' }, ...orgs.map((o) => ({ value: o.id, label: indent(o) }))]} />
       <SubmitButton pendingLabel={t('wizard.saving')}>{t('partyMobile.myReportSubmit')}</SubmitButton>
     </Form>
@@ -44,16 +45,19 @@ export function ReportForm({ orgs, defaultOrgId }: { orgs: Option[]; defaultOrgI
 export function ConfirmCheckInButton({ qrToken }: { qrToken: string }) {
   const t: Translator = useT();
   const router = useRouter();
+  const toast = useToast();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   async function go() {
     setPending(true);
     setError(null);
     const result = await reportMineAction({ qrToken });
-    setPending(false);
-    if (!result.ok) return setError(result.formError);
-    setDone(true);
+    if (!result.ok) {
+      setPending(false);
+      return setError(result.formError);
+    }
+    // The refresh replaces this button with the page's own "submitted here" state; the toast outlives it.
+    toast(t('partyMobile.checkInDone'));
     router.refresh();
   }
   return (
@@ -63,12 +67,7 @@ export function ConfirmCheckInButton({ qrToken }: { qrToken: string }) {
           {error}
         </p>
       ) : null}
-      {done ? (
-        <p role="status" className="text-sm text-green-700">
-          {t('partyMobile.checkInDone')}
-        </p>
-      ) : null}
-      <Button onClick={go} disabled={pending || done} className="w-full">
+      <Button onClick={go} disabled={pending} className="w-full">
         {t('partyMobile.checkInConfirm')}
       </Button>
     </div>
