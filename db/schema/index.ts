@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './jobs';
 export * from './policy-push';
 export * from './keys';
+export * from './bookings';
