@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './policy-push';
 export * from './keys';
 export * from './bookings';
+export * from './mentors';
