@@ -96,6 +96,10 @@ export const PERMISSIONS = {
   'applications.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
   'applications.read': { roles: ['zone_staff'], scope: 'zone', access: 'read', sensitive: true },
   'applications.review': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
+  // Innovation-space bookings (issue 11): talents book for themselves; the staff of a space's zone manage its requests.
+  'bookings.book': { roles: ['talent'], scope: 'own', access: 'write' },
+  'bookings.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
+  'bookings.manage': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
   'notifications.read_own': { roles: ALL, scope: 'own', access: 'read' },
   'notifications.update_own': { roles: ALL, scope: 'own', access: 'write' },
 } as const satisfies Record<string, PermissionDef>;

@@ -176,7 +176,7 @@ function containingOpening(rules: SpaceRules, req: Interval): Interval | null {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Stable codes of a refused request (also the API's problem codes). */
-export const REQUEST_ERRORS = ['END_BEFORE_START', 'OUTSIDE_OPENING_HOURS', 'OFF_SLOT_GRID', 'TOO_SHORT', 'TOO_LONG', 'TOO_SHORT_NOTICE', 'TOO_FAR_AHEAD'] as const;
+export const REQUEST_ERRORS = ['END_BEFORE_START', 'OUTSIDE_OPENING_HOURS', 'OFF_SLOT_GRID', 'BOOKING_TOO_SHORT', 'BOOKING_TOO_LONG', 'NOTICE_TOO_SHORT', 'TOO_FAR_AHEAD'] as const;
 export type RequestError = (typeof REQUEST_ERRORS)[number];
 
 /**
@@ -191,9 +191,9 @@ export function checkRequest(rules: SpaceRules, req: Interval, now: Date): Reque
   const offset = minutesBetween(opening.start, req.start);
   const length = minutesBetween(req.start, req.end);
   if (offset % rules.slotMinutes !== 0 || length % rules.slotMinutes !== 0) return 'OFF_SLOT_GRID';
-  if (length < rules.minMinutes) return 'TOO_SHORT';
-  if (length > rules.maxMinutes) return 'TOO_LONG';
-  if (req.start.getTime() < now.getTime() + rules.minNoticeMin * MIN) return 'TOO_SHORT_NOTICE';
+  if (length < rules.minMinutes) return 'BOOKING_TOO_SHORT';
+  if (length > rules.maxMinutes) return 'BOOKING_TOO_LONG';
+  if (req.start.getTime() < now.getTime() + rules.minNoticeMin * MIN) return 'NOTICE_TOO_SHORT';
   if (req.start.getTime() > now.getTime() + rules.maxAdvanceDays * DAY) return 'TOO_FAR_AHEAD';
   return null;
 }
