@@ -328,6 +328,26 @@ describe('applications and 二次确认', () => {
     expect((await callRoute(withdrawApplicationRoute, { params: { id }, headers: bearer(token) })).status).toBe(409);
   });
 
+  it('a loan reads as a ceiling, not money received, in 我的申请, the staff queue and the decision (issue 13 §5)', async () => {
+    await seedSimplePolicy(t.db(), 'JP-903', { benefit: { kind: 'loan', amount: 300_000, duration_months: 36, text_zh: '贷款额度 ≤ 30 万元' } });
+    await seedSimplePolicy(t.db(), 'JP-904', { benefit: { kind: 'cash_once', amount: 5_000, text_zh: '一次性 5000 元' } });
+    const talent = await makeTalent(t.db(), { zone: 'jkq' });
+    const loan = await insertApplication(t.db(), talent.id, 'JP-903', 'jkq');
+    const cash = await insertApplication(t.db(), talent.id, 'JP-904', 'jkq');
+    await t.db().update(policyApplications).set({ amountEstimate: 300_000 }).where(eq(policyApplications.id, loan.id));
+    await t.db().update(policyApplications).set({ amountEstimate: 5_000 }).where(eq(policyApplications.id, cash.id));
+    type Row = { id: string; amountIsCeiling: boolean; benefitKind: string | null };
+    const kinds = (items: Row[]) => Object.fromEntries(items.map((a) => [a.id === loan.id ? 'loan' : 'cash', [a.amountIsCeiling, a.benefitKind]]));
+    const token = await tokenFor(t.db(), talent);
+    const mine = (await callRoute(myApplicationsRoute, { headers: bearer(token) })).json as { items: Row[] };
+    expect(kinds(mine.items)).toEqual({ loan: [true, 'loan'], cash: [false, 'cash_once'] });
+    const staff = await staffToken('jkq');
+    const queue = (await callRoute(listApplicationsRoute, { query: {}, headers: bearer(staff) })).json as { items: Row[] };
+    expect(kinds(queue.items)).toEqual({ loan: [true, 'loan'], cash: [false, 'cash_once'] });
+    const decided = (await callRoute(decideApplicationRoute, { params: { id: loan.id }, body: { decision: 'approve' }, headers: bearer(staff) })).json as Row;
+    expect([decided.amountIsCeiling, decided.benefitKind]).toEqual([true, 'loan']);
+  });
+
   it('refuses an application when the talent is not eligible', async () => {
     await seedSimplePolicy(t.db(), 'JP-902');
     const talent = await makeTalent(t.db(), { zone: 'jkq', profile: { nationality: 'JP' } });

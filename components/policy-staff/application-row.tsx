@@ -1,19 +1,17 @@
 import Link from 'next/link';
+import { amountLabel } from '@/components/policy/format';
 import { Badge, Card } from '@/components/ui/card';
 import type { Locale, Translator } from '@/lib/i18n';
 import type { ApplicationDto } from '@/lib/policies/applications';
 import { ApplicationActions } from './application-actions';
 import { StatusBadge } from './status-badge';
 
-export function formatAmount(n: number | null, locale: Locale): string | null {
-  return n === null ? null : `¥${new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN').format(n)}`;
-}
-
 /** One application in the staff queue (a card that stacks on phones). */
 export function ApplicationRow({ a, t, locale, mayReview }: { a: ApplicationDto; t: Translator; locale: Locale; mayReview: boolean }) {
   const title = locale === 'en' ? a.policyTitle.en : a.policyTitle.zh;
   const name = a.talent?.name ?? '—';
-  const amount = formatAmount(a.amountEstimate, locale);
+  // A loan or interest subsidy reads as a ceiling ("贷款额度最高 300 万元"), never like money paid out.
+  const amount = amountLabel({ amountEstimate: a.amountEstimate, category: a.category ?? '', benefitKind: a.benefitKind }, t, locale)?.text ?? null;
   // With files (issue 13 §5) a material counts as provided when its file is attached, not when it was ticked.
   const provided = a.files ? a.materials.filter((m) => a.files!.some((f) => f.code === m.code)).length : a.materials.filter((m) => m.provided).length;
   return (

@@ -1,5 +1,5 @@
 import { isMessageKey, type Locale, type MessageKey, type Translator } from '@/lib/i18n';
-import { FIELD_SPECS, type ApplicationMode, type Status } from '@/lib/policy-matching/model';
+import { FIELD_SPECS, isAmountCeiling, type ApplicationMode, type Status } from '@/lib/policy-matching/model';
 
 /** Pure helpers shared by the policy pages (server and client). */
 
@@ -60,7 +60,7 @@ export function fieldLabel(field: string, locale: Locale): string {
 
 /** A loan or an interest subsidy states a ceiling, not money received (issue 13 §5). */
 export function isCeiling(r: { category: string; benefitKind?: string | null }): boolean {
-  return r.benefitKind === 'loan' || r.benefitKind === 'interest_subsidy' || r.category === 'finance';
+  return isAmountCeiling(r.category, r.benefitKind);
 }
 
 /**

@@ -10,7 +10,7 @@ import { now } from '@/lib/clock';
 import { AppError, pgErrorCode } from '@/lib/http/errors';
 import { notify } from '@/lib/notifications/service';
 import { isOneOff, periodKeyFor } from '@/lib/policy-matching/benefits';
-import type { PolicyVersion } from '@/lib/policy-matching/model';
+import { isAmountCeiling, type PolicyVersion } from '@/lib/policy-matching/model';
 import { loadCatalogue, versionFromRow } from './store';
 import { attachMaterials, checkMaterialRefs, materialsForApplications, type MaterialFileDto } from './materials';
 import { materialGaps } from './material-file';
@@ -64,6 +64,12 @@ export interface ApplicationDto {
   /** The files attached on submission (application materials, issue 13 §5). */
   files?: MaterialFileDto[];
   amountEstimate: number | null;
+  /** The amount is a ceiling (a loan, an interest subsidy, a finance policy), not money received. */
+  amountIsCeiling: boolean;
+  /** What the amount is (the benefit kind of the version applied for). */
+  benefitKind: string | null;
+  /** The policy's category (with benefitKind, how the amount reads). */
+  category: string | null;
   evaluationStatus: string | null;
   note: string | null;
   decisionReason: string | null;
@@ -76,17 +82,18 @@ export { isOneOff, periodKeyFor };
 
 type AppRow = typeof policyApplications.$inferSelect;
 
-function toDto(r: AppRow, title: { zh: string; en: string }, talent?: { id: string; name: string }): ApplicationDto {
+function toDto(r: AppRow, info: PolicyInfo, talent?: { id: string; name: string }): ApplicationDto {
   return {
     id: r.id,
     policyCode: r.policyCode,
-    policyTitle: title,
+    policyTitle: info.title,
     version: r.version,
     origin: r.origin,
     status: r.status,
     periodKey: r.periodKey,
     materials: r.materials,
     amountEstimate: r.amountEstimate,
+    ...amountKind(info, r.version),
     evaluationStatus: typeof r.evaluation.status === 'string' ? r.evaluation.status : null,
     note: r.note,
     decisionReason: r.decisionReason,
@@ -96,10 +103,33 @@ function toDto(r: AppRow, title: { zh: string; en: string }, talent?: { id: stri
   };
 }
 
-async function titles(db: DbOrTx, codes: string[]): Promise<Map<string, { zh: string; en: string }>> {
-  if (!codes.length) return new Map();
-  const rows = await db.select({ code: policies.code, zh: policies.titleZh, en: policies.titleEn }).from(policies).where(inArray(policies.code, [...new Set(codes)]));
-  return new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en ?? r.zh }]));
+/** What the application list needs of each policy: its title, category and the benefit kind of each version. */
+export interface PolicyInfo {
+  title: { zh: string; en: string };
+  category: string | null;
+  kinds: ReadonlyMap<string, string | null>;
+}
+
+export async function policyInfo(db: DbOrTx, codes: string[]): Promise<Map<string, PolicyInfo>> {
+  const unique = [...new Set(codes)];
+  if (!unique.length) return new Map();
+  const [rows, versions] = await Promise.all([
+    db.select({ code: policies.code, zh: policies.titleZh, en: policies.titleEn, category: policies.category }).from(policies).where(inArray(policies.code, unique)),
+    db.select({ code: policyVersions.policyCode, version: policyVersions.version, kind: sql<string | null>`${policyVersions.definition} #>> '{benefit,kind}'` }).from(policyVersions).where(inArray(policyVersions.policyCode, unique)),
+  ]);
+  const kinds = new Map<string, Map<string, string | null>>();
+  for (const v of versions) (kinds.get(v.code) ?? kinds.set(v.code, new Map()).get(v.code)!).set(v.version, v.kind);
+  const out = new Map<string, PolicyInfo>();
+  for (const r of rows) out.set(r.code, { title: { zh: r.zh, en: r.en ?? r.zh }, category: r.category, kinds: kinds.get(r.code) ?? new Map() });
+  for (const code of unique) if (!out.has(code)) out.set(code, { title: { zh: code, en: code }, category: null, kinds: new Map() });
+  return out;
+}
+
+/** How an application's amount reads: money, or a ceiling (lib/policy-matching/model.ts isAmountCeiling). */
+export function amountKind(info: PolicyInfo | undefined, version: string): Pick<ApplicationDto, 'amountIsCeiling' | 'benefitKind' | 'category'> {
+  const benefitKind = info?.kinds.get(version) ?? null;
+  const category = info?.category ?? null;
+  return { amountIsCeiling: isAmountCeiling(category, benefitKind), benefitKind, category };
 }
 
 const APPLICABLE = new Set(['ELIGIBLE', 'NEEDS_REVIEW']);
@@ -150,7 +180,7 @@ export async function applyForPolicy(actor: Actor | null, input: ApplyInput, met
       return r!;
     });
     const files = await materialsForApplications(db, [row.id]);
-    return { ...toDto(row, { zh: policy.title_zh, en: policy.title_en ?? policy.title_zh }), files: files.get(row.id) ?? [] };
+    return { ...toDto(row, { title: { zh: policy.title_zh, en: policy.title_en ?? policy.title_zh }, category: policy.category, kinds: new Map([[version.version, version.benefit?.kind ?? null]]) }), files: files.get(row.id) ?? [] };
   } catch (err) {
     if (pgErrorCode(err) === '23505') throw new AppError('CONFLICT', { detailKey: 'policy.duplicateApplication' });
     throw err;
@@ -162,7 +192,7 @@ export async function listMyApplications(actor: Actor | null, meta: { ip?: strin
   const me = await authorize(actor, 'applications.read_own', actor ? { ownerId: actor.id } : undefined, { ip: meta.ip });
   const db = await getDb();
   const rows = await db.select().from(policyApplications).where(eq(policyApplications.talentId, me.id)).orderBy(desc(policyApplications.createdAt));
-  const [t, files] = await Promise.all([titles(db, rows.map((r) => r.policyCode)), materialsForApplications(db, rows.map((r) => r.id))]);
+  const [t, files] = await Promise.all([policyInfo(db, rows.map((r) => r.policyCode)), materialsForApplications(db, rows.map((r) => r.id))]);
   return { items: rows.map((r) => ({ ...toDto(r, t.get(r.policyCode)!), files: files.get(r.id) ?? [] })) };
 }
 
@@ -183,7 +213,7 @@ export async function withdrawApplication(actor: Actor | null, id: string, meta:
     return r;
   });
   if (!row) throw new AppError('CONFLICT', { detailKey: 'policy.applicationClosed' });
-  const t = await titles(db, [row.policyCode]);
+  const t = await policyInfo(db, [row.policyCode]);
   return toDto(row, t.get(row.policyCode)!);
 }
 
@@ -203,7 +233,7 @@ export async function listApplications(actor: Actor | null, query: z.infer<typeo
     .where(and(...conds))
     .orderBy(desc(policyApplications.createdAt), desc(policyApplications.id))
     .limit(query.limit);
-  const [t, files] = await Promise.all([titles(db, rows.map((r) => r.a.policyCode)), materialsForApplications(db, rows.map((r) => r.a.id))]);
+  const [t, files] = await Promise.all([policyInfo(db, rows.map((r) => r.a.policyCode)), materialsForApplications(db, rows.map((r) => r.a.id))]);
   await audit({ action: 'application.list', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'zone', targetId: me.zoneCode, ip: meta.ip ?? null, detail: { count: rows.length, status: query.status ?? null } });
   return { items: rows.map((r) => ({ ...toDto(r.a, t.get(r.a.policyCode)!, { id: r.a.talentId, name: r.name }), files: files.get(r.a.id) ?? [] })) };
 }
@@ -224,7 +254,8 @@ export async function decideApplication(actor: Actor | null, id: string, input: 
   const [versionRow] = await db.select().from(policyVersions).where(and(eq(policyVersions.policyCode, app.policyCode), eq(policyVersions.version, app.version))).limit(1);
   const version = versionRow ? versionFromRow(versionRow) : undefined;
   const on = todayIso();
-  const title = (await titles(db, [app.policyCode])).get(app.policyCode);
+  const info = (await policyInfo(db, [app.policyCode])).get(app.policyCode)!;
+  const title = info.title;
   const row = await db.transaction(async (tx) => {
     const [r] = await tx
       .update(policyApplications)
@@ -246,12 +277,12 @@ export async function decideApplication(actor: Actor | null, id: string, input: 
     await notify(tx, app.talentId, input.decision === 'approve' ? 'application.approved' : 'application.rejected', `application:${id}:${input.decision}`, {
       applicationId: id,
       policyCode: app.policyCode,
-      ...(title ? { title } : {}),
+      title,
       ...(input.reason ? { reason: input.reason } : {}),
     });
     await audit({ action: `application.${input.decision}`, result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy_application', targetId: id, ip: meta.ip, detail: { policy: app.policyCode, version: app.version } }, tx);
     return r;
   });
   if (!row) throw new AppError('CONFLICT', { detailKey: 'policy.applicationClosed' });
-  return toDto(row, title ?? { zh: row.policyCode, en: row.policyCode });
+  return toDto(row, info);
 }

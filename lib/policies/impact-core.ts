@@ -1,5 +1,5 @@
 import { evaluateStatus, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
-import { STATUSES, versionInForce, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
+import { isAmountCeiling, STATUSES, versionInForce, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 
 /**
@@ -49,7 +49,6 @@ export interface ImpactSummary {
   cost: { before: SideCost; after: SideCost; delta: number };
 }
 
-const FINANCE_KINDS = new Set(['loan', 'interest_subsidy']);
 const NON_CASH_KINDS = new Set(['in_kind', 'service', 'qualification']);
 
 /**
@@ -58,7 +57,7 @@ const NON_CASH_KINDS = new Set(['in_kind', 'service', 'qualification']);
  */
 export function costKindOf(category: string | undefined, benefit: Pick<Benefit, 'kind'> | null | undefined): CostKind {
   if (!benefit) return 'non_cash';
-  if (category === 'finance' || (benefit.kind && FINANCE_KINDS.has(benefit.kind))) return 'finance';
+  if (isAmountCeiling(category, benefit.kind)) return 'finance';
   if (benefit.kind && NON_CASH_KINDS.has(benefit.kind)) return 'non_cash';
   return 'money';
 }

@@ -9,7 +9,7 @@ import { AppError } from '@/lib/http/errors';
 import { isFieldLeaf, isGateLeaf, isManualLeaf, leavesOf, withLeafIds, type CriterionResult, type PolicyVersion } from '@/lib/policy-matching/model';
 import { conditionSentence, criterionSentence, type CriterionFacts } from '@/lib/policy-matching/phrases';
 import { talentNumber } from '@/lib/talent/talent-number';
-import type { ApplicationDto } from './applications';
+import { amountKind, type ApplicationDto } from './applications';
 import { materialsForApplications } from './materials';
 
 /**
@@ -76,6 +76,7 @@ export async function getApplicationForStaff(actor: Actor | null, id: string, me
       registeredAt: sql<Date | string | null>`coalesce(${talentProfiles.createdAt}, ${users.createdAt})`,
       zh: policies.titleZh,
       en: policies.titleEn,
+      category: policies.category,
       definition: policyVersions.definition,
     })
     .from(policyApplications)
@@ -120,6 +121,7 @@ export async function getApplicationForStaff(actor: Actor | null, id: string, me
     materials: a.materials,
     files,
     amountEstimate: a.amountEstimate,
+    ...amountKind({ title: { zh: '', en: '' }, category: row.category, kinds: new Map([[a.version, version?.benefit?.kind ?? null]]) }, a.version),
     evaluationStatus: typeof ev.status === 'string' ? ev.status : null,
     note: a.note,
     decisionReason: a.decisionReason,

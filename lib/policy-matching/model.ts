@@ -338,6 +338,15 @@ export const CATEGORIES = ['identity', 'tier', 'housing', 'startup', 'finance', 
 export const PROVENANCES = ['published', 'analog', 'modelled'] as const;
 export const PERIODS = ['month', 'year', 'once'] as const;
 export const BENEFIT_KINDS = ['cash_once', 'cash_periodic', 'rent_discount', 'loan', 'interest_subsidy', 'in_kind', 'service', 'qualification', 'voucher'] as const;
+
+/**
+ * Whether a policy's amount is a ceiling rather than money received: a loan or an interest subsidy, or any policy of
+ * the finance category. Such amounts are shown as "贷款额度最高 …" and never summed with money (我的政策, 我的申请,
+ * the approval dialog, the impact preview, the zone dashboard).
+ */
+export function isAmountCeiling(category: string | null | undefined, benefitKind: string | null | undefined): boolean {
+  return category === 'finance' || benefitKind === 'loan' || benefitKind === 'interest_subsidy';
+}
 export const APPLICATION_MODES = ['免申即享', '快申快享', '申请', '认定', '预约', '服务'] as const;
 export const LEVELS = ['national', 'provincial', 'municipal', 'district', 'park'] as const;
 export const VERSION_STATUSES = ['draft', 'active', 'retired'] as const;

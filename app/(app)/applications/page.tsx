@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { AmountText } from '@/components/policy/badges';
-import { bi, formatDate } from '@/components/policy/format';
+import { amountLabel, bi, formatDate } from '@/components/policy/format';
 import { WithdrawButton } from '@/components/policy/withdraw-button';
 import { ListSkeleton } from '@/components/talent/skeleton';
 import { buttonClass } from '@/components/ui/button';
@@ -76,7 +75,11 @@ async function ApplicationList({ actor }: { actor: Actor }) {
           <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-ink-600">
             <span>{t('policyUi.submittedAt', { date: formatDate(a.createdAt, locale) })}</span>
             {a.decidedAt ? <span>{t('policyUi.decidedAt', { date: formatDate(a.decidedAt, locale) })}</span> : null}
-            {a.amountEstimate !== null ? <AmountText amount={a.amountEstimate} className="font-medium text-emerald-800" /> : null}
+            {a.amountEstimate !== null ? (
+              <span className={cn('tabular-nums', a.amountIsCeiling ? 'font-medium text-ink-800' : 'font-medium text-emerald-800')} data-testid="application-amount" data-ceiling={a.amountIsCeiling || undefined}>
+                {amountLabel({ amountEstimate: a.amountEstimate, category: a.category ?? '', benefitKind: a.benefitKind }, t, locale)?.text}
+              </span>
+            ) : null}
             {a.origin === 'auto' ? <span className="font-medium text-brand-700">{t('policyUi.originAuto')}</span> : null}
           </p>
           {a.status === 'rejected' && a.decisionReason ? <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">{t('policyUi.rejectReason', { reason: a.decisionReason })}</p> : null}
