@@ -11,6 +11,7 @@ import partyDues from './domains/party-dues.en';
 import partyActivities from './domains/party-activities.en';
 import partyStats from './domains/party-stats.en';
 import partyMobile from './domains/party-mobile.en';
+import bookings from './domains/bookings.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -772,6 +773,7 @@ const en: Messages = {
   ...partyActivities,
   ...partyStats,
   ...partyMobile,
+  ...bookings,
   ...party,
 };
 

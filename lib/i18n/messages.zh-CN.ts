@@ -11,6 +11,7 @@ import partyDues from './domains/party-dues.zh-CN';
 import partyActivities from './domains/party-activities.zh-CN';
 import partyStats from './domains/party-stats.zh-CN';
 import partyMobile from './domains/party-mobile.zh-CN';
+import bookings from './domains/bookings.zh-CN';
 import type { Widen } from './widen';
 
 /** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
@@ -771,6 +772,7 @@ const zhCN = {
   ...partyActivities,
   ...partyStats,
   ...partyMobile,
+  ...bookings,
   ...party,
 } as const;
 

@@ -1,0 +1,141 @@
+import 'server-only';
+import { z } from 'zod';
+import { defineRoute, type ApiRouteDef } from '@/lib/api/route';
+import { problemBody } from '@/lib/http/problem';
+import { actOnBooking, createBooking, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
+import {
+  availabilityDto,
+  availabilityQuery,
+  BOOKING_ACTION_INPUTS,
+  bookingDto,
+  bookingIdParams,
+  bookingListDto,
+  createBookingInput,
+  listSpacesQuery,
+  myBookingsQuery,
+  spaceDetailDto,
+  spaceIdParams,
+  spaceListDto,
+  zoneBookingsQuery,
+  type BookingActionSlug,
+} from './schemas';
+
+/**
+ * Innovation-space bookings over HTTP (issue 11 §8, the acceptance contract). Thin: parse, call lib/bookings/service.ts
+ * (which authorizes, checks the rules and lets the exclusion constraint decide), answer.
+ */
+
+export const listSpacesRoute = defineRoute({
+  id: 'listSpaces',
+  method: 'GET',
+  path: '/api/v1/spaces',
+  summary: 'Bookable innovation spaces (studios, kilns, exhibition halls, live-stream and meeting rooms), filtered by kind or zone. Public',
+  tags: ['bookings'],
+  access: 'public',
+  query: listSpacesQuery,
+  response: spaceListDto,
+  handler: ({ query, locale }) => listSpaces(query, locale),
+});
+
+export const getSpaceRoute = defineRoute({
+  id: 'getSpace',
+  method: 'GET',
+  path: '/api/v1/spaces/{id}',
+  summary: 'One space with its rules: weekly opening hours and exceptions (Asia/Shanghai), slot length, min/max duration, buffers, notice, advance, cancellation cutoff, approval, check-in, who may book, quotas. Public',
+  tags: ['bookings'],
+  access: 'public',
+  params: spaceIdParams,
+  response: spaceDetailDto,
+  handler: ({ params, locale }) => getSpace(params.id, locale),
+});
+
+export const spaceAvailabilityRoute = defineRoute({
+  id: 'getSpaceAvailability',
+  method: 'GET',
+  path: '/api/v1/spaces/{id}/availability',
+  summary: 'The slot grid over [from, to) (ISO instants with offset, at most 31 days): free, taken (a blocking booking’s buffered window meets the slot’s), too_soon or too_far. Expired holds never count. Public, no personal data',
+  tags: ['bookings'],
+  access: 'public',
+  params: spaceIdParams,
+  query: availabilityQuery,
+  response: availabilityDto,
+  handler: ({ params, query }) => spaceAvailability(params.id, query),
+});
+
+export const createBookingRoute = defineRoute({
+  id: 'createBooking',
+  method: 'POST',
+  path: '/api/v1/bookings',
+  summary:
+    'Book { spaceId, startsAt, endsAt, idempotencyKey? } (or the Idempotency-Key header): 201 with the booking (confirmed, or pending where approval is required — a pending request holds its slot). 409 { code: "SLOT_TAKEN", conflict: { startsAt, endsAt } } when the buffered window overlaps a blocking booking (exclusion constraint); a retry with the same key returns the first booking. 400 END_BEFORE_START, OUTSIDE_OPENING_HOURS, OFF_SLOT_GRID, BOOKING_TOO_SHORT, BOOKING_TOO_LONG, NOTICE_TOO_SHORT, TOO_FAR_AHEAD; 409 QUOTA_EXCEEDED; 403 NOT_ELIGIBLE_TO_BOOK. Nothing is written on refusal',
+  tags: ['bookings'],
+  access: 'bookings.book',
+  body: createBookingInput,
+  response: bookingDto,
+  status: 201,
+  maxBodyBytes: 4096,
+  handler: async ({ actor, body, req, ip, locale }) => {
+    try {
+      const r = await createBooking(actor, body, { ip, locale, headerKey: req.headers.get('idempotency-key') });
+      return r.booking;
+    } catch (err) {
+      if (!(err instanceof SlotTakenError)) throw err;
+      return new Response(JSON.stringify({ ...problemBody('SLOT_TAKEN', locale), conflict: err.conflict }), {
+        status: 409,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', 'content-language': locale },
+      });
+    }
+  },
+});
+
+const SUMMARIES: Record<BookingActionSlug, string> = {
+  cancel: 'The booker cancels { reason? }: a confirmed booking until the space’s cancellation cutoff (409 CANCEL_CUTOFF_PASSED after), a pending request until its start. SEQUENCE increases; the feed shows STATUS:CANCELLED',
+  approve: 'Staff of the space’s zone approve a pending request (guarded by its stored status: of two concurrent decisions one wins, 409 TRANSITION_NOT_ALLOWED for the other)',
+  reject: 'Staff of the space’s zone decline a pending request { reason } (required)',
+  'check-in': 'The booker checks in with the token of the space’s QR code { token }: 400 CHECKIN_WRONG_SPACE for another space’s code, 409 CHECKIN_OUTSIDE_WINDOW outside [start − 15 min, start + grace)',
+};
+
+function actionRoute(slug: BookingActionSlug): ApiRouteDef {
+  return defineRoute({
+    id: `${slug === 'check-in' ? 'checkIn' : slug}Booking`,
+    method: 'POST',
+    path: `/api/v1/bookings/{id}/${slug}`,
+    summary: SUMMARIES[slug],
+    tags: ['bookings'],
+    access: slug === 'approve' || slug === 'reject' ? 'bookings.manage' : 'bookings.book',
+    params: bookingIdParams,
+    body: BOOKING_ACTION_INPUTS[slug] as z.ZodType<{ reason?: string; token?: string }>,
+    response: bookingDto,
+    maxBodyBytes: 2048,
+    handler: ({ actor, params, body, ip, locale }) => actOnBooking(actor, params.id, slug, body, { ip, locale }),
+  }) as unknown as ApiRouteDef;
+}
+
+export const cancelBookingRoute = actionRoute('cancel');
+export const approveBookingRoute = actionRoute('approve');
+export const rejectBookingRoute = actionRoute('reject');
+export const checkInBookingRoute = actionRoute('check-in');
+
+export const zoneBookingsRoute = defineRoute({
+  id: 'listZoneBookings',
+  method: 'GET',
+  path: '/api/v1/bookings',
+  summary: 'Staff: the pending requests (or upcoming bookings) of the spaces in their own zone, with the booker’s name',
+  tags: ['bookings'],
+  access: 'bookings.manage',
+  query: zoneBookingsQuery,
+  response: bookingListDto,
+  handler: ({ actor, query, ip, locale }) => zoneBookings(actor, query, { ip, locale }),
+});
+
+export const myBookingsRoute = defineRoute({
+  id: 'myBookings',
+  method: 'GET',
+  path: '/api/v1/me/bookings',
+  summary: 'My bookings (upcoming, past or all) with their status as of now and whether I may still cancel',
+  tags: ['bookings'],
+  access: 'bookings.read_own',
+  query: myBookingsQuery,
+  response: bookingListDto,
+  handler: ({ actor, query, ip, locale }) => myBookings(actor, query, { ip, locale }),
+});

@@ -1,0 +1,86 @@
+/** Permission-matrix fixtures: spaces, availability and bookings (harness: tests/helpers/matrix.ts). */
+import { asc } from 'drizzle-orm';
+import { bookings } from '@/db/schema';
+import { own, ownerFor, scoped, zoneFor, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
+import { hourAhead, hours, insertBooking, insertSpace } from '@/tests/helpers/bookings';
+
+let slot = 0;
+/** A fresh hour per case, so cases in one world never collide on a window. */
+const nextStart = () => hourAhead(24 + (slot++ % 500) * 2);
+
+/** A booking of the caller (own) or the stranger (other), in the given status. */
+async function bookingFor(ctx: MatrixCtx, status: 'confirmed' | 'pending', startsAt = nextStart()) {
+  const owner = ownerFor(ctx);
+  const space = await insertSpace(ctx.db);
+  const b = await insertBooking(ctx.db, { spaceId: space.id, userId: owner.id, status, startsAt, endsAt: hours(startsAt, 1) });
+  return { b, space, resource: { ownerId: owner.id } };
+}
+
+/** A pending request on a space of the caller's zone (own) or the other zone. */
+async function requestInZone(ctx: MatrixCtx) {
+  const zone = zoneFor(ctx);
+  const space = await insertSpace(ctx.db, { zoneCode: zone, requiresApproval: true });
+  const start = nextStart();
+  const b = await insertBooking(ctx.db, { spaceId: space.id, userId: ctx.stranger.id, status: 'pending', startsAt: start, endsAt: hours(start, 1) });
+  return { b, resource: { zoneCode: zone } };
+}
+
+/** A confirmed booking starting in five minutes (check-in open) with the space's token. */
+async function checkInCase(ctx: MatrixCtx) {
+  const { b, space, resource } = await bookingFor(ctx, 'confirmed', new Date(Date.now() + 5 * 60_000));
+  return { id: b.id, token: space.checkinToken, resource };
+}
+
+const body = async (ctx: MatrixCtx) => {
+  const space = await insertSpace(ctx.db);
+  const start = nextStart();
+  return { spaceId: space.id, startsAt: start.toISOString(), endsAt: hours(start, 1).toISOString() };
+};
+
+export const routeFixtures: Record<string, Fixture> = {
+  listSpaces: async () => ({ query: { kind: 'studio' } }),
+  getSpace: async (ctx) => ({ params: { id: (await insertSpace(ctx.db)).id } }),
+  getSpaceAvailability: async (ctx) => {
+    const from = hourAhead(1);
+    return { params: { id: (await insertSpace(ctx.db)).id }, query: { from: from.toISOString(), to: hours(from, 24).toISOString() } };
+  },
+  createBooking: async (ctx) => ({ body: await body(ctx), resource: own(ctx) }),
+  listZoneBookings: async () => ({ query: { status: 'pending' } }),
+  myBookings: async (ctx) => ({ query: { when: 'upcoming' }, resource: own(ctx) }),
+  cancelBooking: scoped(async (ctx) => {
+    const { b, resource } = await bookingFor(ctx, 'confirmed');
+    return { params: { id: b.id }, body: {}, resource };
+  }),
+  checkInBooking: scoped(async (ctx) => {
+    const { id, token, resource } = await checkInCase(ctx);
+    return { params: { id }, body: { token }, resource };
+  }),
+  approveBooking: scoped(async (ctx) => {
+    const { b, resource } = await requestInZone(ctx);
+    return { params: { id: b.id }, body: {}, resource };
+  }),
+  rejectBooking: scoped(async (ctx) => {
+    const { b, resource } = await requestInZone(ctx);
+    return { params: { id: b.id }, body: { reason: '该时段另有安排' }, resource };
+  }),
+};
+
+export const actionFixtures: Record<string, Fixture> = {
+  'bookings.book': async (ctx) => ({ input: await body(ctx), resource: own(ctx) }),
+  'bookings.cancel': scoped(async (ctx) => {
+    const { b, resource } = await bookingFor(ctx, 'confirmed');
+    return { input: { id: b.id }, resource };
+  }),
+  'bookings.checkIn': scoped(async (ctx) => {
+    const { id, token, resource } = await checkInCase(ctx);
+    return { input: { id, token }, resource };
+  }),
+  'bookings.decide': scoped(async (ctx) => {
+    const { b, resource } = await requestInZone(ctx);
+    return { input: { id: b.id, decision: 'approve' }, resource };
+  }),
+};
+
+export const snapshotParts: Record<string, SnapshotPart> = {
+  bookings: (db) => db.select({ id: bookings.id, s: bookings.status, q: bookings.icalSequence }).from(bookings).orderBy(asc(bookings.id)),
+};
