@@ -14,6 +14,7 @@ import * as partyMobile from '@/lib/party/mobile-api';
 import * as partyStats from '@/lib/party/stats-api';
 import * as policies from '@/lib/policies/api';
 import * as policyImpact from '@/lib/policies/impact-api';
+import * as policyDashboard from '@/lib/policies/dashboard-api';
 import * as portfolio from '@/lib/portfolio/api';
 import * as system from '@/lib/system/api';
 import * as talent from '@/lib/talent/api';
@@ -21,4 +22,4 @@ import * as zones from '@/lib/zones/api';
 import type { ApiRouteDef } from './route';
 
 /** Every /api/v1 route, for OpenAPI and the permission matrix. A route file not listed here fails the matrix test. */
-export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, partyActivities, partyReports, partyMobile, partyStats, zones, talent, portfolio, policies, policyImpact, bookings, notifications].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);
+export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, partyActivities, partyReports, partyMobile, partyStats, zones, talent, portfolio, policies, policyImpact, policyDashboard, bookings, notifications].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);

@@ -11,6 +11,7 @@ import partyDues from './domains/party-dues.en';
 import partyActivities from './domains/party-activities.en';
 import partyStats from './domains/party-stats.en';
 import partyMobile from './domains/party-mobile.en';
+import zoneDashboard from './domains/zone-dashboard.en';
 import bookings from './domains/bookings.en';
 import type { Messages } from './messages.zh-CN';
 
@@ -773,6 +774,7 @@ const en: Messages = {
   ...partyActivities,
   ...partyStats,
   ...partyMobile,
+  ...zoneDashboard,
   ...bookings,
   ...party,
 };

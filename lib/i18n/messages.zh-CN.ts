@@ -11,6 +11,7 @@ import partyDues from './domains/party-dues.zh-CN';
 import partyActivities from './domains/party-activities.zh-CN';
 import partyStats from './domains/party-stats.zh-CN';
 import partyMobile from './domains/party-mobile.zh-CN';
+import zoneDashboard from './domains/zone-dashboard.zh-CN';
 import bookings from './domains/bookings.zh-CN';
 import type { Widen } from './widen';
 
@@ -772,6 +773,7 @@ const zhCN = {
   ...partyActivities,
   ...partyStats,
   ...partyMobile,
+  ...zoneDashboard,
   ...bookings,
   ...party,
 } as const;
