@@ -53,7 +53,7 @@ function makeState(settings: IndexSettings, docs: Iterable<SearchDocument> = [])
     idField: 'id',
     fields: [...settings.searchable, PY],
     storeFields: [],
-    extractField: (doc, field) => (field === PY ? settings.pinyinOf.map((f) => pinyinTokens(fieldText(doc, f)).join(' ')).join(' ') : field === 'id' ? String(doc.id) : fieldText(doc, field)),
+    extractField: (doc, field) => (field === PY ? settings.pinyinOf.map((f) => pinyinTokens(fieldText(doc, f), settings.dictionary).join(' ')).join(' ') : field === 'id' ? String(doc.id) : fieldText(doc, field)),
     tokenize: (text, field) => (field === PY ? text.split(' ').filter(Boolean) : indexTokens(text)),
     processTerm: (t) => t,
     searchOptions: { tokenize: (s) => [s], processTerm: (t) => t, boost: boosts(settings) },
@@ -217,7 +217,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       const needles = [...textTerms];
       if (pyTerms.size && s.settings.pinyinOf.includes(f)) {
         const norm = normalize(text);
-        for (const unit of new Set([...words(norm).filter(isAllCjk), ...cjkRuns(norm).flatMap(bigrams)])) if (cachedPinyin(unit).some((p) => pyTerms.has(p))) needles.push(unit);
+        for (const unit of new Set([...words(norm).filter(isAllCjk), ...cjkRuns(norm).flatMap(bigrams), ...s.settings.dictionary.filter((t) => norm.includes(t))])) if (cachedPinyin(unit).some((p) => pyTerms.has(p))) needles.push(unit);
       }
       out[f] = highlightText(text, needles);
     }

@@ -68,7 +68,7 @@ export function toMeiliDoc(doc: SearchDocument, s: IndexSettings): SearchDocumen
   }
   out[PY] = s.pinyinOf.map((f) => {
     const v = doc[f];
-    return pinyinTokens(Array.isArray(v) ? v.join(' ') : typeof v === 'string' ? v : '').join(' ');
+    return pinyinTokens(Array.isArray(v) ? v.join(' ') : typeof v === 'string' ? v : '', s.dictionary).join(' ');
   }).join(' ');
   return out;
 }

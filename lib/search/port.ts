@@ -1,7 +1,7 @@
 import type { FilterNode } from './filter';
 import type { IndexSettings } from './settings';
 import type { SearchDocument, SearchIndexName } from './source';
-import type { HighlightSegment } from './text';
+import { toSimplified, type HighlightSegment } from './text';
 
 /**
  * The SearchIndex port (booking-and-search.md R3): one contract, two adapters (embedded MiniSearch, Meilisearch),
@@ -81,10 +81,14 @@ export class SearchInputError extends Error {
   }
 }
 
-/** Stable document comparison for reconciliation (key order does not matter). */
+/**
+ * Stable document comparison for reconciliation: key order does not matter, and text compares in simplified script
+ * (the Meilisearch adapter stores text simplified).
+ */
 export function docFingerprint(doc: SearchDocument): string {
+  const canon = (v: unknown): unknown => (typeof v === 'string' ? toSimplified(v) : Array.isArray(v) ? v.map(canon) : v);
   const keys = Object.keys(doc)
-    .filter((k) => !k.startsWith('_'))
+    .filter((k) => !k.startsWith('_') && doc[k] !== undefined)
     .sort();
-  return JSON.stringify(keys.map((k) => [k, doc[k]]));
+  return JSON.stringify(keys.map((k) => [k, canon(doc[k])]));
 }

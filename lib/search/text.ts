@@ -71,11 +71,14 @@ export function cjkRuns(normalized: string): string[] {
   return normalized.match(/\p{Script=Han}+/gu) ?? [];
 }
 
-/** Pinyin (syllables, joined per word and per bigram) and initials of the CJK words of a title or a name. */
-export function pinyinTokens(text: string): string[] {
+/**
+ * Pinyin (syllables, joined per word and per bigram) and initials of the CJK words of a title or a name; `terms`
+ * (the index's dictionary, e.g. 陶溪川) are joined whole where they occur, since the segmenter may split them.
+ */
+export function pinyinTokens(text: string, terms: readonly string[] = []): string[] {
   const out = new Set<string>();
   const norm = normalize(text);
-  const units = new Set<string>([...words(norm).filter(isAllCjk), ...cjkRuns(norm).flatMap(bigrams)]);
+  const units = new Set<string>([...words(norm).filter(isAllCjk), ...cjkRuns(norm).flatMap(bigrams), ...terms.filter((t) => isAllCjk(t) && norm.includes(t))]);
   {
     for (const unit of units) {
       const syl = pinyin(unit, { toneType: 'none', type: 'array', v: true }) as string[];
