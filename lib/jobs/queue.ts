@@ -101,8 +101,8 @@ export async function dispatchEvents(db: Db, limit = 100): Promise<number> {
 }
 
 /**
- * The claim statement (not yet run): up to `limit` due jobs for `workerId`, the oldest due first, with SKIP LOCKED
- * so that concurrent workers never claim the same job. Exported for the benchmark's EXPLAIN.
+ * The claim statement (not yet run): up to `limit` due jobs for `workerId` — never more — the oldest due first, with
+ * SKIP LOCKED so that concurrent workers never claim the same job. Exported for the benchmark's EXPLAIN.
  */
 export function claimStatement(db: DbOrTx, workerId: string, limit: number, leaseMs: number) {
   const due = db
@@ -121,7 +121,10 @@ export function claimStatement(db: DbOrTx, workerId: string, limit: number, leas
       lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`,
       startedAt: sql`now()`,
     })
-    .where(and(inArray(jobs.id, due), eq(jobs.status, 'pending')))
+    // `= any(array(…))` makes the due ids an InitPlan, run exactly once. With `id in (…)` PostgreSQL could run the
+    // LIMIT … SKIP LOCKED subquery again while another claimer held locks, and one claim of 4 took 388 jobs
+    // (tests/jobs.db.test.ts): that worker ran them all at once, past its concurrency, and the other starved.
+    .where(and(sql`${jobs.id} = any(array(${due}))`, eq(jobs.status, 'pending')))
     .returning();
 }
 
