@@ -170,10 +170,12 @@ function liveBlockers(spaceId: string, win: Interval, at: Date, s: Pick<Space, '
 
 /** A blocking row whose block has lapsed by `at`: what the timers would set, derived from the row itself. */
 function staleCondition(at: Date, s: Pick<Space, 'checkinRequired' | 'checkinGraceMin'>): SQL {
-  const parts: SQL[] = [sql`(${bookings.status} = 'held' and ${bookings.holdExpiresAt} <= ${at})`, sql`(${bookings.status} = 'pending' and ${bookings.startsAt} <= ${at})`];
+  // Instants as ISO text with a cast: postgres.js cannot bind a bare Date inside raw SQL (stack-notes).
+  const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const parts: SQL[] = [sql`(${bookings.status} = 'held' and ${bookings.holdExpiresAt} <= ${ts(at)})`, sql`(${bookings.status} = 'pending' and ${bookings.startsAt} <= ${ts(at)})`];
   if (s.checkinRequired) {
     const graceOver = new Date(at.getTime() - s.checkinGraceMin * MIN);
-    parts.push(sql`(${bookings.status} = 'confirmed' and ${bookings.checkedInAt} is null and ${bookings.startsAt} <= ${graceOver})`);
+    parts.push(sql`(${bookings.status} = 'confirmed' and ${bookings.checkedInAt} is null and ${bookings.startsAt} <= ${ts(graceOver)})`);
   }
   return sql`(${sql.join(parts, sql` or `)})`;
 }
