@@ -24,7 +24,7 @@ export const CAPABILITY_DEFS: Record<Capability, CapabilityDef> = {
   party_transfer: { title: 'landing.featPartyTitle', body: 'landing.featPartyBody', icon: 'flag' },
   mobile_members: { title: 'landing.featMobileTitle', body: 'landing.featMobileBody', icon: 'flag' },
   spaces: { title: 'landing.featSpacesTitle', body: 'landing.featSpacesBody', icon: 'apply' },
-  mentors: { title: 'landing.featMentorsTitle', body: 'landing.featMentorsBody', icon: 'mentor' },
+  mentors: { title: 'landing.featMentorsTitle', body: 'landing.featMentorsBody', icon: 'mentor', href: '/mentors' },
 };
 
 /** Live first (in the order above), then the coming ones. */

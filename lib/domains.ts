@@ -3,6 +3,7 @@ import { adminManifest } from '@/lib/admin/manifest';
 import { jobsManifest } from '@/lib/jobs/manifest';
 import type { Capability } from '@/lib/capabilities';
 import type { NavItem } from '@/lib/navigation';
+import { mentorsManifest } from '@/lib/mentors/manifest';
 import { notificationsManifest } from '@/lib/notifications/manifest';
 import type { NotificationKinds } from '@/lib/notifications/registry';
 import { partyManifest } from '@/lib/party/manifest';
@@ -30,7 +31,7 @@ export interface DomainManifest {
   capabilities?: readonly Capability[];
 }
 
-export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, partyManifest, notificationsManifest] as const satisfies readonly DomainManifest[];
+export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, partyManifest, notificationsManifest, mentorsManifest] as const satisfies readonly DomainManifest[];
 
 /** The capabilities some domain declares: live on the landing page. */
 export const LIVE_CAPABILITIES: ReadonlySet<Capability> = new Set((DOMAINS as readonly DomainManifest[]).flatMap((d) => d.capabilities ?? []));

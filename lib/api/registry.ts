@@ -4,6 +4,7 @@ import * as admin from '@/lib/admin/api';
 import * as auth from '@/lib/auth/api';
 import * as bookings from '@/lib/bookings/api';
 import * as jobs from '@/lib/jobs/api';
+import * as mentors from '@/lib/mentors/api';
 import * as notifications from '@/lib/notifications/api';
 import * as party from '@/lib/party/api';
 import * as partyTransfers from '@/lib/party/transfer-api';
@@ -22,4 +23,4 @@ import * as zones from '@/lib/zones/api';
 import type { ApiRouteDef } from './route';
 
 /** Every /api/v1 route, for OpenAPI and the permission matrix. A route file not listed here fails the matrix test. */
-export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, partyActivities, partyReports, partyMobile, partyStats, zones, talent, portfolio, policies, policyImpact, policyDashboard, bookings, notifications].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);
+export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, partyActivities, partyReports, partyMobile, partyStats, zones, talent, portfolio, policies, policyImpact, policyDashboard, bookings, notifications, mentors].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);

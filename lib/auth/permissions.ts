@@ -100,6 +100,11 @@ export const PERMISSIONS = {
   'bookings.book': { roles: ['talent'], scope: 'own', access: 'write' },
   'bookings.read_own': { roles: ['talent'], scope: 'own', access: 'read' },
   'bookings.manage': { roles: ['zone_staff'], scope: 'zone', access: 'write' },
+  // Mentors and 师带徒 (issue 12). Mentor profiles are public; staff record mentors without an account and answer
+  // requests for them; a talent keeps their own mentor profile; talents request apprenticeships and answer as mentors.
+  'mentors.manage': { roles: ['zone_staff'], scope: 'global', access: 'write' },
+  'mentors.claim': { roles: ['talent'], scope: 'own', access: 'write' },
+  'mentorships.use': { roles: ['talent'], scope: 'own', access: 'write' },
   'notifications.read_own': { roles: ALL, scope: 'own', access: 'read' },
   'notifications.update_own': { roles: ALL, scope: 'own', access: 'write' },
 } as const satisfies Record<string, PermissionDef>;

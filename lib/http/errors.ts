@@ -36,6 +36,12 @@ export const PROBLEM_CODES = {
   MAY_NOT_VOTE: 400,
   WRONG_REPORT_ORG: 400,
   REPORT_EXISTS: 409,
+  // Mentors and 师带徒 (issue 12).
+  MENTOR_FULL: 409,
+  SELF_MENTORSHIP: 400,
+  OPEN_REQUEST_EXISTS: 409,
+  MENTOR_NOT_ACCEPTING: 409,
+  MENTOR_EXISTS: 409,
   // Innovation-space bookings (issue 11 §8, "Bad input").
   SLOT_TAKEN: 409,
   END_BEFORE_START: 400,

@@ -1,5 +1,6 @@
 import home from './domains/home.en';
 import jobs from './domains/jobs.en';
+import mentors from './domains/mentors.en';
 import notifications from './domains/notifications.en';
 import party from './domains/party.en';
 import policy from './domains/policy.en';
@@ -203,6 +204,11 @@ const en: Messages = {
     CHECKIN_WRONG_SPACE: 'This is not the check-in code of the space you booked',
     CHECKIN_OUTSIDE_WINDOW: 'Check-in is open from 15 minutes before the start until the grace period ends',
     REPORT_EXISTS: 'This year\'s annual report has already been submitted',
+    MENTOR_FULL: 'This mentor has no free apprentice places',
+    SELF_MENTORSHIP: 'You cannot ask to become your own apprentice',
+    OPEN_REQUEST_EXISTS: 'You have already asked this mentor, or are already their apprentice',
+    MENTOR_NOT_ACCEPTING: 'This mentor is not taking apprentices at the moment',
+    MENTOR_EXISTS: 'You already have a mentor profile',
     CONFLICT: 'Conflicting data; refresh and try again',
     CROSS_ORIGIN: 'Cross-site request refused',
     METHOD_NOT_ALLOWED: 'Method not allowed',
@@ -763,6 +769,7 @@ const en: Messages = {
     down: 'Unavailable',
   },
   ...notifications,
+  ...mentors,
   ...policy,
   ...jobs,
   ...home,

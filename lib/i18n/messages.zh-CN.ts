@@ -1,5 +1,6 @@
 import home from './domains/home.zh-CN';
 import jobs from './domains/jobs.zh-CN';
+import mentors from './domains/mentors.zh-CN';
 import notifications from './domains/notifications.zh-CN';
 import party from './domains/party.zh-CN';
 import policy from './domains/policy.zh-CN';
@@ -189,6 +190,11 @@ const zhCN = {
     MAY_NOT_VOTE: '流动党员在流入地不享有表决权，不能记为参与表决或计入法定人数',
     WRONG_REPORT_ORG: '情况汇报应报送正式组织关系所在（流出地）党支部',
     REPORT_EXISTS: '本年度情况汇报已提交',
+    MENTOR_FULL: '该导师的带徒名额已满',
+    SELF_MENTORSHIP: '不能向自己申请拜师',
+    OPEN_REQUEST_EXISTS: '您已向该导师提出过申请，或已是其徒弟',
+    MENTOR_NOT_ACCEPTING: '该导师目前不收徒',
+    MENTOR_EXISTS: '您已有导师主页',
     SLOT_TAKEN: '该时段已被预约，请选择其他时段',
     END_BEFORE_START: '结束时间必须晚于开始时间',
     OUTSIDE_OPENING_HOURS: '所选时段不在该空间的开放时间内',
@@ -762,6 +768,7 @@ const zhCN = {
     down: '不可用',
   },
   ...notifications,
+  ...mentors,
   ...policy,
   ...jobs,
   ...home,

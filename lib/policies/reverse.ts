@@ -192,7 +192,7 @@ const ROOT_COLUMNS: Record<string, (keyof typeof columns)[]> = {
   ich: ['ichLevel', 'ichProject', 'ichYear'],
   awards: ['awards'],
   exhibitions: ['exhibitions'],
-  apprentices: ['apprentices'],
+  apprentices: ['apprentices', 'portalApprentices'],
   relocated_to_jdz_date: ['relocatedToJdzDate'],
   commitment_years: ['commitmentYears'],
   retired: ['retired'],
@@ -288,7 +288,7 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
       .limit(batch);
     for (const r of rows) {
       stats.candidates++;
-      const profile = matchingProfile(r as unknown as ProfileColumns);
+      const profile = matchingProfile(r as unknown as ProfileColumns, args.evalDate);
       const result = evaluateAll(profile, sub, args.groups, args.evalDate, options).find((x) => x.policyCode === args.code);
       if (!result || !wanted.has(result.status)) continue;
       yield {

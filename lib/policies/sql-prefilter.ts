@@ -106,7 +106,8 @@ const LIST_COLUMNS: Partial<Record<FieldName, SQL>> = {
   honours: sql`${tp.honours}`,
   awards: sql`${tp.awards}`,
   exhibitions: sql`${tp.exhibitions}`,
-  apprentices: sql`${tp.apprentices}`,
+  // apprentices is not listed: the portal-recorded ones (师带徒, lib/mentors) are merged in by the projection, so the
+  // jsonb column alone would under-count; leaves on it keep the row and the exact evaluator decides.
   receiving: sql`${tp.receiving}`,
   received: sql`${tp.received}`,
 };

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { listMyMentorshipsRoute } from '@/lib/mentors/api';
+
+export const GET = toHandler(listMyMentorshipsRoute);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { listMentorMentorshipsRoute } from '@/lib/mentors/api';
+
+export const GET = toHandler(listMentorMentorshipsRoute);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { actOnMentorshipRoute } from '@/lib/mentors/api';
+
+export const POST = toHandler(actOnMentorshipRoute);

@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { requestMentorshipRoute } from '@/lib/mentors/api';
+
+export const POST = toHandler(requestMentorshipRoute);
