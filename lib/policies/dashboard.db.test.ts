@@ -40,7 +40,7 @@ async function world() {
   const db = t.db();
   await seedCatalogue(db, [cash, loan, later], []);
   clearCatalogueCache();
-  const mk = (profile: Parameters<typeof makeTalent>[1]['profile'], zone: 'jkq' | 'zsq' = 'jkq') => makeTalent(db, { zone, profile });
+  const mk = (profile: NonNullable<Parameters<typeof makeTalent>[1]>['profile'], zone: 'jkq' | 'zsq' = 'jkq') => makeTalent(db, { zone, profile });
   // 1 June 01:00 local (31 May UTC): June
   const t1 = await mk({ createdAt: at('2026-05-31T17:00:00Z'), crafts: ['throwing_round', 'product_design'], residenceDistrict: '经开区' });
   // 31 May 23:00 local: May

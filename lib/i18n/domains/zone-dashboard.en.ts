@@ -54,6 +54,8 @@ const zoneDashboardEn: ZoneDashboardMessages = {
     noteAmounts: 'Estimated amounts (CNY) of approved applications, by the month of the decision. Loans and interest subsidies state a ceiling, not money paid: they are counted apart and never added to the amount.',
     noteUptake: 'Uptake = people who applied in the period ÷ (those people + people eligible today who have not applied). Only policies in force today, evaluated on today’s profiles.',
     demoNote: 'Includes demo policies (not officially published): amounts and counts are for demonstration only.',
+    other: 'Other',
+    moreInTable: 'The chart shows the first {n}; the table lists all.',
     showTable: 'Table',
     downloadCsv: 'Download CSV',
     csvHint: 'The CSV has one section per chart and opens in Excel.',

@@ -55,6 +55,8 @@ const zoneDashboardZh = {
     noteAmounts: '按核准日期所在月份统计核准时的预计金额（元）。贷款、贴息类政策给出的是额度而不是发放的钱：单独计数，不计入金额。',
     noteUptake: '申请率 = 时间段内申请的人数 ÷（申请人数 + 今天符合条件但尚未申请的人数）。只统计今天生效的政策，按今天的档案评估。',
     demoNote: '含演示政策（非正式公布的政策），金额与人数仅用于演示。',
+    other: '其他',
+    moreInTable: '图中显示前 {n} 项，其余见表格。',
     showTable: '表格',
     downloadCsv: '下载 CSV',
     csvHint: 'CSV 每个图表一节，可用 Excel 打开。',
