@@ -116,7 +116,7 @@ export async function measure(
     latencyMs: summarise(run.latencies),
     errors: run.result.errors,
     timeouts: run.result.timeouts,
-    non2xx: run.result.non2xx,
+    non2xx: spec.expectStatus ? responses - (run.statusCodes[String(spec.expectStatus)] ?? 0) : run.result.non2xx,
     statusCodes: run.statusCodes,
     serverCpuCores: run.serverCpuCores,
     loadGenCpuCores: run.loadGenCpuCores,

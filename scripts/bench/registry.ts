@@ -20,6 +20,8 @@
  *                                            latency idle and with 10,000 queued, no-op throughput, PGlite and a
  *                                            scratch PostgreSQL database in the same run; no server (needsServer:
  *                                            false), about two minutes
+ *   npm run bench -- pages                   anonymous /policies, /policies/JP-001, /api/v1/policies (+ 304), the
+ *                                            talent's /my-policies and /home, the staff dashboard; ratios to ping
  *   npm run bench -- party                   流动党员 dashboard and district view (API + pages) on a database of its
  *                                            own: 5,000 members, 20,000 attendance rows (scripts/bench/party-seed.ts);
  *                                            with DATABASE_URL on a scratch PostgreSQL database; ratio to ping
@@ -29,13 +31,14 @@ import exportBench from './benchmarks/export';
 import impact from './benchmarks/impact';
 import jobs from './benchmarks/jobs';
 import login from './benchmarks/login';
+import pages from './benchmarks/pages';
 import party from './benchmarks/party';
 import policies from './benchmarks/policies';
 import reverse from './benchmarks/reverse';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, talents, exportBench, reverse, impact, jobs, party];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 

@@ -30,7 +30,7 @@ export interface Measurement {
   /** Connection errors and timeouts (autocannon `errors`, which includes `timeouts`). */
   errors: number;
   timeouts: number;
-  /** Responses with a status outside 200–299. */
+  /** Responses with a status outside 200–299 — or, with `expectStatus`, any other status than that one. */
   non2xx: number;
   /** Count per HTTP status. */
   statusCodes: Record<string, number>;
@@ -72,6 +72,8 @@ export interface LoadSpec {
   headers?: Record<string, string>;
   body?: string;
   connections: number;
+  /** The status every response should have when it is not a 2xx (e.g. 304 for a revalidation); others are errors. */
+  expectStatus?: number;
 }
 
 /** What the harness offers a benchmark: the server's address and helpers that keep load runs uniform. */
