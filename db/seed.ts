@@ -17,6 +17,7 @@ import { seedCatalogue } from '@/lib/policies/store';
 import { seedDemoDues } from './seed-party-dues';
 import { seedDemoMobile } from './seed-party-mobile';
 import { seedDemoActivities } from './seed-party-activities';
+import { seedDemoSpaces } from './seed-bookings';
 import { CATALOGUE as SEED_CATALOGUE, EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 
 /** Zones, Party organisations and the policy catalogue: reference data every environment needs. Idempotent. */
@@ -68,6 +69,7 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
   await seedDemoDues(db);
   await seedDemoMobile(db);
   await seedDemoActivities(db);
+  await seedDemoSpaces(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }
