@@ -9,6 +9,7 @@ import { defineHomeCards, type HomeCardContext } from '@/lib/home/registry';
 import { AppError } from '@/lib/http/errors';
 import { now } from '@/lib/clock';
 import { listApplications, listMyApplications } from './applications';
+import { zoneDashboardSummary } from './dashboard';
 import { myMatches, todayIso } from './service';
 
 /** The policy domain's 工作台 cards for a talent: policies at a glance and my applications (issue 13 §1). */
@@ -135,8 +136,39 @@ async function StaffApplicationsCard({ actor, t, locale, ip }: HomeCardContext) 
   );
 }
 
+/** Zone staff: the zone's headline figures of the last 30 days, and the way to the 数据看板. */
+async function ZoneFiguresCard({ actor, t, locale, ip }: HomeCardContext) {
+  const s = await zoneDashboardSummary(actor, { ip, locale });
+  if (!s) return null;
+  const empty = !s.registrations && !s.queue && !s.applications && s.approvedAmount === '0.00';
+  const figures = [t('zoneDashboard.homeRegistrations', { n: s.registrations }), t('zoneDashboard.homeQueue', { n: s.queue }), t('zoneDashboard.homeApplications', { n: s.applications }), t('zoneDashboard.homeAmount', { amount: formatAmount(Number(s.approvedAmount), locale) })];
+  return (
+    <Card data-testid="home-zone-figures">
+      <div className="flex items-start justify-between gap-3">
+        <h2 className="font-semibold text-ink-900">{t('zoneDashboard.homeTitle')}</h2>
+        {s.demoData ? <DemoDataBadge /> : null}
+      </div>
+      {empty ? (
+        <p className="mt-1 text-sm text-ink-600">{t('zoneDashboard.homeEmpty')}</p>
+      ) : (
+        <ul className="mt-3 grid grid-cols-2 gap-2 text-sm text-ink-800">
+          {figures.map((f) => (
+            <li key={f} className="rounded-lg bg-ink-50 px-3 py-2 tabular-nums">
+              {f}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link href="/staff/dashboard" className={`${buttonClass('primary', 'sm')} mt-4`}>
+        {t('zoneDashboard.homeOpen')}
+      </Link>
+    </Card>
+  );
+}
+
 export const policyHomeCards = defineHomeCards([
   { id: 'policies.staff_applications', order: 10, permission: 'applications.review', render: (ctx) => StaffApplicationsCard(ctx) },
+  { id: 'policies.zone_figures', order: 11, permission: 'zones.read', render: (ctx) => ZoneFiguresCard(ctx) },
   { id: 'policies.glance', order: 12, permission: 'matches.read_own', render: (ctx) => PoliciesCard(ctx) },
   { id: 'policies.applications', order: 20, permission: 'applications.read_own', render: (ctx) => ApplicationsCard(ctx) },
 ]);

@@ -8,8 +8,9 @@ export const policiesManifest = {
   nav: [
     { href: '/my-policies', label: 'policy.navMine', permission: 'matches.read_own', order: 40 },
     { href: '/applications', label: 'policy.navApplications', permission: 'applications.read_own', order: 50 },
-    { href: '/staff/policies', label: 'policy.navStaffPolicies', permission: 'policies.manage', order: 80 },
-    { href: '/staff/applications', label: 'policy.navStaffApplications', permission: 'applications.read', order: 90 },
+    { href: '/staff/dashboard', label: 'zoneDashboard.nav', permission: 'zones.read', order: 79, group: 'policy' },
+    { href: '/staff/policies', label: 'policy.navStaffPolicies', permission: 'policies.manage', order: 80, group: 'policy' },
+    { href: '/staff/applications', label: 'policy.navStaffApplications', permission: 'applications.read', order: 90, group: 'policy' },
   ],
   appPaths: ['/apply'],
   notifications: policyNotificationKinds,

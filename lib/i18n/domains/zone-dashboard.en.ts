@@ -2,10 +2,11 @@ import type { ZoneDashboardMessages } from './zone-dashboard.zh-CN';
 
 const zoneDashboardEn: ZoneDashboardMessages = {
   zoneDashboard: {
-    title: 'Dashboard',
-    nav: 'Dashboard',
+    title: 'Zone statistics',
+    nav: 'Statistics',
     intro: '{zone}: registrations, evidence verification, applications and amounts approved, and the uptake of each policy.',
     periodSummary: '{from} to {to}',
+    navGroup: 'Policy work',
     zone: 'Zone',
     period: 'Period',
     preset30: 'Last 30 days',
@@ -59,7 +60,7 @@ const zoneDashboardEn: ZoneDashboardMessages = {
     showTable: 'Table',
     downloadCsv: 'Download CSV',
     csvHint: 'The CSV has one section per chart and opens in Excel.',
-    csvName: 'dashboard',
+    csvName: 'zone-statistics',
     totalRegistrations: 'New talents',
     totalQueue: 'Evidence to verify',
     totalOldest: 'Oldest waiting {n} days',
@@ -80,8 +81,8 @@ const zoneDashboardEn: ZoneDashboardMessages = {
     homeQueue: '{n} evidence to verify',
     homeApplications: '{n} new applications',
     homeAmount: '{amount} approved',
-    homeEmpty: 'No registrations, applications or approvals in this zone in the last 30 days. Open the dashboard for a longer period.',
-    homeOpen: 'Open the dashboard',
+    homeEmpty: 'No registrations, applications or approvals in this zone in the last 30 days. Open the statistics for a longer period.',
+    homeOpen: 'Open the statistics',
   },
 };
 

@@ -7,6 +7,7 @@ const zoneDashboardZh = {
     nav: '数据看板',
     intro: '{zone}：人才登记、材料核验、政策申请与核准金额，以及各项政策的申请率。',
     periodSummary: '{from} 至 {to}',
+    navGroup: '政策工作',
     zone: '园区',
     period: '时间段',
     preset30: '近30天',
