@@ -1,5 +1,6 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, is, sql, type SQL } from 'drizzle-orm';
+import { PgColumn } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { mentors, mentorships, talentProfiles } from '@/db/schema';
 import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
@@ -16,12 +17,15 @@ import { mergeApprentices, toProfileApprentices, type PortalApprentice, type Sel
  * rule of lib/mentors/core.ts (mergeApprentices).
  */
 export function portalApprenticesSql(userCol: AnyPgColumn | SQL): SQL<PortalApprentice[]> {
+  // Drizzle may render a column of a single-table select unqualified ("user_id"), which inside this subquery would
+  // name the apprentice's profile: qualify it with its table.
+  const outer = is(userCol, PgColumn) ? sql`${sql.identifier(getTableName(userCol.table))}.${sql.identifier(userCol.name)}` : userCol;
   return sql<PortalApprentice[]>`(select coalesce(jsonb_agg(jsonb_build_object(
       'mentorshipId', ms.id, 'birthDate', ap.birth_date, 'startDate', ms.start_date, 'months', ms.months) order by ms.start_date, ms.id), '[]'::jsonb)
     from ${mentorships} ms
     join ${mentors} m on m.id = ms.mentor_id
     left join ${talentProfiles} ap on ap.user_id = ms.talent_id
-    where m.talent_id = ${userCol} and ms.status = 'accepted')`;
+    where m.talent_id = ${outer} and ms.status = 'accepted')`;
 }
 
 /** Today in Jingdezhen (the date every matching path evaluates on unless told otherwise). */

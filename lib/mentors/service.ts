@@ -39,7 +39,8 @@ const todayIso = () => formatYmd(jdzToday());
 
 /** SQL: the mentor in the row is public. */
 const publicMentor: SQL = sql`(${mentors.talentId} is null or ${publicDisplaySql(mentors.talentId)})`;
-const acceptedCount = sql<number>`(select count(*)::int from ${mentorships} a where a.mentor_id = ${mentors.id} and a.status = 'accepted')`.mapWith(Number);
+// The outer mentor's id, qualified: drizzle may render ${mentors.id} unqualified, which here would name a.id.
+const acceptedCount = sql<number>`(select count(*)::int from ${mentorships} a where a.mentor_id = "mentors"."id" and a.status = 'accepted')`.mapWith(Number);
 
 type Row = Mentor & { accepted: number; published: boolean };
 const rowColumns = { m: mentors, accepted: acceptedCount, published: sql<boolean>`${publicMentor}` };

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, desc, eq, getTableColumns, getTableName, inArray, is, sql, type SQL } from 'drizzle-orm';
+import { PgColumn, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { consents, evidence, talentProfiles, workImages, works } from '@/db/schema';
 import { mergePortalApprentices, portalApprenticesSql } from '@/lib/mentors/queries';
@@ -80,14 +80,17 @@ export async function loadMatchingProfile(db: DbOrTx, userId: string, evalDate?:
 // only when the talent has opted in to public display — the showcase rule (showcase enabled, profile consent in force).
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A column as "table"."column": drizzle may render it unqualified in a single-table select, ambiguous in a subquery. */
+const qualified = (col: AnyPgColumn | SQL): SQL => (is(col, PgColumn) ? sql`${sql.identifier(getTableName(col.table))}.${sql.identifier(col.name)}` : col);
+
 /** SQL: the talent in `userCol` has opted in to public display (the showcase rule). */
 export function publicDisplaySql(userCol: AnyPgColumn | SQL): SQL {
-  return sql`exists (select 1 from ${talentProfiles} pd where pd.user_id = ${userCol} and pd.showcase_enabled and ${consentInForce(sql`pd.user_id`)})`;
+  return sql`exists (select 1 from ${talentProfiles} pd where pd.user_id = ${qualified(userCol)} and pd.showcase_enabled and ${consentInForce(sql`pd.user_id`)})`;
 }
 
 /** SQL: the crafts (工种 codes) of the talent in `userCol` (null without a profile). */
 export function talentCraftsSql(userCol: AnyPgColumn | SQL): SQL<string[] | null> {
-  return sql<string[] | null>`(select pc.crafts from ${talentProfiles} pc where pc.user_id = ${userCol})`;
+  return sql<string[] | null>`(select pc.crafts from ${talentProfiles} pc where pc.user_id = ${qualified(userCol)})`;
 }
 
 export type CredentialState = 'verified' | 'pending' | 'claimed' | 'rejected';
