@@ -21,7 +21,7 @@
  *                                            scratch PostgreSQL database in the same run; no server (needsServer:
  *                                            false), about two minutes
  *   npm run bench -- pages                   anonymous /policies, /policies/JP-001, /api/v1/policies (+ 304), the
- *                                            talent's /my-policies and /home, the staff dashboard; ratios to ping
+ *                                            talent's /my-policies and /dashboard, the staff dashboard; ratios to ping
  *   npm run bench -- party                   流动党员 dashboard and district view (API + pages) on a database of its
  *                                            own: 5,000 members, 20,000 attendance rows (scripts/bench/party-seed.ts);
  *                                            with DATABASE_URL on a scratch PostgreSQL database; ratio to ping

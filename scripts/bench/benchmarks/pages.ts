@@ -2,7 +2,7 @@
  * pages: what a crowd sees (issue 13 §4), each figure as a ratio to GET /api/v1/ping measured in the same run and at
  * the same concurrency. Anonymous: the policy catalogue /policies, one policy page /policies/JP-001 and the JSON
  * catalogue /api/v1/policies (with its ETag revalidation: If-None-Match → 304). Signed in: the talent's 我的政策
- * (/my-policies) and 工作台 (/home) with a session cookie, and the zone staff's 数据看板 (/staff/dashboard) when the
+ * (/my-policies) and 工作台 (/dashboard) with a session cookie, and the zone staff's 数据看板 (/staff/dashboard) when the
  * page exists. Targets: catalogue and policy pages ≥ 0.5× ping; /my-policies, the home and the dashboard p95 ≤ 150 ms.
  * Opt-in (`npm run bench -- pages`): eight measurements take about two minutes at the default durations.
  */
@@ -48,7 +48,7 @@ export default defineBenchmark<{ talentCookie: string; staffCookie: string; etag
       measurements.push(await ctx.load({ label: 'catalogue API 304', path: '/api/v1/policies', headers: { ...zh, 'if-none-match': etag }, connections, expectStatus: 304 }));
     } else problems.push('GET /api/v1/policies sent no ETag');
     const mine = await ctx.load({ label: 'my-policies (talent)', path: '/my-policies', headers: { ...zh, cookie: talentCookie }, connections });
-    const home = await ctx.load({ label: 'home (talent)', path: '/home', headers: { ...zh, cookie: talentCookie }, connections });
+    const home = await ctx.load({ label: 'home /dashboard (talent)', path: '/dashboard', headers: { ...zh, cookie: talentCookie }, connections });
     measurements.push(mine, home);
     let dash: Measurement | null = null;
     if (dashboard) {
