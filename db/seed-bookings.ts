@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { demoCheckinToken, SPACE_IDS } from './seed-bookings-ids';
 import type { Db } from './client';
 import { spaces, type NewSpace, type OpeningException, type OpeningHours } from './schema';
+
+export { demoCheckinToken, SPACE_IDS };
 
 /**
  * Demo innovation spaces (issue 11 §1; domain-talent-policy.md §1.6): 陶溪川, 三宝国际陶艺村, 雕塑瓷厂 and the 经开区
@@ -10,22 +13,6 @@ import { spaces, type NewSpace, type OpeningException, type OpeningHours } from 
  * derived from the id: the demo seed is refused in production. Idempotent (on conflict do nothing).
  */
 
-export const SPACE_IDS = {
-  taoxichuanStudio: '5a0c0000-0000-4000-8000-000000000001',
-  taoxichuanKiln: '5a0c0000-0000-4000-8000-000000000002',
-  taoxichuanLive: '5a0c0000-0000-4000-8000-000000000003',
-  sanbaoWoodKiln: '5a0c0000-0000-4000-8000-000000000004',
-  sanbaoGasKiln: '5a0c0000-0000-4000-8000-000000000005',
-  sculptureHall: '5a0c0000-0000-4000-8000-000000000006',
-  sculptureKiln: '5a0c0000-0000-4000-8000-000000000007',
-  jkqStudio: '5a0c0000-0000-4000-8000-000000000008',
-  jkqMeeting: '5a0c0000-0000-4000-8000-000000000009',
-} as const;
-
-/** The demo check-in token of a seeded space (printed on its QR poster; demo data only). */
-export function demoCheckinToken(spaceId: string): string {
-  return createHash('sha256').update(`jp-demo-checkin:${spaceId}`).digest('hex').slice(0, 32);
-}
 const demoIcalToken = (spaceId: string) => createHash('sha256').update(`jp-demo-ical:${spaceId}`).digest('hex').slice(0, 32);
 
 const range = (start: string, end: string) => [{ start, end }];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse, Page, Request, Response } from '@playwright/test';
 import { PARTY_MEMBER_IDS } from '../db/seed-data';
+import { demoCheckinToken, SPACE_IDS } from '../db/seed-bookings-ids';
 import { fillRoute, isDynamic, matchRoute, pageRoutes, routeParams } from './crawl-routes';
 import { ACCOUNTS, DEMO_PASSWORD, expect, httpStatusLine, login, test } from './fixtures';
 
@@ -49,6 +50,8 @@ const SEEDED_PARAMS: Record<string, (s: Seeded) => { seeded: Record<string, stri
   '/staff/policies/[code]/edit': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
   '/staff/talents/[id]': (s) => ({ seeded: { id: s.talentId }, missing: { id: NO_ID } }),
   '/policies/[code]': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
+  '/spaces/[id]': () => ({ seeded: { id: SPACE_IDS.taoxichuanKiln }, missing: { id: NO_ID } }),
+  '/spaces/check-in/[token]': () => ({ seeded: { token: demoCheckinToken(SPACE_IDS.taoxichuanKiln) }, missing: { token: 'no-such-token-000000000000' } }),
   '/showcases/[slug]': (s) => ({ seeded: { slug: s.showcaseSlug }, missing: { slug: 'no-such-showcase' } }),
   '/verify/letter/[code]': (s) => ({ seeded: { code: s.verifyCode }, missing: { code: 'A'.repeat(32) } }),
 };

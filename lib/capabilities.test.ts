@@ -9,7 +9,7 @@ describe('the landing page tells the truth (issue 13 §2)', () => {
     for (const d of declaring) expect(d.nav?.length ?? 0, `${d.name} declares ${d.capabilities} without any page`).toBeGreaterThan(0);
     expect([...LIVE_CAPABILITIES].sort()).toEqual(declaring.flatMap((d) => d.capabilities ?? []).sort());
     // What is built today; the rest is shown as coming.
-    expect([...LIVE_CAPABILITIES].sort()).toEqual(['apply', 'mentors', 'party_transfer', 'policies', 'profile']);
+    expect([...LIVE_CAPABILITIES].sort()).toEqual(['apply', 'mentors', 'party_transfer', 'policies', 'profile', 'spaces']);
   });
 
   it('lists live capabilities first, each once, with zh/en text', () => {

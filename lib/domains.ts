@@ -1,5 +1,6 @@
 import { accountManifest } from '@/lib/account/manifest';
 import { adminManifest } from '@/lib/admin/manifest';
+import { bookingsManifest } from '@/lib/bookings/manifest';
 import { jobsManifest } from '@/lib/jobs/manifest';
 import type { Capability } from '@/lib/capabilities';
 import type { NavItem } from '@/lib/navigation';
@@ -31,7 +32,7 @@ export interface DomainManifest {
   capabilities?: readonly Capability[];
 }
 
-export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, partyManifest, notificationsManifest, mentorsManifest] as const satisfies readonly DomainManifest[];
+export const DOMAINS = [accountManifest, adminManifest, jobsManifest, talentManifest, portfolioManifest, policiesManifest, bookingsManifest, partyManifest, notificationsManifest, mentorsManifest] as const satisfies readonly DomainManifest[];
 
 /** The capabilities some domain declares: live on the landing page. */
 export const LIVE_CAPABILITIES: ReadonlySet<Capability> = new Set((DOMAINS as readonly DomainManifest[]).flatMap((d) => d.capabilities ?? []));

@@ -11,7 +11,7 @@ describe('navigation from the domain manifests', () => {
   it('keeps the header order across domains, filtered by permission', () => {
     expect(navFor(null)).toEqual([]);
     expect(navFor(as('talent')).map((i) => i.href)).toEqual(['/dashboard', '/profile', '/portfolio', '/my-policies', '/my-party', '/applications', '/account']);
-    expect(navFor(as('zone_staff')).map((i) => i.href)).toEqual(['/dashboard', '/staff/talents', '/staff/verification', '/staff/dashboard', '/staff/policies', '/staff/applications', '/staff/mentors', '/account']);
+    expect(navFor(as('zone_staff')).map((i) => i.href)).toEqual(['/dashboard', '/staff/talents', '/staff/verification', '/staff/dashboard', '/staff/policies', '/staff/applications', '/staff/bookings', '/staff/mentors', '/account']);
     expect(navFor(as('sysadmin')).map((i) => i.href)).toContain('/admin/users');
     expect(navFor(as('sysadmin')).map((i) => i.href)).toContain('/admin/jobs');
     expect(navFor(as('zone_staff')).map((i) => i.href)).not.toContain('/admin/jobs');

@@ -372,3 +372,57 @@ export async function zoneBookings(actor: Actor | null, q: { status: 'pending' |
     .limit(200);
   return { items: rows.map(({ b, s, name }) => bookingDtoOf(b, s, ctx.locale, at, name)) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check-in by the space's QR code
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface CheckInTarget {
+  space: SpaceSummaryDto;
+  /** My bookings of this space that are not over, with whether check-in is open now. */
+  bookings: (BookingDto & { checkInOpen: boolean })[];
+}
+
+/** What a space's QR code opens for the signed-in talent: the space and their bookings there today. 404 for an unknown code. */
+export async function checkInTarget(actor: Actor | null, token: string, ctx: Ctx): Promise<CheckInTarget> {
+  const me = await authorize(actor, 'bookings.book', actor ? { ownerId: actor.id } : undefined, { ip: ctx.ip });
+  const db = await getDb();
+  const [s] = await db.select().from(spaces).where(and(eq(spaces.checkinToken, token), eq(spaces.active, true))).limit(1);
+  if (!s) throw new AppError('NOT_FOUND');
+  const at = now();
+  const rows = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.userId, me.id), eq(bookings.spaceId, s.id), inArray(bookings.status, ['confirmed', 'checked_in']), gt(bookings.endsAt, at), lt(bookings.startsAt, new Date(at.getTime() + 86_400_000))))
+    .orderBy(asc(bookings.startsAt));
+  const rules = rulesOf(s);
+  return {
+    space: summaryDto(s, ctx.locale),
+    bookings: rows.map((b) => {
+      const dto = bookingDtoOf(b, s, ctx.locale, at);
+      const w = checkinWindow(rules, b);
+      return { ...dto, checkInOpen: dto.status === 'confirmed' && at >= w.start && at < w.end };
+    }),
+  };
+}
+
+/** Pending requests of the staff member's zone (for the 工作台 card). */
+export async function zonePendingCount(actor: Actor): Promise<number> {
+  if (!actor.zoneCode || !can(actor, 'bookings.manage', { zoneCode: actor.zoneCode })) return 0;
+  const db = await getDb();
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .where(and(eq(spaces.zoneCode, actor.zoneCode), eq(bookings.status, 'pending'), gt(bookings.startsAt, now())));
+  return r?.n ?? 0;
+}
+
+/** The check-in tokens of the spaces in the staff member's zone (for the QR posters on the staff page). */
+export async function zoneCheckInTokens(actor: Actor | null, ctx: Pick<Ctx, 'ip'>): Promise<Record<string, string>> {
+  const me = await authorize(actor, 'bookings.manage', undefined, { ip: ctx.ip });
+  if (!me.zoneCode) return {};
+  const db = await getDb();
+  const rows = await db.select({ id: spaces.id, token: spaces.checkinToken }).from(spaces).where(and(eq(spaces.zoneCode, me.zoneCode), eq(spaces.active, true)));
+  return Object.fromEntries(rows.map((r) => [r.id, r.token]));
+}

@@ -4,7 +4,7 @@ const bookingsEn: BookingsMessages = {
   bookings: {
     navSpaces: 'Spaces',
     navMine: 'My bookings',
-    navStaff: 'Booking requests',
+    navStaff: 'Bookings',
     homeTitle: 'Book a space',
     homeBody: 'Studios, kilns, exhibition halls and live-stream rooms: see free slots and book online.',
     homeUpcoming: 'Upcoming bookings',
