@@ -183,7 +183,7 @@ describe('mentor pages', () => {
     expect(await list({ accepting: '1' })).toEqual([]);
     expect(await list({ accepting: '0' })).toEqual([m.mentorId]);
     // Bad queries: 400 with a code.
-    for (const q of [{ pageSize: '1000' }, { craft: 'nope' }, { accepting: 'maybe' }, { district: '火星' }]) {
+    for (const q of [{ pageSize: '1000' }, { craft: 'nope' }, { accepting: 'maybe' }, { district: '火星' }] as Record<string, string>[]) {
       const r = await callRoute(listMentorsRoute, { query: q });
       expect([r.status, codeOf(r)]).toEqual([400, 'VALIDATION_FAILED']);
     }

@@ -126,7 +126,7 @@ export async function getMentor(actor: Actor | null, id: string): Promise<Mentor
 }
 
 /** The public mentor documents of these ids (null = gone or not public): for search (lib/mentors/search-source.ts). */
-export async function loadPublicMentorCards(db: DbOrTx, ids: readonly string[] | null, page?: { after: string | null; limit: number }): Promise<(MentorCardDto & { bio: string | null })[]> {
+export async function loadPublicMentorCards(db: DbOrTx, ids: readonly string[] | null, page?: { after: string | null; limit: number }): Promise<(MentorCardDto & { bio: string | null; works: string[]; updatedAt: string })[]> {
   const conds: SQL[] = [publicMentor];
   if (ids) {
     if (!ids.length) return [];
@@ -141,7 +141,10 @@ export async function loadPublicMentorCards(db: DbOrTx, ids: readonly string[] |
     .limit(page?.limit ?? 10_000);
   const list = rows.map((r) => ({ ...r.m, accepted: Number(r.accepted), published: !!r.published }));
   const displays = await displaysFor(db, list);
-  return list.map((r) => ({ ...card(r, r.talentId ? displays.get(r.talentId) : undefined), bio: r.bio }));
+  return list.map((r) => {
+    const display = r.talentId ? displays.get(r.talentId) : undefined;
+    return { ...card(r, display), bio: r.bio, works: (r.talentId ? (display?.works ?? []) : r.works).map((w) => w.title), updatedAt: r.updatedAt.toISOString() };
+  });
 }
 
 async function changed(tx: Tx, mentorId: string, change: MentorChange, actor: Actor, mentorshipId: string | null = null) {

@@ -81,7 +81,7 @@ export async function loadMatchingProfile(db: DbOrTx, userId: string, evalDate?:
 // ---------------------------------------------------------------------------------------------------------------
 
 /** A column as "table"."column": drizzle may render it unqualified in a single-table select, ambiguous in a subquery. */
-const qualified = (col: AnyPgColumn | SQL): SQL => (is(col, PgColumn) ? sql`${sql.identifier(getTableName(col.table))}.${sql.identifier(col.name)}` : col);
+const qualified = (col: AnyPgColumn | SQL): SQL => (is(col, PgColumn) ? sql`${sql.identifier(getTableName(col.table))}.${sql.identifier(col.name)}` : (col as SQL));
 
 /** SQL: the talent in `userCol` has opted in to public display (the showcase rule). */
 export function publicDisplaySql(userCol: AnyPgColumn | SQL): SQL {
