@@ -2,12 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useLocale, useT } from '@/components/i18n/provider';
+import { useT } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
 import { cancelBookingAction } from '@/lib/bookings/actions';
-import { formatRange } from '@/lib/bookings/format';
 import type { BookingDto } from '@/lib/bookings/schemas';
 import type { Translator } from '@/lib/i18n';
 
@@ -29,9 +28,11 @@ export function StatusBadge({ status }: { status: BookingDto['status'] }) {
 }
 
 /** My bookings, each with its status as of now and a cancel button while the cutoff allows. */
-export function MyBookingsList({ items }: { items: BookingDto[] }) {
+/** A booking with its times already formatted on the server (no locale-data differences at hydration). */
+export type BookingRow = BookingDto & { when: string; deadline: string };
+
+export function MyBookingsList({ items }: { items: BookingRow[] }) {
   const t: Translator = useT();
-  const locale = useLocale();
   const router = useRouter();
   const toast = useToast();
   const [pending, start] = useTransition();
@@ -52,14 +53,14 @@ export function MyBookingsList({ items }: { items: BookingDto[] }) {
           <li key={b.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between" data-testid="my-booking">
             <div className="min-w-0">
               <p className="font-medium text-ink-900">{b.spaceName}</p>
-              <p className="text-sm text-ink-700">{formatRange(b.startsAt, b.endsAt, locale)}</p>
+              <p className="text-sm text-ink-700">{b.when}</p>
               {b.reason ? <p className="text-sm text-ink-600">{`${t('bookings.reason')}：${b.reason}`}</p> : null}
-              {b.mayCancel && b.status === 'confirmed' ? <p className="text-xs text-ink-600">{t('bookings.cancelDeadline', { when: formatRange(b.cancelDeadline, b.cancelDeadline, locale).split('–')[0]! })}</p> : null}
+              {b.mayCancel && b.status === 'confirmed' ? <p className="text-xs text-ink-600">{t('bookings.cancelDeadline', { when: b.deadline })}</p> : null}
             </div>
             <div className="flex shrink-0 items-center gap-2">
               <StatusBadge status={b.status} />
               {b.mayCancel ? (
-                <Button size="sm" variant="secondary" disabled={pending} onClick={() => cancel(b.id)} aria-label={`${t('bookings.cancel')} ${b.spaceName} ${formatRange(b.startsAt, b.endsAt, locale)}`}>
+                <Button size="sm" variant="secondary" disabled={pending} onClick={() => cancel(b.id)} aria-label={`${t('bookings.cancel')} ${b.spaceName} ${b.when}`}>
                   {t('bookings.cancel')}
                 </Button>
               ) : null}

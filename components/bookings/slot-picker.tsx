@@ -16,6 +16,14 @@ export interface PickerSlot {
   startsAt: string;
   endsAt: string;
   state: 'free' | 'taken' | 'too_soon' | 'too_far';
+  /** "10:00", formatted on the server (no locale data differences between server and browser at hydration). */
+  label?: string;
+}
+
+/** A retry key for one choice; crypto.randomUUID needs a secure context, so fall back to a random string. */
+function newKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 }
 
 /**
@@ -52,7 +60,7 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
   const choose = (i: number) => {
     setChosen(i);
     setMinutes(props.minMinutes);
-    setKey(crypto.randomUUID());
+    setKey(newKey());
     setResult(null);
   };
 
@@ -97,7 +105,7 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
                   type="button"
                   disabled={!free || !props.canBook}
                   aria-pressed={chosen === i}
-                  aria-label={`${formatTime(s.startsAt, locale)} ${label}`}
+                  aria-label={`${s.label ?? formatTime(s.startsAt, locale)} ${label}`}
                   onClick={() => choose(i)}
                   className={cn(
                     'w-full rounded-lg px-2 py-2 text-center text-sm ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-brand-600',
@@ -105,7 +113,7 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
                     chosen === i && 'bg-brand-700 text-white ring-brand-700 hover:bg-brand-700',
                   )}
                 >
-                  <span className="block font-medium tabular-nums">{formatTime(s.startsAt, locale)}</span>
+                  <span className="block font-medium tabular-nums">{s.label ?? formatTime(s.startsAt, locale)}</span>
                   <span className="block text-xs">{label}</span>
                 </button>
               </li>

@@ -8,7 +8,7 @@ import { cn } from '@/components/ui/cn';
 import { requirePageActor } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { zonedInstant } from '@/lib/bookings/availability';
-import { formatDay, localDate } from '@/lib/bookings/format';
+import { formatDay, formatTime, localDate } from '@/lib/bookings/format';
 import { spaceIdParams } from '@/lib/bookings/schemas';
 import { getSpace, spaceAvailability } from '@/lib/bookings/service';
 import { now } from '@/lib/clock';
@@ -50,7 +50,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
   // Enough beyond the day for the longest booking to run on (a firing past midnight, an exhibition over days).
   const to = new Date(Math.min(dayEnd.getTime() + s.maxMinutes * 60_000, dayStart.getTime() + 31 * DAY));
   const avail = await spaceAvailability(s.id, { from: dayStart.toISOString(), to: to.toISOString() });
-  const day = avail.slots.filter((x) => new Date(x.startsAt) < dayEnd);
+  const day = avail.slots.filter((x) => new Date(x.startsAt) < dayEnd).map((x) => ({ ...x, label: formatTime(x.startsAt, locale, s.timezone) }));
   const ahead = avail.slots.filter((x) => new Date(x.startsAt) >= dayEnd);
 
   const stripStart = (() => {
