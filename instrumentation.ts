@@ -27,6 +27,9 @@ export async function register() {
     console.error((err as Error).message);
     process.exit(1);
   }
+  // Search (issue 12, ADR 016): the embedded index is built from the database now, off the request path.
+  const { warmUpSearch } = await import('./lib/search/engine');
+  void warmUpSearch();
   const { startWorker, stopWorker } = await import('./lib/jobs/start');
   const worker = await startWorker(handle, 'web');
   if (worker) {

@@ -17,10 +17,11 @@ import * as policies from '@/lib/policies/api';
 import * as policyImpact from '@/lib/policies/impact-api';
 import * as policyDashboard from '@/lib/policies/dashboard-api';
 import * as portfolio from '@/lib/portfolio/api';
+import * as search from '@/lib/search/api';
 import * as system from '@/lib/system/api';
 import * as talent from '@/lib/talent/api';
 import * as zones from '@/lib/zones/api';
 import type { ApiRouteDef } from './route';
 
 /** Every /api/v1 route, for OpenAPI and the permission matrix. A route file not listed here fails the matrix test. */
-export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, partyActivities, partyReports, partyMobile, partyStats, zones, talent, portfolio, policies, policyImpact, policyDashboard, bookings, notifications, mentors].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);
+export const apiRoutes: ApiRouteDef[] = [system, auth, account, admin, jobs, party, partyTransfers, partyDues, partyActivities, partyReports, partyMobile, partyStats, zones, talent, portfolio, policies, policyImpact, policyDashboard, bookings, notifications, mentors, search].flatMap((mod) => Object.values(mod) as ApiRouteDef[]);

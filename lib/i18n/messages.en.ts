@@ -14,6 +14,7 @@ import partyStats from './domains/party-stats.en';
 import partyMobile from './domains/party-mobile.en';
 import zoneDashboard from './domains/zone-dashboard.en';
 import bookings from './domains/bookings.en';
+import search from './domains/search.en';
 import type { Messages } from './messages.zh-CN';
 
 const en: Messages = {
@@ -783,6 +784,7 @@ const en: Messages = {
   ...partyMobile,
   ...zoneDashboard,
   ...bookings,
+  ...search,
   ...party,
 };
 

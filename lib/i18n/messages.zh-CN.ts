@@ -14,6 +14,7 @@ import partyStats from './domains/party-stats.zh-CN';
 import partyMobile from './domains/party-mobile.zh-CN';
 import zoneDashboard from './domains/zone-dashboard.zh-CN';
 import bookings from './domains/bookings.zh-CN';
+import search from './domains/search.zh-CN';
 import type { Widen } from './widen';
 
 /** Source dictionary (zh-CN). en.ts must provide every key: the type checker enforces it. Domain files under domains/. */
@@ -782,6 +783,7 @@ const zhCN = {
   ...partyMobile,
   ...zoneDashboard,
   ...bookings,
+  ...search,
   ...party,
 } as const;
 

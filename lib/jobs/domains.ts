@@ -8,3 +8,4 @@ import '@/lib/policies/jobs';
 import '@/lib/party/transfer-jobs';
 import '@/lib/party/dues-jobs';
 import '@/lib/party/mobile-jobs';
+import '@/lib/search/jobs';

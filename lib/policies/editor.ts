@@ -13,7 +13,7 @@ import { CATEGORIES, PROVENANCES, TIER_LETTERS, policyVersionSchema, validateCat
 import { addDays, formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { loadCatalogue, policyFromRow, policyToRow, versionFromRow, versionToRow, type VersionRow } from './store';
 import { todayIso } from './service';
-import { policyVersionPublished } from './events';
+import { policyMetaUpdated, policyVersionPublished, policyVersionRetired } from './events';
 import { createPushRun, pushRunDto } from './push';
 
 /**
@@ -126,6 +126,7 @@ export async function updatePolicyMeta(actor: Actor | null, code: string, input:
     const { code: _c, ...cols } = policyToRow({ ...input, code, exclusion_groups: row.exclusionGroups } as Policy);
     await tx.update(policies).set(cols).where(eq(policies.code, code));
     await audit({ action: 'policy.update_meta', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip }, tx);
+    await recordEvent(tx, policyMetaUpdated, code, { code }, { actorId: me.id });
   });
   return { code };
 }
@@ -218,7 +219,10 @@ export async function retireVersion(actor: Actor | null, code: string, versionNo
       .set({ status: 'retired' })
       .where(and(eq(policyVersions.policyCode, code), eq(policyVersions.version, versionNo), ne(policyVersions.status, 'draft')))
       .returning({ id: policyVersions.id });
-    if (r.length) await audit({ action: 'policy.retire', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { version: versionNo } }, tx);
+    if (r.length) {
+      await audit({ action: 'policy.retire', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { version: versionNo } }, tx);
+      await recordEvent(tx, policyVersionRetired, code, { code, version: versionNo }, { actorId: me.id });
+    }
     return r;
   });
   if (!rows.length) throw new AppError('NOT_FOUND');

@@ -13,3 +13,22 @@ export const policyVersionPublished = defineEvent(
     pushRunId: z.uuid(),
   }),
 );
+
+/** An active version was retired (issue 12 §3: search re-reads the policy; others may react). */
+export const policyVersionRetired = defineEvent(
+  'policy.version_retired',
+  'policy',
+  z.object({
+    code: z.string().max(20),
+    version: z.string().max(20),
+  }),
+);
+
+/** A policy's metadata (titles, summary, issuer, level, category, tags, sources) was edited. Field names only. */
+export const policyMetaUpdated = defineEvent(
+  'policy.meta_updated',
+  'policy',
+  z.object({
+    code: z.string().max(20),
+  }),
+);

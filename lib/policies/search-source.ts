@@ -5,6 +5,7 @@ import { defineSearchSource, type SearchDocument } from '@/lib/search/source';
 import { versionInForce, type PolicyVersion } from '@/lib/policy-matching/model';
 import { jdzToday } from '@/lib/clock';
 import { formatYmd } from '@/lib/talent/dates';
+import { policyMetaUpdated, policyVersionPublished, policyVersionRetired } from './events';
 import { versionFromRow, type PolicyRow, type VersionRow } from './store';
 
 /**
@@ -84,7 +85,7 @@ async function documentsFor(codes: readonly string[]): Promise<PolicySearchDoc[]
 
 export const policySearchSource = defineSearchSource<PolicySearchDoc>({
   index: 'policies',
-  events: ['policy.version_published'],
+  events: [policyVersionPublished.type, policyVersionRetired.type, policyMetaUpdated.type],
   async load(ids) {
     const docs = await documentsFor(ids);
     const out = new Map<string, PolicySearchDoc | null>(ids.map((id) => [id, null]));

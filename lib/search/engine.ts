@@ -6,10 +6,10 @@ import { logError } from '@/lib/log';
 import { EmbeddedSearchIndex } from './embedded';
 import { MeiliSearchIndex } from './meili';
 import type { SearchIndex } from './port';
-import { INDEX_SETTINGS } from './settings';
+import { INDEX_SETTINGS, SEARCH_INDEXES } from './settings';
 import { searchSources } from './sources';
 import type { SearchSource } from './source';
-import { applyIds, idsOfEvent, rebuild } from './sync';
+import { applyIds, idsOfEvent, rebuild, reconcile, type ReconcileReport } from './sync';
 
 /**
  * The process's search engine (ADR 016). With MEILI_HOST set: Meilisearch, shared by every instance and kept current
@@ -31,6 +31,8 @@ interface Runtime {
   seen: Set<number>;
   marks: { at: number; maxId: number }[];
   timer: ReturnType<typeof setInterval> | null;
+  reconcileTimer: ReturnType<typeof setInterval> | null;
+  lastReconcile: { at: string; reports: ReconcileReport[] } | null;
   catching: Promise<void> | null;
   lastBuildMs: number | null;
 }
@@ -44,22 +46,32 @@ export function engineFromEnv(): SearchIndex {
 }
 
 function runtime(): Runtime {
-  return (G.__jpSearch ??= { index: engineFromEnv(), state: 'cold', ready: null, error: null, floor: 0, seen: new Set(), marks: [], timer: null, catching: null, lastBuildMs: null });
+  return (G.__jpSearch ??= { index: engineFromEnv(), state: 'cold', ready: null, error: null, floor: 0, seen: new Set(), marks: [], timer: null, reconcileTimer: null, lastReconcile: null, catching: null, lastBuildMs: null });
 }
 
 /** Tests only: use this index (and forget the cursor). */
 export function setSearchIndexForTests(index: SearchIndex | null): void {
   if (G.__jpSearch?.timer) clearInterval(G.__jpSearch.timer);
-  G.__jpSearch = index ? { index, state: 'cold', ready: null, error: null, floor: 0, seen: new Set(), marks: [], timer: null, catching: null, lastBuildMs: null } : undefined;
+  if (G.__jpSearch?.reconcileTimer) clearInterval(G.__jpSearch.reconcileTimer);
+  G.__jpSearch = index ? { index, state: 'cold', ready: null, error: null, floor: 0, seen: new Set(), marks: [], timer: null, reconcileTimer: null, lastReconcile: null, catching: null, lastBuildMs: null } : undefined;
 }
 
 export function searchIndex(): SearchIndex {
   return runtime().index;
 }
 
-export function searchState(): { state: SearchState; error: string | null; lastBuildMs: number | null; cursor: number } {
+export function searchState(): { state: SearchState; error: string | null; lastBuildMs: number | null; cursor: number; lastReconcile: Runtime['lastReconcile'] } {
   const r = runtime();
-  return { state: r.state, error: r.error, lastBuildMs: r.lastBuildMs, cursor: r.floor };
+  return { state: r.state, error: r.error, lastBuildMs: r.lastBuildMs, cursor: r.floor, lastReconcile: r.lastReconcile };
+}
+
+/** Reconciles every index of this process's engine with the database and remembers the report (health shows it). */
+export async function reconcileAll(): Promise<ReconcileReport[]> {
+  const r = runtime();
+  const reports: ReconcileReport[] = [];
+  for (const s of searchSources) reports.push(await reconcile(r.index, s));
+  r.lastReconcile = { at: new Date().toISOString(), reports };
+  return reports;
 }
 
 const watched = (): string[] => [...new Set(searchSources.flatMap((s) => [...s.events]))];
@@ -118,7 +130,8 @@ export async function catchUp(): Promise<number> {
 
 async function build(r: Runtime, sources: readonly SearchSource[]): Promise<void> {
   const started = Date.now();
-  for (const s of sources) await r.index.ensureIndex(s.index, INDEX_SETTINGS[s.index]);
+  // Every index exists, even one whose domain has no source yet (it answers no hits rather than an error).
+  for (const name of SEARCH_INDEXES) await r.index.ensureIndex(name, INDEX_SETTINGS[name]);
   if (r.index.engine === 'embedded') {
     // The cursor starts below every event that can still commit, then the whole index is loaded: an event committed
     // during the load is applied again by the next catch-up, harmlessly.
@@ -133,8 +146,27 @@ async function build(r: Runtime, sources: readonly SearchSource[]): Promise<void
       r.timer = setInterval(() => void catchUp().catch((err) => logError('search.catchUp', err)), Number(process.env.SEARCH_SYNC_MS) || 1000);
       r.timer.unref?.();
     }
+    // The embedded index's own reconciliation (the nightly job may run in another process): every 6 h by default.
+    const every = Number(process.env.SEARCH_RECONCILE_MS) || 6 * 3_600_000;
+    if (!r.reconcileTimer && process.env.SEARCH_RECONCILE_MS !== '0') {
+      r.reconcileTimer = setInterval(() => void reconcileAll().catch((err) => logError('search.reconcile', err)), every);
+      r.reconcileTimer.unref?.();
+    }
   }
   r.lastBuildMs = Date.now() - started;
+}
+
+/**
+ * Called once at server start (instrumentation.ts), off the request path: builds the embedded index, or ensures the
+ * Meilisearch indexes and reconciles them with the database. A failure is logged; search retries at first use.
+ */
+export async function warmUpSearch(): Promise<void> {
+  try {
+    await ensureSearchReady();
+    if (runtime().index.engine === 'meilisearch') await reconcileAll();
+  } catch (err) {
+    logError('search.warmUp', err);
+  }
 }
 
 /** Makes the index usable (once per process): ensures the indexes and, embedded, builds them from the database. */

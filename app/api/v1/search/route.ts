@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { searchRoute } from '@/lib/search/api';
+
+export const GET = toHandler(searchRoute);
