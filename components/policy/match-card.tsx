@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useLocale, useT } from '@/components/i18n/provider';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -28,6 +29,7 @@ export function MatchCard({
   const t = useT();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
+  const printing = usePrinting();
   const panelId = useId();
   const near = result.nearMiss ? result.criteria.find((c) => c.id === result.nearMiss!.criterionId) : null;
   const benefit = bi(result.benefitText, locale);
@@ -87,10 +89,29 @@ export function MatchCard({
             {open ? t('policyUi.hideDetails') : t('policyUi.showDetails')}
           </button>
           <div id={panelId} hidden={!open} className="mt-2 print:block">
-            <CriterionList criteria={result.criteria} highlightId={result.nearMiss?.criterionId} />
+            {/* Rendered when opened (or printed), not hidden in every card: 我的政策 shows ~50 cards and their
+                criteria were two thirds of its 278 KB of HTML (bench pages, issue 13 §4). */}
+            {open || printing ? <CriterionList criteria={result.criteria} highlightId={result.nearMiss?.criterionId} /> : null}
           </div>
         </div>
       ) : null}
     </article>
   );
+}
+
+/** True while the page is being printed: a printout shows every card's criteria, as before they were rendered lazily. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // flushSync: the lists must be in the document before the browser lays out the printout.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
 }

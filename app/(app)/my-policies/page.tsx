@@ -86,7 +86,9 @@ async function MyPoliciesBody({ actor }: { actor: Actor }) {
 
   return (
     <MyPolicies
-      data={{ evalDate: data.evalDate, results: data.results, missingFields: data.missingFields, nextQuestion: data.nextQuestion }}
+      // The machine-readable facts of each criterion are for API clients; the cards read the sentences. Leaving them
+      // out of the client payload keeps ~50 cards' worth of JSON off the wire (bench pages, issue 13 §4).
+      data={{ evalDate: data.evalDate, results: data.results.map((r) => ({ ...r, criteria: r.criteria.map((c) => ({ id: c.id, result: c.result, explanation: c.explanation })) })), missingFields: data.missingFields, nextQuestion: data.nextQuestion }}
       current={me.profile as Record<string, unknown>}
       applications={applications}
       chooseOne={chooseOne}
