@@ -18,6 +18,7 @@ import { seedDemoDues } from './seed-party-dues';
 import { seedDemoMobile } from './seed-party-mobile';
 import { seedDemoActivities } from './seed-party-activities';
 import { seedDemoSpaces } from './seed-bookings';
+import { seedDemoMentors } from './seed-mentors';
 import { CATALOGUE as SEED_CATALOGUE, EXCLUSION_GROUPS as SEED_EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 
 /** Zones, Party organisations and the policy catalogue: reference data every environment needs. Idempotent. */
@@ -70,6 +71,7 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<number
   await seedDemoMobile(db);
   await seedDemoActivities(db);
   await seedDemoSpaces(db);
+  await seedDemoMentors(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }
