@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, consents, evidence, policyApplications } from '@/db/schema';
+import { auditLog, consents, evidence, policyApplications, talentProfiles } from '@/db/schema';
 import { resetClock, setNow } from '@/lib/clock';
 import { getZoneDashboardCsvRoute, getZoneDashboardRoute } from '@/lib/policies/dashboard-api';
 import type { ZoneDashboardDto } from '@/lib/policies/dashboard-schemas';
@@ -213,6 +213,23 @@ describe('zone dashboard: every series over January–July 2026 (monthly buckets
     expect(d.registrations.total).toBe(3);
     expect(d.registrations.byCraft.keys.find((k) => k.key === '_unknown')!.label).toBe('Craft not given');
     expect(d.applications.policies.find((p) => p.policyCode === 'JP-902')!.title).toBe('Start-up loan');
+  });
+});
+
+describe('zone dashboard: uptake reuse', () => {
+  it('reuses the eligible lists while nothing changed, and sees a profile change or a withdrawn consent at once', async () => {
+    const w = await world();
+    const q = { from: '2026-01-01', to: '2026-07-31' };
+    const rate = async (code: string) => ((await get(w.token, q)).json as ZoneDashboardDto).uptake.policies.find((p) => p.policyCode === code);
+    expect(await rate('JP-901')).toMatchObject({ applied: 4, eligibleNow: 4, eligibleNotApplied: 1, rate: 0.8 });
+    expect(await rate('JP-901')).toMatchObject({ eligibleNow: 4, rate: 0.8 });
+    // t7 (eligible, never applied) turns out to be a Japanese national: no longer eligible.
+    await t.db().update(talentProfiles).set({ nationality: 'JP' }).where(eq(talentProfiles.userId, w.t7.id));
+    expect(await rate('JP-901')).toMatchObject({ applied: 4, eligibleNow: 3, eligibleNotApplied: 0, rate: 1 });
+    // t1 withdraws consent: out of the eligible counts (their application of the period still counts as applied).
+    await t.db().update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.userId, w.t1.id), eq(consents.kind, 'profile')));
+    expect(await rate('JP-901')).toMatchObject({ applied: 4, eligibleNow: 2, eligibleNotApplied: 0, rate: 1 });
+    expect(await rate('JP-902')).toMatchObject({ applied: 1, eligibleNow: 2, eligibleNotApplied: 1, rate: 0.5 });
   });
 });
 

@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { evidence, policies, policyApplications, talentProfiles, zones } from '@/db/schema';
+import { consents, evidence, policies, policyApplications, talentProfiles, zones } from '@/db/schema';
 import { craftLabel, districtLabel } from '@/components/talent/labels';
 import { SUBJECT_LABEL } from '@/components/talent/claims';
 import { authorize } from '@/lib/auth/authorize';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
+import { rowsOf } from '@/lib/jobs/queue';
 import { translate, type Locale } from '@/lib/i18n';
 import {
   AGE_BUCKETS,
@@ -26,7 +27,7 @@ import {
   type ApplicationStatus,
   type CsvSection,
 } from '@/lib/insights/core';
-import { evaluateAll } from '@/lib/policy-matching/evaluate';
+import { evaluateAll, evaluateStatus } from '@/lib/policy-matching/evaluate';
 import { versionInForce } from '@/lib/policy-matching/model';
 import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { matchingProfile } from '@/lib/talent/queries';
@@ -34,7 +35,8 @@ import { contentDisposition } from '@/lib/uploads/filename';
 import { PERIOD_ERROR_KEYS, periodErrorField, UNKNOWN, type DashboardQuery, type ZoneDashboardDto } from './dashboard-schemas';
 import { costKindOf, inForceOnly } from './impact-core';
 import { columnsFor, scope } from './reverse';
-import { loadCatalogue } from './store';
+import { compilePrefilter } from './sql-prefilter';
+import { loadCatalogue, revisionOf } from './store';
 
 /**
  * Zone staff dashboard (issue 13 §1): one zone over a period of Jingdezhen calendar days — registrations by craft and
@@ -51,6 +53,7 @@ import { loadCatalogue } from './store';
  */
 
 const BATCH = 2000;
+const FEW = 6;
 
 type Labeller = (key: string) => string;
 
@@ -89,26 +92,93 @@ interface UptakeArgs {
   applied: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** Uptake per policy in force on evalDate, in one streamed pass over the zone's talents (see the file comment). */
-export async function zoneUptake(db: DbOrTx, args: UptakeArgs) {
+/** Who is ELIGIBLE today for each policy in force, per zone: reused while nothing it depends on has changed. */
+interface EligibleScan {
+  key: string;
+  at: number;
+  inForce: string[];
+  eligible: Map<string, string[]>;
+  talents: number;
+  ms: number;
+}
+const scans = ((globalThis as { __jpZoneEligible?: Map<string, EligibleScan> }).__jpZoneEligible ??= new Map());
+/** A scan is reused for at most this long (derived inputs such as portfolio counts have no fingerprint of their own). */
+const SCAN_TTL_MS = 120_000;
+/** Zones whose eligible lists exceed this many ids are not kept in memory. */
+const SCAN_MAX_IDS = 200_000;
+
+/** What the eligible lists depend on: the catalogue, the day, the zone's profiles (ids, last change) and consents. */
+async function scanKey(db: DbOrTx, zoneCode: string, evalDate: string): Promise<string> {
+  const [[row], revision] = await Promise.all([
+    rowsOf<{ n: number; h: string | null; u: string | null; c: string | null }>(
+      await db.execute(sql`select count(*)::int as n, sum(hashtext(p.user_id::text))::text as h, max(p.updated_at)::text as u,
+        (select max(greatest(c.granted_at, coalesce(c.withdrawn_at, c.granted_at)))::text from ${consents} c join ${talentProfiles} q on q.user_id = c.user_id where q.zone_code = ${zoneCode}) as c
+        from ${talentProfiles} p where p.zone_code = ${zoneCode}`),
+    ),
+    revisionOf(db),
+  ]);
+  return [revision, evalDate, row?.n, row?.h, row?.u, row?.c].join('|');
+}
+
+/**
+ * One streamed pass over the zone's talents (profile consent in force): each policy's SQL prefilter ('met' mode,
+ * lib/policies/sql-prefilter.ts: a row it drops cannot be ELIGIBLE) is computed per row in the same query, only rows
+ * passing at least one are read, and each is evaluated exactly — with the evaluator the talent sees — for the policies
+ * whose prefilter it passes. Keyset batches, the next one read while this one is evaluated.
+ */
+async function scanEligible(db: DbOrTx, zoneCode: string, evalDate: string, key: string): Promise<EligibleScan> {
   const t0 = performance.now();
   const catalogue = await loadCatalogue(db);
-  const inForce = catalogue.policies.filter((p) => versionInForce(p, args.evalDate)).map((p) => p.code);
-  const counter = new UptakeCounter(inForce, new Map([...args.applied].filter(([code]) => inForce.includes(code))));
+  const inForce = catalogue.policies.filter((p) => versionInForce(p, evalDate)).map((p) => p.code);
+  const eligible = new Map<string, string[]>(inForce.map((c) => [c, []]));
+  let talents = 0;
   if (inForce.length) {
-    const cat = inForceOnly(catalogue.policies, args.evalDate);
-    const selected = columnsFor(cat, catalogue.groups);
-    type Row = Record<string, unknown> & { userId?: string };
-    const fetch = (after: string | null) => db.select(selected).from(talentProfiles).where(scope(args.zoneCode, after)).orderBy(asc(talentProfiles.userId)).limit(BATCH) as Promise<Row[]>;
+    const cat = inForceOnly(catalogue.policies, evalDate);
+    const prefilters = inForce.map((code) => compilePrefilter(code, cat, catalogue.groups, { evalDate, mode: 'met' }));
+    const selected = { ...columnsFor(cat, catalogue.groups), candidates: sql<boolean[]>`array[${sql.join(prefilters, sql`, `)}]` };
+    const anyCandidate = or(...prefilters)!;
+    type Row = Record<string, unknown> & { userId?: string; candidates: boolean[] };
+    const fetch = (after: string | null) => db.select(selected).from(talentProfiles).where(and(scope(zoneCode, after), anyCandidate)).orderBy(asc(talentProfiles.userId)).limit(BATCH) as Promise<Row[]>;
+    const inScope = db.select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(scope(zoneCode));
     let pending: Promise<Row[]> | null = fetch(null);
     while (pending) {
       const rows: Row[] = await pending;
       pending = rows.length === BATCH ? fetch(rows[rows.length - 1]!.userId!) : null;
       pending?.catch(() => undefined);
-      for (const r of rows) counter.add(r.userId!, evaluateAll(matchingProfile(r as unknown as ProfileColumns), cat, catalogue.groups, args.evalDate, { explain: false }));
+      for (const r of rows) {
+        const profile = matchingProfile(r as unknown as ProfileColumns);
+        const n = r.candidates.reduce((k, c) => k + (c ? 1 : 0), 0);
+        // Few candidates: each evaluated alone (with its gates); many: the whole catalogue once is cheaper.
+        const all = n > FEW ? new Map(evaluateAll(profile, cat, catalogue.groups, evalDate, { explain: false }).map((x) => [x.policyCode, x.status])) : null;
+        inForce.forEach((code, i) => {
+          if (!r.candidates[i]) return;
+          const status = all ? all.get(code) : evaluateStatus(profile, cat, catalogue.groups, evalDate, code).status;
+          if (status === 'ELIGIBLE') eligible.get(code)!.push(r.userId!);
+        });
+      }
     }
+    talents = Number((await inScope)[0]?.n ?? 0);
   }
-  return { rows: counter.rows(), talents: counter.evaluated, ms: Math.round((performance.now() - t0) * 10) / 10 };
+  return { key, at: Date.now(), inForce, eligible, talents, ms: Math.round((performance.now() - t0) * 10) / 10 };
+}
+
+/**
+ * Uptake per policy in force on evalDate: the zone's eligible lists (scanned, or reused while the catalogue, the day,
+ * the zone's profiles and consents are unchanged, for at most two minutes) combined with the period's applicants.
+ */
+export async function zoneUptake(db: DbOrTx, args: UptakeArgs) {
+  const t0 = performance.now();
+  const key = await scanKey(db, args.zoneCode, args.evalDate);
+  const cached = scans.get(args.zoneCode);
+  const scan = cached && cached.key === key && Date.now() - cached.at < SCAN_TTL_MS ? cached : await scanEligible(db, args.zoneCode, args.evalDate, key);
+  if (scan !== cached) {
+    const ids = [...scan.eligible.values()].reduce((n, l) => n + l.length, 0);
+    if (ids <= SCAN_MAX_IDS) scans.set(args.zoneCode, scan);
+    else scans.delete(args.zoneCode);
+  }
+  const counter = new UptakeCounter(scan.inForce, new Map([...args.applied].filter(([code]) => scan.eligible.has(code))));
+  for (const [code, ids] of scan.eligible) for (const id of ids) counter.add(id, [{ policyCode: code, status: 'ELIGIBLE' }]);
+  return { rows: counter.rows(), talents: scan.talents, ms: Math.round((performance.now() - t0) * 10) / 10, scanMs: scan.ms, reused: scan === cached };
 }
 
 /** GET /api/v1/zones/{code}/dashboard and the /staff/dashboard page. */
@@ -167,7 +237,7 @@ export async function zoneDashboard(
   const evalDate = localDay(at);
   const uptake =
     opts.uptake === false
-      ? { rows: [], talents: 0, ms: 0 }
+      ? { rows: [], talents: 0, ms: 0, scanMs: 0, reused: false }
       : await zoneUptake(db, {
           zoneCode,
           evalDate,
