@@ -11,7 +11,15 @@ export const APP_VERSION: string = pkg.version;
 export const healthDto = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   db: z.object({ status: z.enum(['ok', 'down']), driver: z.enum(['pglite', 'postgres']).nullable(), latencyMs: z.number().nullable() }),
-  search: z.object({ status: z.enum(['ok', 'down', 'embedded']), engine: z.enum(['meilisearch', 'embedded']) }),
+  search: z.object({
+    status: z.enum(['ok', 'down', 'embedded']),
+    engine: z.enum(['meilisearch', 'embedded']),
+    /** This process's index (issue 12): cold until first use or the start warm-up, then building → ready (or failed). */
+    state: z.enum(['cold', 'building', 'ready', 'failed']),
+    docCounts: z.record(z.string(), z.number().int()),
+    lastBuildMs: z.number().nullable(),
+    lastReconcile: z.object({ at: z.string(), reports: z.array(z.object({ index: z.string(), added: z.number().int(), updated: z.number().int(), removed: z.number().int(), unchanged: z.number().int() })) }).nullable(),
+  }),
   /** Background work (issue 8): whether a worker is alive (heartbeat in the last minute) and what waits. */
   jobs: z
     .object({
