@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
+import { createMyFeed } from './feeds';
 import { actOnBooking, createBooking } from './service';
 import { checkInInput, createBookingInput } from './schemas';
 
@@ -47,4 +48,11 @@ export const decideBookingAction = createAction({
   access: 'bookings.manage',
   run: (input, { actor, locale, ip }) => actOnBooking(actor, input.id, input.decision, input.decision === 'reject' ? { reason: input.reason } : {}, { ip, locale }),
   revalidate: REVALIDATE,
+});
+
+export const createBookingFeedAction = createAction({
+  name: 'bookings.createFeed',
+  input: z.strictObject({}),
+  access: 'bookings.read_own',
+  run: (_input, { actor, ip }) => createMyFeed(actor, { ip }),
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { defineRoute, type ApiRouteDef } from '@/lib/api/route';
 import { problemBody } from '@/lib/http/problem';
+import { createMyFeed, personFeed, spaceFeed } from './feeds';
 import { actOnBooking, createBooking, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
 import {
   availabilityDto,
@@ -138,4 +139,40 @@ export const myBookingsRoute = defineRoute({
   query: myBookingsQuery,
   response: bookingListDto,
   handler: ({ actor, query, ip, locale }) => myBookings(actor, query, { ip, locale }),
+});
+
+export const createMyBookingFeedRoute = defineRoute({
+  id: 'createMyBookingFeed',
+  method: 'POST',
+  path: '/api/v1/me/bookings/feed',
+  summary: 'Create my secret iCal feed address (shown once); creating a new one revokes the old address',
+  tags: ['bookings'],
+  access: 'bookings.read_own',
+  body: z.strictObject({}),
+  response: z.object({ path: z.string() }),
+  status: 201,
+  maxBodyBytes: 256,
+  handler: ({ actor, ip }) => createMyFeed(actor, { ip }),
+});
+
+export const personBookingFeedRoute = defineRoute({
+  id: 'getBookingFeed',
+  method: 'GET',
+  path: '/api/v1/calendars/{token}',
+  summary: 'A person’s bookings as text/calendar (RFC 5545): stable UID <id>@jingpiao, SEQUENCE increasing on every change, STATUS:CANCELLED for cancelled, declined or lapsed bookings, UTC times. The token (with or without .ics) is the secret; 404 once revoked',
+  tags: ['bookings'],
+  access: 'public',
+  params: z.strictObject({ token: z.string().min(16).max(80) }),
+  handler: ({ params, locale }) => personFeed(params.token, locale),
+});
+
+export const spaceFeedRoute = defineRoute({
+  id: 'getSpaceFeed',
+  method: 'GET',
+  path: '/api/v1/spaces/{id}/calendar.ics',
+  summary: 'A space’s bookings as busy times in text/calendar (no names, no purposes), with the same UID / SEQUENCE / STATUS rules',
+  tags: ['bookings'],
+  access: 'public',
+  params: spaceIdParams,
+  handler: ({ params, locale }) => spaceFeed(params.id, locale),
 });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, bookings } from '@/db/schema';
 import { resetClock, setNow } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/http/errors';
-import { approveBookingRoute, cancelBookingRoute, checkInBookingRoute, createBookingRoute, getSpaceRoute, listSpacesRoute, myBookingsRoute, rejectBookingRoute, spaceAvailabilityRoute, zoneBookingsRoute } from './api';
+import { approveBookingRoute, cancelBookingRoute, checkInBookingRoute, createBookingRoute, createMyBookingFeedRoute, personBookingFeedRoute, spaceFeedRoute, getSpaceRoute, listSpacesRoute, myBookingsRoute, rejectBookingRoute, spaceAvailabilityRoute, zoneBookingsRoute } from './api';
 import { setupTestDb } from '@/tests/helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from '@/tests/helpers/factories';
 import { callRoute } from '@/tests/helpers/http';
@@ -343,3 +343,43 @@ describe('under concurrency (through the route handler)', () => {
   });
 });
 
+
+describe('iCal feeds', () => {
+  it('my feed: a secret, revocable address; stable UID, SEQUENCE up on every change, STATUS:CANCELLED after a cancellation', async () => {
+    const s = await insertSpace(t.db(), { nameZh: '共享电窑', nameEn: 'Shared kiln' });
+    const a = await talentWithToken();
+    const bk = (await post(a.headers, req(s.id, '2027-03-02T10:00', '2027-03-02T12:00', { purpose: '素烧' }))).json as { id: string };
+    const created = await callRoute(createMyBookingFeedRoute, { body: {}, headers: a.headers });
+    expect(created.status).toBe(201);
+    const path = (created.json as { path: string }).path;
+    const token = path.split('/').pop()!;
+    const fetchFeed = () => callRoute(personBookingFeedRoute, { params: { token } });
+    const first = await fetchFeed();
+    expect(first.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(first.text).toContain('BEGIN:VCALENDAR');
+    expect(first.text).toContain(`UID:${bk.id}@jingpiao`);
+    expect(first.text).toContain('SEQUENCE:0');
+    expect(first.text).toContain('STATUS:CONFIRMED');
+    expect(first.text).toContain('DTSTART:20270302T020000Z');
+    expect(first.text).toContain('SUMMARY:共享电窑');
+    await callRoute(cancelBookingRoute, { params: { id: bk.id }, body: {}, headers: a.headers });
+    const second = await fetchFeed();
+    expect(second.text).toContain(`UID:${bk.id}@jingpiao`);
+    expect(second.text).toContain('SEQUENCE:1');
+    expect(second.text).toContain('STATUS:CANCELLED');
+    // A new address revokes the old one.
+    await callRoute(createMyBookingFeedRoute, { body: {}, headers: a.headers });
+    expect((await fetchFeed()).status).toBe(404);
+  });
+
+  it('a space’s feed shows busy times without names or purposes', async () => {
+    const s = await insertSpace(t.db());
+    const a = await talentWithToken();
+    await post(a.headers, req(s.id, '2027-03-02T10:00', '2027-03-02T12:00', { purpose: '私人创作' }));
+    const feed = await callRoute(spaceFeedRoute, { params: { id: s.id } });
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain('SUMMARY:已约');
+    expect(feed.text).not.toContain('私人创作');
+    expect(feed.text).not.toContain(a.user.email);
+  });
+});

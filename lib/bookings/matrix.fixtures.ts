@@ -1,6 +1,7 @@
 /** Permission-matrix fixtures: spaces, availability and bookings (harness: tests/helpers/matrix.ts). */
 import { asc } from 'drizzle-orm';
-import { bookings } from '@/db/schema';
+import { bookingFeeds, bookings } from '@/db/schema';
+import { sha256 } from '@/lib/crypto/fields';
 import { own, ownerFor, scoped, zoneFor, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
 import { hourAhead, hours, insertBooking, insertSpace } from '@/tests/helpers/bookings';
 
@@ -46,6 +47,13 @@ export const routeFixtures: Record<string, Fixture> = {
   },
   createBooking: async (ctx) => ({ body: await body(ctx), resource: own(ctx) }),
   listZoneBookings: async () => ({ query: { status: 'pending' } }),
+  createMyBookingFeed: async (ctx) => ({ body: {}, resource: own(ctx) }),
+  getBookingFeed: async (ctx) => {
+    const token = 'matrix-feed-token-0000000000000001';
+    await ctx.db.insert(bookingFeeds).values({ userId: ctx.stranger.id, tokenHash: sha256(token) }).onConflictDoUpdate({ target: bookingFeeds.userId, set: { tokenHash: sha256(token) } });
+    return { params: { token: `${token}.ics` } };
+  },
+  getSpaceFeed: async (ctx) => ({ params: { id: (await insertSpace(ctx.db)).id } }),
   myBookings: async (ctx) => ({ query: { when: 'upcoming' }, resource: own(ctx) }),
   cancelBooking: scoped(async (ctx) => {
     const { b, resource } = await bookingFor(ctx, 'confirmed');
@@ -66,6 +74,7 @@ export const routeFixtures: Record<string, Fixture> = {
 };
 
 export const actionFixtures: Record<string, Fixture> = {
+  'bookings.createFeed': async (ctx) => ({ input: {}, resource: own(ctx) }),
   'bookings.book': async (ctx) => ({ input: await body(ctx), resource: own(ctx) }),
   'bookings.cancel': scoped(async (ctx) => {
     const { b, resource } = await bookingFor(ctx, 'confirmed');
@@ -83,4 +92,5 @@ export const actionFixtures: Record<string, Fixture> = {
 
 export const snapshotParts: Record<string, SnapshotPart> = {
   bookings: (db) => db.select({ id: bookings.id, s: bookings.status, q: bookings.icalSequence }).from(bookings).orderBy(asc(bookings.id)),
+  bookingFeeds: (db) => db.select({ u: bookingFeeds.userId, h: bookingFeeds.tokenHash }).from(bookingFeeds).orderBy(asc(bookingFeeds.userId)),
 };

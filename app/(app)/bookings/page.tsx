@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FeedPanel } from '@/components/bookings/feed-panel';
 import { MyBookingsList } from '@/components/bookings/my-bookings-list';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -40,6 +41,7 @@ export default async function MyBookingsPage() {
       ) : (
         <EmptyState title={t('bookings.mineEmpty')} body={t('bookings.homeBody')} />
       )}
+      <FeedPanel />
     </div>
   );
 }
