@@ -85,7 +85,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
     }
   }
   d ??= await loadForPage(zoneDashboard(actor, zone, {}, { ip, locale }));
-  const active: PeriodPreset | 'custom' = preset ?? (Object.keys(query).length ? 'custom' : '90d');
+  const active: PeriodPreset | 'custom' = preset ?? (Object.keys(query).length && !periodError ? 'custom' : '90d');
   const csvHref = `/api/v1/zones/${encodeURIComponent(d.zone.code)}/dashboard.csv?${new URLSearchParams({ from: d.from, to: d.to })}`;
   const labels = { showTable: t('zoneDashboard.showTable'), downloadCsv: t('zoneDashboard.downloadCsv') };
   const presetHref = (p: PeriodPreset) => `/staff/dashboard?${new URLSearchParams({ ...(d.zones.length > 1 ? { zone: d.zone.code } : {}), preset: p })}`;
