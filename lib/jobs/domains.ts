@@ -8,4 +8,5 @@ import '@/lib/policies/jobs';
 import '@/lib/party/transfer-jobs';
 import '@/lib/party/dues-jobs';
 import '@/lib/party/mobile-jobs';
+import '@/lib/bookings/jobs';
 import '@/lib/search/jobs';
