@@ -68,6 +68,7 @@ const bookingsEn: BookingsMessages = {
     ruleQuotaWeekMinutes: 'At most {n} minutes per person per week',
     ruleQuotaMonthMinutes: 'At most {n} minutes per person per month',
     availability: 'Free slots',
+    chooseDay: 'Choose a day',
     prevDay: 'Previous day',
     nextDay: 'Next day',
     slotFree: 'Free',

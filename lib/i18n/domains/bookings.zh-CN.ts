@@ -69,6 +69,7 @@ const bookingsZh = {
     ruleQuotaWeekMinutes: '每人每周最多 {n} 分钟',
     ruleQuotaMonthMinutes: '每人每月最多 {n} 分钟',
     availability: '空闲时段',
+    chooseDay: '选择日期',
     prevDay: '前一天',
     nextDay: '后一天',
     slotFree: '可约',

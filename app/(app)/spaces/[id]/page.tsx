@@ -79,7 +79,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
         </div>
         <Card>
           <h2 className="font-semibold text-ink-900">{t('bookings.availability')}</h2>
-          <nav aria-label={t('bookings.availability')} className="mt-3">
+          <nav aria-label={t('bookings.chooseDay')} className="mt-3">
             <ul className="grid grid-cols-7 gap-1">
               {strip.map((d) => {
                 const iso = zonedInstant(d, 12 * 60, s.timezone).toISOString();
