@@ -149,3 +149,66 @@ export const bookingFeeds = pgTable('booking_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Capacity slots (issue 11 §3; booking-and-search.md R1): a kiln firing with N shelves, an exhibition visit or a
+ * workshop with N seats. Places are taken by a conditional UPDATE (`booked + q <= capacity`), exact under concurrency;
+ * the database also checks 0 ≤ booked ≤ capacity. A firing holds the kiln itself through `kiln_booking_id`: an
+ * exclusive booking of its buffered window, created with the slot in one transaction.
+ */
+export const spaceSlots = pgTable(
+  'space_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    capacity: integer('capacity').notNull(),
+    booked: integer('booked').notNull().default(0),
+    status: text('status', { enum: ['open', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    titleZh: text('title_zh').notNull().default(''),
+    titleEn: text('title_en').notNull().default(''),
+    kilnBookingId: uuid('kiln_booking_id').references(() => bookings.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps(),
+  },
+  (t) => [
+    index('space_slots_space_idx').on(t.spaceId, t.startsAt),
+    index('space_slots_kiln_booking_idx').on(t.kilnBookingId),
+    index('space_slots_created_by_idx').on(t.createdBy),
+    check('space_slots_range_ck', sql`${t.endsAt} > ${t.startsAt}`),
+    check('space_slots_booked_ck', sql`${t.capacity} > 0 AND ${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+  ],
+);
+export type SpaceSlot = typeof spaceSlots.$inferSelect;
+
+export const slotBookings = pgTable(
+  'slot_bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => spaceSlots.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    quantity: integer('quantity').notNull(),
+    status: text('status', { enum: ['confirmed', 'cancelled'] })
+      .notNull()
+      .default('confirmed'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    index('slot_bookings_slot_idx').on(t.slotId),
+    index('slot_bookings_user_idx').on(t.userId),
+    // One live reservation per person and slot (more places: cancel and book again).
+    uniqueIndex('slot_bookings_one_live_uq').on(t.slotId, t.userId).where(sql`status = 'confirmed'`),
+    check('slot_bookings_quantity_ck', sql`${t.quantity} > 0`),
+  ],
+);
+export type SlotBooking = typeof slotBookings.$inferSelect;
