@@ -55,7 +55,9 @@ export function buildOpenApi(): JsonSchema {
         [status]:
           status === '204'
             ? { description: 'No content' }
-            : { description: 'Success', content: { 'application/json': { schema: def.response ? schemaOf(def.response, 'output') : {} } } },
+            : def.produces
+              ? { description: 'Success', content: { [def.produces]: { schema: { type: 'string' } } } }
+              : { description: 'Success', content: { 'application/json': { schema: def.response ? schemaOf(def.response, 'output') : {} } } },
         default: { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },
       'x-access': def.access,

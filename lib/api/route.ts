@@ -43,6 +43,8 @@ export interface ApiRouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
   query?: Q;
   body?: B;
   response?: R;
+  /** A success body that is not JSON (the handler returns a Response), e.g. 'text/csv': documented as that media type. */
+  produces?: string;
   /** Success status (default 200). */
   status?: number;
   /** Maximum JSON body in bytes (default 64 KiB). */

@@ -29,5 +29,6 @@ export const getZoneDashboardCsvRoute = defineRoute({
   access: 'zones.read',
   params: dashboardParams,
   query: dashboardQuery,
+  produces: 'text/csv',
   handler: ({ actor, params, query, ip, locale }) => zoneDashboardCsv(actor, params.code, query, { ip, locale }),
 });
