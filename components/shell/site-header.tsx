@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { Translator } from '@/lib/i18n';
 import { navFor, navSlots } from '@/lib/navigation';
 import { NotificationBell } from '@/components/notifications/notification-bell';
+import { HeaderSearch } from '@/components/search/header-search';
 import { LanguageSwitcher } from './language-switcher';
 import { SiteNav } from './site-nav';
 
@@ -27,7 +28,12 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator })
           <span className={actor ? 'sr-only sm:not-sr-only lg:sr-only' : 'hidden sm:inline'}>{t('app.shortName')}</span>
         </Link>
         {actor ? (
-          <SiteNav slots={navSlots(navFor(actor))} whoami={`${actor.displayName} · ${t(`roles.${actor.role}`)}`} bell={<NotificationBell actor={actor} t={t} />} />
+          <SiteNav slots={navSlots(navFor(actor))} whoami={`${actor.displayName} · ${t(`roles.${actor.role}`)}`} bell={
+              <>
+                <HeaderSearch />
+                <NotificationBell actor={actor} t={t} />
+              </>
+            } />
         ) : (
           <>
             <nav aria-label={t('nav.menu')} className="order-last w-full min-w-0 sm:order-none sm:w-auto" data-testid="public-nav">
@@ -42,6 +48,7 @@ export function SiteHeader({ actor, t }: { actor: Actor | null; t: Translator })
               </ul>
             </nav>
             <div className="ml-auto flex items-center gap-2">
+              <HeaderSearch />
               <LanguageSwitcher />
               <Link href="/login" className="min-h-9 rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
                 {t('nav.login')}

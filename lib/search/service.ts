@@ -57,9 +57,27 @@ export async function searchPublic(query: SearchQuery, meta: { ip: string }): Pr
   const db = await getDb();
   const limited = await hit(db, `search-ip:${rateLimitKeyForIp(meta.ip)}`, SEARCH_IP_LIMIT, SEARCH_WINDOW_MS);
   if (!limited.allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds: limited.retryAfterSeconds });
+  return runSearch(index, request);
+}
+
+async function runSearch(index: SearchIndexName, request: SearchRequest): Promise<SearchResponse> {
   await ensureSearchReady();
   await catchUp();
   const engine = searchIndex();
   const result = await engine.search(index, request);
   return { ...result, engine: engine.engine };
+}
+
+/**
+ * The /search page's query (a server component, so no client IP to count): the same validation and engine as the
+ * API. Facet choices arrive as field → values and are ANDed with IN lists; quoted, so a value is never syntax.
+ */
+export async function searchForPage(query: SearchQuery, facetChoices: Record<string, readonly string[]> = {}): Promise<SearchResponse> {
+  const settings = INDEX_SETTINGS[query.index];
+  const parts = Object.entries(facetChoices)
+    .filter(([f, vs]) => settings.facets.includes(f) && vs.length)
+    .map(([f, vs]) => `${f} IN [${vs.map((v) => JSON.stringify(v)).join(', ')}]`);
+  const filter = [query.filter, ...parts].filter(Boolean).map((x) => `(${x})`).join(' AND ');
+  const { index, request } = toSearchRequest({ ...query, filter });
+  return runSearch(index, request);
 }
