@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, consents, evidence, policyApplications, talentProfiles } from '@/db/schema';
 import { resetClock, setNow } from '@/lib/clock';
+import { zoneDashboardSummary } from '@/lib/policies/dashboard';
 import { getZoneDashboardCsvRoute, getZoneDashboardRoute } from '@/lib/policies/dashboard-api';
 import type { ZoneDashboardDto } from '@/lib/policies/dashboard-schemas';
 import { reverseMatch } from '@/lib/policies/reverse';
@@ -230,6 +231,16 @@ describe('zone dashboard: uptake reuse', () => {
     await t.db().update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.userId, w.t1.id), eq(consents.kind, 'profile')));
     expect(await rate('JP-901')).toMatchObject({ applied: 4, eligibleNow: 2, eligibleNotApplied: 0, rate: 1 });
     expect(await rate('JP-902')).toMatchObject({ applied: 1, eligibleNow: 2, eligibleNotApplied: 1, rate: 0.5 });
+  });
+});
+
+describe('the 工作台 card figures', () => {
+  it('the last 30 days of the staff member’s zone, without uptake; nothing for an account without a zone', async () => {
+    const w = await world();
+    const staff = { id: w.staff.id, role: 'zone_staff' as const, displayName: '刘敏', zoneCode: 'jkq', orgId: null, orgPath: null, sessionId: 's' };
+    // 17 May – 15 June: t1, t2, t3 registered; five applications sent; 1,000 (1 June) + 1,000.50 (31 May) approved, the loan apart.
+    expect(await zoneDashboardSummary(staff, { ip: '1' })).toEqual({ from: '2026-05-17', to: '2026-06-15', registrations: 3, queue: 4, oldestDays: 20, applications: 5, approvedAmount: '2000.50', demoData: true });
+    expect(await zoneDashboardSummary({ ...staff, id: w.t1.id, role: 'talent', zoneCode: null }, { ip: '1' })).toBeNull();
   });
 });
 
