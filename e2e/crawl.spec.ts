@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { APIRequestContext, APIResponse, Page, Request, Response } from '@playwright/test';
 import { PARTY_MEMBER_IDS } from '../db/seed-data';
 import { demoCheckinToken, SPACE_IDS } from '../db/seed-bookings-ids';
+import { MENTOR_IDS } from '../db/seed-mentors-ids';
 import { fillRoute, isDynamic, matchRoute, pageRoutes, routeParams } from './crawl-routes';
 import { ACCOUNTS, DEMO_PASSWORD, expect, httpStatusLine, login, test } from './fixtures';
 
@@ -37,6 +38,7 @@ type Seeded = Awaited<ReturnType<typeof seedIds>>;
 const SEEDED_PARAMS: Record<string, (s: Seeded) => { seeded: Record<string, string>; missing: Record<string, string> }> = {
   '/admin/users/[id]': (s) => ({ seeded: { id: s.userId }, missing: { id: NO_ID } }),
   '/apply/[code]': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
+  '/mentors/[id]': () => ({ seeded: { id: MENTOR_IDS.wangQinglan }, missing: { id: NO_ID } }),
   '/party/activities/[id]': (s) => ({ seeded: { id: s.activityId }, missing: { id: NO_ID } }),
   '/party/activities/[id]/check-in': (s) => ({ seeded: { id: s.activityId }, missing: { id: NO_ID } }),
   '/party/mobile/[id]': (s) => ({ seeded: { id: s.mobileRecordId }, missing: { id: NO_ID } }),

@@ -33,6 +33,7 @@ import type { MentorCardDto, MentorDto, MentorInput, MentorListQuery, MentorPatc
  *   one free place and two simultaneous acceptances gets exactly one; one open request per pair is a unique index.
  */
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXCERPT = 140;
 const excerpt = (s: string | null) => (s ? (s.length > EXCERPT ? `${s.slice(0, EXCERPT - 1)}…` : s) : null);
 const todayIso = () => formatYmd(jdzToday());
@@ -119,6 +120,8 @@ async function detail(db: DbOrTx, r: Row, actor: Actor | null): Promise<MentorDt
 
 /** GET /api/v1/mentors/{id}: public mentors; a linked mentor not (yet) public is visible to its talent only. */
 export async function getMentor(actor: Actor | null, id: string): Promise<MentorDto> {
+  // Page paths carry any text: only a UUID reaches the database.
+  if (!UUID.test(id)) throw new AppError('NOT_FOUND');
   const db = await getDb();
   const [r] = await loadRows(db, eq(mentors.id, id));
   if (!r || (!r.published && !(actor && r.talentId === actor.id))) throw new AppError('NOT_FOUND');

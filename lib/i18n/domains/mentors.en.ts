@@ -31,6 +31,7 @@ const mentorsEn: MentorsMessages = {
     freePlaces: '{n} places free',
     full: 'No places free',
     studio: 'Studio',
+    studioAt: 'Studio: {place}',
     district: 'District',
     crafts: 'Crafts',
     credentials: 'Titles, honours and intangible heritage',

@@ -32,6 +32,7 @@ const mentorsZh = {
     freePlaces: '尚余 {n} 个名额',
     full: '名额已满',
     studio: '工作室',
+    studioAt: '工作室：{place}',
     district: '区域',
     crafts: '擅长工种',
     credentials: '职称、荣誉与非遗',
