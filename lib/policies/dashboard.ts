@@ -102,6 +102,7 @@ interface EligibleScan {
   ms: number;
 }
 const scans = ((globalThis as { __jpZoneEligible?: Map<string, EligibleScan> }).__jpZoneEligible ??= new Map());
+const inFlight = new Map<string, Promise<EligibleScan>>();
 /** A scan is reused for at most this long (derived inputs such as portfolio counts have no fingerprint of their own). */
 const SCAN_TTL_MS = 120_000;
 /** Zones whose eligible lists exceed this many ids are not kept in memory. */
@@ -170,8 +171,17 @@ export async function zoneUptake(db: DbOrTx, args: UptakeArgs) {
   const t0 = performance.now();
   const key = await scanKey(db, args.zoneCode, args.evalDate);
   const cached = scans.get(args.zoneCode);
-  const scan = cached && cached.key === key && Date.now() - cached.at < SCAN_TTL_MS ? cached : await scanEligible(db, args.zoneCode, args.evalDate, key);
-  if (scan !== cached) {
+  let scan: EligibleScan;
+  if (cached && cached.key === key && Date.now() - cached.at < SCAN_TTL_MS) scan = cached;
+  else {
+    // Concurrent requests for the same zone and state share one scan.
+    const flightKey = `${args.zoneCode}|${key}`;
+    let flight = inFlight.get(flightKey);
+    if (!flight) {
+      flight = scanEligible(db, args.zoneCode, args.evalDate, key).finally(() => inFlight.delete(flightKey));
+      inFlight.set(flightKey, flight);
+    }
+    scan = await flight;
     const ids = [...scan.eligible.values()].reduce((n, l) => n + l.length, 0);
     if (ids <= SCAN_MAX_IDS) scans.set(args.zoneCode, scan);
     else scans.delete(args.zoneCode);
