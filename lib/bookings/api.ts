@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute, type ApiRouteDef } from '@/lib/api/route';
 import { problemBody } from '@/lib/http/problem';
 import { createMyFeed, personFeed, spaceFeed } from './feeds';
+import { bookSlot, cancelSlotBooking, createSlot, listSlots } from './slots';
 import { actOnBooking, createBooking, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
 import {
   availabilityDto,
@@ -18,6 +19,13 @@ import {
   spaceIdParams,
   spaceListDto,
   zoneBookingsQuery,
+  bookSlotInput,
+  createSlotInput,
+  slotBookingDto,
+  slotDto,
+  slotIdParams,
+  slotListDto,
+  slotsQuery,
   type BookingActionSlug,
 } from './schemas';
 
@@ -81,10 +89,7 @@ export const createBookingRoute = defineRoute({
       return r.booking;
     } catch (err) {
       if (!(err instanceof SlotTakenError)) throw err;
-      return new Response(JSON.stringify({ ...problemBody('SLOT_TAKEN', locale), conflict: err.conflict }), {
-        status: 409,
-        headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', 'content-language': locale },
-      });
+      return slotTaken(err, locale);
     }
   },
 });
@@ -175,4 +180,74 @@ export const spaceFeedRoute = defineRoute({
   access: 'public',
   params: spaceIdParams,
   handler: ({ params, locale }) => spaceFeed(params.id, locale),
+});
+
+/** 409 SLOT_TAKEN with the conflicting window, as the booking route renders it. */
+function slotTaken(err: SlotTakenError, locale: Parameters<typeof problemBody>[1]): Response {
+  return new Response(JSON.stringify({ ...problemBody('SLOT_TAKEN', locale), conflict: err.conflict }), {
+    status: 409,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', 'content-language': locale },
+  });
+}
+
+export const listSlotsRoute = defineRoute({
+  id: 'listSpaceSlots',
+  method: 'GET',
+  path: '/api/v1/spaces/{id}/slots',
+  summary: 'Capacity slots of a space in [from, to) (kiln firings by the shelf, exhibition visits, workshop seats) with the places left. Public',
+  tags: ['bookings'],
+  access: 'public',
+  params: spaceIdParams,
+  query: slotsQuery,
+  response: slotListDto,
+  handler: ({ params, query, locale }) => listSlots(params.id, query, locale),
+});
+
+export const createSlotRoute = defineRoute({
+  id: 'createSpaceSlot',
+  method: 'POST',
+  path: '/api/v1/spaces/{id}/slots',
+  summary: 'Staff of the space’s zone open a slot { startsAt, endsAt, capacity, titleZh?, titleEn? }; on a kiln the firing also books the kiln’s buffered window exclusively in the same transaction (409 SLOT_TAKEN when it overlaps)',
+  tags: ['bookings'],
+  access: 'bookings.manage',
+  params: spaceIdParams,
+  body: createSlotInput,
+  response: slotDto,
+  status: 201,
+  maxBodyBytes: 2048,
+  handler: async ({ actor, params, body, ip, locale }) => {
+    try {
+      return await createSlot(actor, params.id, body, { ip, locale });
+    } catch (err) {
+      if (err instanceof SlotTakenError) return slotTaken(err, locale);
+      throw err;
+    }
+  },
+});
+
+export const bookSlotRoute = defineRoute({
+  id: 'bookSlot',
+  method: 'POST',
+  path: '/api/v1/slots/{id}/bookings',
+  summary: 'Take { quantity } places in a slot: a conditional UPDATE (booked + quantity ≤ capacity) and the reservation in one transaction — exactly capacity places under any concurrency; 409 SLOT_FULL, 409 ALREADY_IN_SLOT (one live reservation per person and slot)',
+  tags: ['bookings'],
+  access: 'bookings.book',
+  params: slotIdParams,
+  body: bookSlotInput,
+  response: slotBookingDto,
+  status: 201,
+  maxBodyBytes: 512,
+  handler: ({ actor, params, body, ip, locale }) => bookSlot(actor, params.id, body, { ip, locale }),
+});
+
+export const cancelSlotBookingRoute = defineRoute({
+  id: 'cancelSlotBooking',
+  method: 'DELETE',
+  path: '/api/v1/slots/{id}/bookings',
+  summary: 'Give my places in a slot back (until the space’s cancellation cutoff; 409 CANCEL_CUTOFF_PASSED after)',
+  tags: ['bookings'],
+  access: 'bookings.book',
+  params: slotIdParams,
+  response: slotBookingDto,
+  handler: ({ actor, params, ip, locale }) => cancelSlotBooking(actor, params.id, { ip, locale }),
 });

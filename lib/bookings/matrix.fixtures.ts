@@ -1,6 +1,6 @@
 /** Permission-matrix fixtures: spaces, availability and bookings (harness: tests/helpers/matrix.ts). */
-import { asc } from 'drizzle-orm';
-import { bookingFeeds, bookings } from '@/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { bookingFeeds, bookings, slotBookings, spaceSlots } from '@/db/schema';
 import { sha256 } from '@/lib/crypto/fields';
 import { own, ownerFor, scoped, zoneFor, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
 import { hourAhead, hours, insertBooking, insertSpace } from '@/tests/helpers/bookings';
@@ -38,7 +38,34 @@ const body = async (ctx: MatrixCtx) => {
   return { spaceId: space.id, startsAt: start.toISOString(), endsAt: hours(start, 1).toISOString() };
 };
 
+/** An open slot (capacity 5) on a studio of the given zone, starting tomorrow-ish. */
+async function slotIn(ctx: MatrixCtx, zone: string = 'jkq') {
+  const space = await insertSpace(ctx.db, { zoneCode: zone });
+  const start = nextStart();
+  const [slot] = await ctx.db.insert(spaceSlots).values({ spaceId: space.id, startsAt: start, endsAt: hours(start, 2), capacity: 5 }).returning();
+  return { space, slot: slot! };
+}
+
 export const routeFixtures: Record<string, Fixture> = {
+  listSpaceSlots: async (ctx) => {
+    const from = hourAhead(1);
+    return { params: { id: (await slotIn(ctx)).space.id }, query: { from: from.toISOString(), to: hours(from, 48).toISOString() } };
+  },
+  createSpaceSlot: scoped(async (ctx) => {
+    const zone = zoneFor(ctx);
+    const space = await insertSpace(ctx.db, { zoneCode: zone, kind: 'electric_kiln' });
+    const start = nextStart();
+    return { params: { id: space.id }, body: { startsAt: start.toISOString(), endsAt: hours(start, 8).toISOString(), capacity: 6, titleZh: '素烧' }, resource: { zoneCode: zone } };
+  }),
+  bookSlot: async (ctx) => ({ params: { id: (await slotIn(ctx)).slot.id }, body: { quantity: 1 }, resource: own(ctx) }),
+  // "My places in this slot": there is no one else's resource to reach, so the case is the caller's own.
+  cancelSlotBooking: async (ctx) => {
+    const { slot } = await slotIn(ctx);
+    const owner = ctx.actor ?? ctx.stranger;
+    await ctx.db.insert(slotBookings).values({ slotId: slot.id, userId: owner.id, quantity: 2 });
+    await ctx.db.update(spaceSlots).set({ booked: 2 }).where(eq(spaceSlots.id, slot.id));
+    return { params: { id: slot.id }, resource: own(ctx) };
+  },
   listSpaces: async () => ({ query: { kind: 'studio' } }),
   getSpace: async (ctx) => ({ params: { id: (await insertSpace(ctx.db)).id } }),
   getSpaceAvailability: async (ctx) => {
@@ -92,5 +119,7 @@ export const actionFixtures: Record<string, Fixture> = {
 
 export const snapshotParts: Record<string, SnapshotPart> = {
   bookings: (db) => db.select({ id: bookings.id, s: bookings.status, q: bookings.icalSequence }).from(bookings).orderBy(asc(bookings.id)),
+  spaceSlots: (db) => db.select({ id: spaceSlots.id, b: spaceSlots.booked }).from(spaceSlots).orderBy(asc(spaceSlots.id)),
+  slotBookings: (db) => db.select({ id: slotBookings.id, s: slotBookings.status }).from(slotBookings).orderBy(asc(slotBookings.id)),
   bookingFeeds: (db) => db.select({ u: bookingFeeds.userId, h: bookingFeeds.tokenHash }).from(bookingFeeds).orderBy(asc(bookingFeeds.userId)),
 };

@@ -119,3 +119,34 @@ export type BookingDto = z.infer<typeof bookingDto>;
 export const bookingListDto = z.object({ items: z.array(bookingDto) });
 
 export const slotTakenDto = z.object({ code: z.literal('SLOT_TAKEN'), conflict: z.object({ startsAt: z.string(), endsAt: z.string() }) });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Capacity slots (kiln shelves, exhibition visits, workshop seats)
+// ---------------------------------------------------------------------------------------------------------------
+
+export const slotIdParams = z.strictObject({ id: z.uuid() });
+export const slotsQuery = availabilityQuery;
+export const createSlotInput = z.strictObject({
+  startsAt: instant,
+  endsAt: instant,
+  capacity: z.number().int().min(1).max(500),
+  titleZh: optionalText(100),
+  titleEn: optionalText(100),
+});
+export const bookSlotInput = z.strictObject({ quantity: z.number().int().min(1).max(50) });
+
+export const slotDto = z.object({
+  id: z.uuid(),
+  spaceId: z.uuid(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  remaining: z.number().int(),
+  status: z.enum(['open', 'cancelled']),
+  kilnBookingId: z.uuid().nullable().describe('The exclusive booking that holds the kiln for the firing’s buffered window'),
+});
+export type SlotDto = z.infer<typeof slotDto>;
+export const slotListDto = z.object({ items: z.array(slotDto) });
+export const slotBookingDto = z.object({ id: z.uuid(), slotId: z.uuid(), quantity: z.number().int(), status: z.enum(['confirmed', 'cancelled']), slot: slotDto });

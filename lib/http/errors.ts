@@ -56,6 +56,8 @@ export const PROBLEM_CODES = {
   NOT_ELIGIBLE_TO_BOOK: 403,
   CHECKIN_WRONG_SPACE: 400,
   CHECKIN_OUTSIDE_WINDOW: 409,
+  SLOT_FULL: 409,
+  ALREADY_IN_SLOT: 409,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

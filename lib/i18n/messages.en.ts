@@ -204,6 +204,8 @@ const en: Messages = {
     NOT_ELIGIBLE_TO_BOOK: 'You are not eligible to book this space',
     CHECKIN_WRONG_SPACE: 'This is not the check-in code of the space you booked',
     CHECKIN_OUTSIDE_WINDOW: 'Check-in is open from 15 minutes before the start until the grace period ends',
+    SLOT_FULL: 'No places left in this session; please choose another',
+    ALREADY_IN_SLOT: 'You already have places in this session; cancel them first to change the number',
     REPORT_EXISTS: 'This year\'s annual report has already been submitted',
     MENTOR_FULL: 'This mentor has no free apprentice places',
     SELF_MENTORSHIP: 'You cannot ask to become your own apprentice',

@@ -209,6 +209,8 @@ const zhCN = {
     NOT_ELIGIBLE_TO_BOOK: '您暂不符合预约该空间的条件',
     CHECKIN_WRONG_SPACE: '这不是您所预约空间的签到二维码',
     CHECKIN_OUTSIDE_WINDOW: '现在不在签到时间内（开始前 15 分钟至宽限期结束）',
+    SLOT_FULL: '名额已满，请选择其他场次',
+    ALREADY_IN_SLOT: '您已预约该场次；如需改变数量，请先取消再预约',
     CONFLICT: '数据冲突，请刷新后重试',
     CROSS_ORIGIN: '拒绝跨站请求',
     METHOD_NOT_ALLOWED: '不支持该请求方法',
