@@ -16,11 +16,11 @@ test.describe('数据看板 (zone staff)', () => {
     await openNav(page);
     // On desktop the entry sits in the 政策工作 disclosure; the phone menu lists it under that heading.
     if (!isMobile) await page.getByRole('button', { name: /政策工作/ }).click();
-    await page.getByRole('link', { name: '数据看板' }).click();
+    await page.getByRole('link', { name: '数据看板', exact: true }).click();
     await closeNav(page);
     await expect(page).toHaveURL(/\/staff\/dashboard$/);
-    await expect(page.getByRole('heading', { level: 1, name: '数据看板' })).toBeVisible();
-    await expect(page.getByRole('link', { name: '近90天' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1, name: '数据看板', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: '近90天', exact: true })).toHaveAttribute('aria-current', 'page');
 
     // The seeded 经开区 talents registered recently: the registration charts are drawn as SVG by recharts.
     const byCraft = page.getByTestId('chart-by-craft');
@@ -49,17 +49,17 @@ test.describe('数据看板 (zone staff)', () => {
     expect(lines[1]).toMatch(/^(日期|周（周一起）|月份),/);
 
     // Presets are links that keep the period in the URL.
-    await page.getByRole('link', { name: '近30天' }).click();
+    await page.getByRole('link', { name: '近30天', exact: true }).click();
     await expect(page).toHaveURL(/preset=30d/);
-    await expect(page.getByRole('link', { name: '近30天' })).toHaveAttribute('aria-current', 'page');
-    await page.getByRole('link', { name: '今年' }).click();
+    await expect(page.getByRole('link', { name: '近30天', exact: true })).toHaveAttribute('aria-current', 'page');
+    await page.getByRole('link', { name: '今年', exact: true }).click();
     await expect(page).toHaveURL(/preset=ytd/);
 
     // Custom dates: the same form, submitted as GET.
     const year = new Date().getFullYear();
     await page.getByLabel('开始日期').fill(`${year}-01-01`);
     await page.getByLabel('结束日期').fill(`${year}-01-31`);
-    await page.getByRole('button', { name: '查看' }).click();
+    await page.getByRole('button', { name: '查看', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`from=${year}-01-01&to=${year}-01-31`));
     await expect(page.getByText(`${year}-01-01 至 ${year}-01-31`)).toBeVisible();
 
@@ -70,7 +70,7 @@ test.describe('数据看板 (zone staff)', () => {
     await loginAs(page, 'zone_staff');
     await page.goto('/staff/dashboard?from=2026-02-30&to=2026-03-31');
     await expect(page.getByTestId('period-error')).toContainText('开始日期应为有效日期');
-    await expect(page.getByRole('link', { name: '近90天' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('link', { name: '近90天', exact: true })).toHaveAttribute('aria-current', 'page');
   });
 
   test('a talent gets the 403 page and the API refuses', async ({ page, consoleGuard }) => {
