@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
 import { createMyFeed } from './feeds';
 import { actOnBooking, createBooking } from './service';
-import { checkInInput, createBookingInput } from './schemas';
+import { bookSlotInput, checkInInput, createBookingInput } from './schemas';
+import { bookSlot } from './slots';
 
 /**
  * Bookings from the pages: thin actions over lib/bookings/service.ts, the same service the API routes call (which
@@ -55,4 +56,12 @@ export const createBookingFeedAction = createAction({
   input: z.strictObject({}),
   access: 'bookings.read_own',
   run: (_input, { actor, ip }) => createMyFeed(actor, { ip }),
+});
+
+export const bookSlotAction = createAction({
+  name: 'bookings.bookSlot',
+  input: bookSlotInput.extend({ slotId: z.uuid() }),
+  access: 'bookings.book',
+  run: ({ slotId, quantity }, { actor, locale, ip }) => bookSlot(actor, slotId, { quantity }, { ip, locale }),
+  revalidate: REVALIDATE,
 });

@@ -102,6 +102,7 @@ export const routeFixtures: Record<string, Fixture> = {
 
 export const actionFixtures: Record<string, Fixture> = {
   'bookings.createFeed': async (ctx) => ({ input: {}, resource: own(ctx) }),
+  'bookings.bookSlot': async (ctx) => ({ input: { slotId: (await slotIn(ctx)).slot.id, quantity: 1 }, resource: own(ctx) }),
   'bookings.book': async (ctx) => ({ input: await body(ctx), resource: own(ctx) }),
   'bookings.cancel': scoped(async (ctx) => {
     const { b, resource } = await bookingFor(ctx, 'confirmed');

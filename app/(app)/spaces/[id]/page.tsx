@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { SlotList } from '@/components/bookings/slot-list';
 import { SlotPicker } from '@/components/bookings/slot-picker';
 import { priceLabel } from '@/components/bookings/space-card';
 import { Badge, Card } from '@/components/ui/card';
@@ -8,9 +9,10 @@ import { cn } from '@/components/ui/cn';
 import { requirePageActor } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { zonedInstant } from '@/lib/bookings/availability';
-import { formatDay, formatTime, localDate } from '@/lib/bookings/format';
+import { formatDay, formatRange, formatTime, localDate } from '@/lib/bookings/format';
 import { spaceIdParams } from '@/lib/bookings/schemas';
 import { getSpace, spaceAvailability } from '@/lib/bookings/service';
+import { listSlots } from '@/lib/bookings/slots';
 import { now } from '@/lib/clock';
 import { loadForPage } from '@/lib/http/page';
 import { getTranslator } from '@/lib/i18n/server';
@@ -59,6 +61,14 @@ export default async function SpacePage({ params, searchParams }: Props) {
   })();
   const strip = Array.from({ length: 7 }, (_, i) => addDays(stripStart, i)).filter((d) => d <= lastDay);
   const canBook = can(actor, 'bookings.book');
+  const horizon = now();
+  const slots = (await listSlots(s.id, { from: horizon.toISOString(), to: new Date(horizon.getTime() + 14 * DAY).toISOString() }, locale)).items.map((x) => ({
+    id: x.id,
+    title: x.title,
+    when: formatRange(x.startsAt, x.endsAt, locale, s.timezone),
+    capacity: x.capacity,
+    remaining: x.remaining,
+  }));
 
   const quotaKey = (q: (typeof s.quotas)[number]) =>
     q.period === 'week' ? (q.metric === 'count' ? 'bookings.ruleQuotaWeekCount' : 'bookings.ruleQuotaWeekMinutes') : q.metric === 'count' ? 'bookings.ruleQuotaMonthCount' : 'bookings.ruleQuotaMonthMinutes';
@@ -121,6 +131,12 @@ export default async function SpacePage({ params, searchParams }: Props) {
             <SlotPicker key={date} spaceId={s.id} spaceName={s.name} day={day} ahead={ahead} slotMinutes={s.slotMinutes} minMinutes={s.minMinutes} maxMinutes={s.maxMinutes} canBook={canBook} />
           </div>
         </Card>
+        {slots.length ? (
+          <Card>
+            <h2 className="font-semibold text-ink-900">{t('bookings.slotsTitle')}</h2>
+            <SlotList slots={slots} canBook={canBook} />
+          </Card>
+        ) : null}
         <Card>
           <p className="text-ink-800">{s.description}</p>
           <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2">
