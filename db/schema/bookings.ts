@@ -125,6 +125,8 @@ export const bookings = pgTable(
     icalSequence: integer('ical_sequence').notNull().default(0),
     /** Client-supplied retry key (header Idempotency-Key or field idempotencyKey): unique per booker. */
     idempotencyKey: text('idempotency_key'),
+    /** The weekly series (RRULE) this occurrence belongs to, if any: occurrences are rows of their own. */
+    seriesId: uuid('series_id'),
     ...timestamps(),
   },
   (t) => [
@@ -132,6 +134,7 @@ export const bookings = pgTable(
     index('bookings_user_idx').on(t.userId, t.startsAt),
     index('bookings_cancelled_by_idx').on(t.cancelledBy),
     index('bookings_decided_by_idx').on(t.decidedBy),
+    index('bookings_series_idx').on(t.seriesId),
     uniqueIndex('bookings_idempotency_uq').on(t.userId, t.idempotencyKey),
     check('bookings_range_ck', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_block_ck', sql`${t.blockStart} <= ${t.startsAt} AND ${t.blockEnd} >= ${t.endsAt}`),
