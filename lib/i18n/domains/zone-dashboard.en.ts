@@ -7,6 +7,7 @@ const zoneDashboardEn: ZoneDashboardMessages = {
     intro: '{zone}: registrations, evidence verification, applications and amounts approved, and the uptake of each policy.',
     periodSummary: '{from} to {to}',
     navGroup: 'Policy work',
+    noZone: 'Your account has no zone yet, so there are no zone figures to show. Ask the system administrator to assign your zone in account management.',
     zone: 'Zone',
     period: 'Period',
     preset30: 'Last 30 days',

@@ -8,6 +8,7 @@ const zoneDashboardZh = {
     intro: '{zone}：人才登记、材料核验、政策申请与核准金额，以及各项政策的申请率。',
     periodSummary: '{from} 至 {to}',
     navGroup: '政策工作',
+    noZone: '你的账户还没有指定园区，暂时无法显示园区数据。请联系系统管理员在账户管理中为你指定园区。',
     zone: '园区',
     period: '时间段',
     preset30: '近30天',

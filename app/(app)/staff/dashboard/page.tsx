@@ -13,7 +13,7 @@ import { formatAmount } from '@/lib/i18n/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@/lib/insights/core';
 import { zoneDashboard } from '@/lib/policies/dashboard';
-import { dashboardQuery, type DashboardQuery, type ZoneDashboardDto } from '@/lib/policies/dashboard-schemas';
+import { dashboardQuery, zoneCodeSchema, type DashboardQuery, type ZoneDashboardDto } from '@/lib/policies/dashboard-schemas';
 import { localiseMessage } from '@/lib/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,12 +53,14 @@ function stacked(s: TimeSeries, other: string): { data: Record<string, string | 
 export default async function StaffDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('zones.read');
   const [{ t, locale }, ip, sp] = await Promise.all([getTranslator(), clientIpForPage(), searchParams]);
-  const zone = one(sp.zone) ?? actor.zoneCode;
+  const asked = one(sp.zone);
+  // A zone code that cannot exist is not looked up (nor audited): the actor's own zone is shown.
+  const zone = asked && zoneCodeSchema.safeParse(asked).success ? asked : actor.zoneCode;
   if (!zone) {
     return (
       <>
         <PageHeader title={t('zoneDashboard.title')} />
-        <EmptyState title={t('zoneDashboard.title')} body={t('dashboard.emptyBody')} />
+        <EmptyState title={t('zoneDashboard.title')} body={t('zoneDashboard.noZone')} />
       </>
     );
   }
