@@ -18,7 +18,7 @@ export function recallAt(ranked: readonly string[], grades: Grades, k: number): 
 export function ndcgAt(ranked: readonly string[], grades: Grades, k: number): number {
   const gain = (g: number) => 2 ** g - 1;
   const dcg = ranked.slice(0, k).reduce((s, id, i) => s + gain(grades[id] ?? 0) / Math.log2(i + 2), 0);
-  const ideal = Object.values(grades)
+  const ideal = (Object.values(grades) as number[])
     .filter((g) => g > 0)
     .sort((a, b) => b - a)
     .slice(0, k)

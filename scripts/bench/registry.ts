@@ -25,6 +25,8 @@
  *   npm run bench -- party                   流动党员 dashboard and district view (API + pages) on a database of its
  *                                            own: 5,000 members, 20,000 attendance rows (scripts/bench/party-seed.ts);
  *                                            with DATABASE_URL on a scratch PostgreSQL database; ratio to ping
+ *   npm run bench -- search                  search in process (scripts/bench/search-run.ts): judged-query relevance,
+ *                                            10,000-document rebuild, filtered faceted top-20 p95; no server
  */
 import api from './benchmarks/api';
 import exportBench from './benchmarks/export';
@@ -35,10 +37,11 @@ import pages from './benchmarks/pages';
 import party from './benchmarks/party';
 import policies from './benchmarks/policies';
 import reverse from './benchmarks/reverse';
+import search from './benchmarks/search';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party, search];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 
