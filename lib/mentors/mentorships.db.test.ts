@@ -17,6 +17,7 @@ import { setupTestDb } from '@/tests/helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor, type TestUser } from '@/tests/helpers/factories';
 import { callRoute } from '@/tests/helpers/http';
 import { drainJobs } from '@/tests/helpers/jobs';
+import { myApprentices } from './service';
 import { actOnMentorshipRoute, createMentorRoute, getMentorRoute, listMentorsRoute, listMyMentorshipsRoute, requestMentorshipRoute, saveMyMentorRoute, updateMentorRoute } from './api';
 
 const { db } = setupTestDb();
@@ -251,6 +252,14 @@ describe('JP-055: portal apprentices in the profile policy evaluation reads', ()
     await act(m.h, idOf(await request(a.h, m.mentorId)), 'accept', { months: 24 });
     const { profile, result } = await jp055(m.talent.id);
     expect(profile.apprentices).toEqual([{ age: 25, agreement_months: 24 }]);
+    // 我的徒弟 shows the one counted apprentice as portal-recorded and verified.
+    const actor = { id: m.talent.id, role: 'talent' as const, displayName: 'x', zoneCode: null, orgId: null, orgPath: null, sessionId: 's' };
+    expect((await myApprentices(actor)).map((x) => [x.source, x.verified, x.age])).toEqual([['portal', true, 25]]);
+    await db().update(talentProfiles).set({ apprentices: [{ age: 25, agreement_months: 24 }, { age: 50, agreement_months: 6 }] }).where(eq(talentProfiles.userId, m.talent.id));
+    expect((await myApprentices(actor)).map((x) => [x.source, x.verified, x.age])).toEqual([
+      ['portal', true, 25],
+      ['self', false, 50],
+    ]);
     expect(result.status).not.toBe('ELIGIBLE');
   });
 });

@@ -9,10 +9,11 @@ import { jdzToday, now } from '@/lib/clock';
 import { recordEvent } from '@/lib/events';
 import { AppError, pgErrorCode } from '@/lib/http/errors';
 import { notify } from '@/lib/notifications/service';
-import { formatYmd } from '@/lib/talent/dates';
+import { formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { talentProfileChanged } from '@/lib/talent/events';
-import { loadPublicTalentDisplay, publicDisplaySql, talentCraftsSql, type PublicTalentDisplay } from '@/lib/talent/queries';
-import { actionsFor, decideRequest, decideTransition, freePlaces, type MentorshipAction, type MentorshipStatus, type Side } from './core';
+import { loadPublicTalentDisplay, publicDisplaySql, selfDeclaredApprentices, talentCraftsSql, type PublicTalentDisplay } from '@/lib/talent/queries';
+import { actionsFor, decideRequest, decideTransition, freePlaces, mergeApprentices, type CountedApprentice, type MentorshipAction, type MentorshipStatus, type PortalApprentice, type Side } from './core';
+import { portalApprenticesSql } from './queries';
 import { mentorChanged, type MentorChange } from './events';
 import type { MentorCardDto, MentorDto, MentorInput, MentorListQuery, MentorPatch, MentorshipDto, MentorshipRequestInput, MyMentorInput, MyMentorshipsDto } from './schemas';
 
@@ -424,4 +425,16 @@ export async function listManagedMentors(actor: Actor | null): Promise<MentorCar
   const db = await getDb();
   const rows = await loadRows(db, sql`${mentors.talentId} is null`);
   return rows.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN')).map((r) => card(r, undefined));
+}
+
+/**
+ * 我的徒弟: the apprentices JP-055 counts for me today — portal-recorded ones (verified) beside self-declared ones,
+ * merged by the one rule of lib/mentors/core.ts. Empty without a profile.
+ */
+export async function myApprentices(actor: Actor | null): Promise<CountedApprentice[]> {
+  const me = await authorize(actor, 'mentors.claim', actor ? { ownerId: actor.id } : undefined);
+  const db = await getDb();
+  const [row] = await db.select({ portal: portalApprenticesSql(sql`${me.id}::uuid`) }).from(sql`(select 1) as one`);
+  const portal = (typeof row?.portal === 'string' ? JSON.parse(row.portal) : (row?.portal ?? [])) as PortalApprentice[];
+  return mergeApprentices(await selfDeclaredApprentices(db, me.id), portal, parseIsoDate(todayIso())!) ?? [];
 }

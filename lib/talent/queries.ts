@@ -160,3 +160,9 @@ export async function loadPublicTalentDisplay(db: DbOrTx, userIds: readonly stri
   }
   return out;
 }
+
+/** The apprentices a talent self-declared on their profile (§6.2 apprentices[]), null when unknown. */
+export async function selfDeclaredApprentices(db: DbOrTx, userId: string): Promise<{ age?: number | null; agreement_months?: number | null }[] | null> {
+  const [row] = await db.select({ a: talentProfiles.apprentices }).from(talentProfiles).where(eq(talentProfiles.userId, userId)).limit(1);
+  return row?.a ?? null;
+}
