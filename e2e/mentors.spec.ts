@@ -34,7 +34,7 @@ test.describe.serial('师带徒: find a 青花 master, ask, the master accepts',
     await expect(phone.getByRole('heading', { level: 1, name: '大师与导师' })).toBeVisible();
     await phone.getByLabel('工种').selectOption('qinghua_fill');
     await phone.getByLabel('收徒').selectOption('1');
-    await phone.getByRole('button', { name: '筛选' }).click();
+    await phone.getByRole('button', { name: '筛选', exact: true }).click();
     await expect(phone).toHaveURL(/craft=qinghua_fill/);
     const card = phone.getByTestId('mentor-card').filter({ hasText: '汪青岚' });
     await expect(card).toBeVisible();
