@@ -4,7 +4,7 @@ import { defineRoute, type ApiRouteDef } from '@/lib/api/route';
 import { problemBody } from '@/lib/http/problem';
 import { createMyFeed, personFeed, spaceFeed } from './feeds';
 import { bookSlot, cancelSlotBooking, createSlot, listSlots } from './slots';
-import { actOnBooking, createBooking, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
+import { actOnBooking, createBooking, createSeries, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
 import {
   availabilityDto,
   availabilityQuery,
@@ -20,6 +20,8 @@ import {
   spaceListDto,
   zoneBookingsQuery,
   bookSlotInput,
+  createSeriesInput,
+  seriesDto,
   createSlotInput,
   slotBookingDto,
   slotDto,
@@ -250,4 +252,26 @@ export const cancelSlotBookingRoute = defineRoute({
   params: slotIdParams,
   response: slotBookingDto,
   handler: ({ actor, params, ip, locale }) => cancelSlotBooking(actor, params.id, { ip, locale }),
+});
+
+export const createSeriesRoute = defineRoute({
+  id: 'createBookingSeries',
+  method: 'POST',
+  path: '/api/v1/bookings/series',
+  summary:
+    'A weekly series { spaceId, startsAt, endsAt, interval, count ≤ 26, mode }: occurrences from an RFC 5545 RRULE (rrule package). all_or_nothing: every occurrence or nothing (the first refusal answers: a rule code, or 409 SLOT_TAKEN with the conflicting window); skip_conflicts: the refused occurrences are listed in `skipped` with their codes',
+  tags: ['bookings'],
+  access: 'bookings.book',
+  body: createSeriesInput,
+  response: seriesDto,
+  status: 201,
+  maxBodyBytes: 4096,
+  handler: async ({ actor, body, ip, locale }) => {
+    try {
+      return await createSeries(actor, body, { ip, locale });
+    } catch (err) {
+      if (err instanceof SlotTakenError) return slotTaken(err, locale);
+      throw err;
+    }
+  },
 });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, bookings } from '@/db/schema';
 import { resetClock, setNow } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/http/errors';
-import { approveBookingRoute, cancelBookingRoute, checkInBookingRoute, createBookingRoute, createMyBookingFeedRoute, personBookingFeedRoute, spaceFeedRoute, getSpaceRoute, listSpacesRoute, myBookingsRoute, rejectBookingRoute, spaceAvailabilityRoute, zoneBookingsRoute } from './api';
+import { approveBookingRoute, cancelBookingRoute, checkInBookingRoute, createBookingRoute, createMyBookingFeedRoute, createSeriesRoute, personBookingFeedRoute, spaceFeedRoute, getSpaceRoute, listSpacesRoute, myBookingsRoute, rejectBookingRoute, spaceAvailabilityRoute, zoneBookingsRoute } from './api';
 import { setupTestDb } from '@/tests/helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from '@/tests/helpers/factories';
 import { callRoute } from '@/tests/helpers/http';
@@ -381,5 +381,37 @@ describe('iCal feeds', () => {
     expect(feed.text).toContain('SUMMARY:已约');
     expect(feed.text).not.toContain('私人创作');
     expect(feed.text).not.toContain(a.user.email);
+  });
+});
+
+describe('weekly series (RRULE)', () => {
+  const series = (headers: Record<string, string>, body: Record<string, unknown>) => callRoute(createSeriesRoute, { body, headers });
+  it('all or nothing: a conflict on one week writes nothing and names the window', async () => {
+    const s = await insertSpace(t.db());
+    const a = await talentWithToken();
+    const b = await talentWithToken();
+    expect((await post(b.headers, req(s.id, '2027-03-16T10:00', '2027-03-16T11:00'))).status).toBe(201); // week 3
+    const before = await rowCount();
+    const res = await series(a.headers, { ...req(s.id, '2027-03-02T10:00', '2027-03-02T11:00'), count: 4, mode: 'all_or_nothing' });
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ code: 'SLOT_TAKEN', conflict: { startsAt: at('2027-03-16T10:00').toISOString() } });
+    expect(await rowCount()).toBe(before);
+  });
+  it('skip conflicts: books the free weeks and reports the skipped dates with their codes', async () => {
+    const s = await insertSpace(t.db(), { maxAdvanceDays: 20 });
+    const a = await talentWithToken();
+    const b = await talentWithToken();
+    await post(b.headers, req(s.id, '2027-03-09T10:00', '2027-03-09T11:00'));
+    const res = await series(a.headers, { ...req(s.id, '2027-03-02T10:00', '2027-03-02T11:00'), count: 4, mode: 'skip_conflicts' });
+    expect(res.status).toBe(201);
+    const body = res.json as { seriesId: string; rrule: string; created: { startsAt: string }[]; skipped: { startsAt: string; code: string }[] };
+    expect(body.rrule).toContain('FREQ=WEEKLY');
+    expect(body.created.map((c) => c.startsAt)).toEqual([at('2027-03-02T10:00').toISOString(), at('2027-03-16T10:00').toISOString()]);
+    expect(body.skipped).toEqual([
+      { startsAt: at('2027-03-09T10:00').toISOString(), endsAt: at('2027-03-09T11:00').toISOString(), code: 'SLOT_TAKEN' },
+      { startsAt: at('2027-03-23T10:00').toISOString(), endsAt: at('2027-03-23T11:00').toISOString(), code: 'TOO_FAR_AHEAD' },
+    ]);
+    const rows = await t.db().select().from(bookings).where(eq(bookings.seriesId, body.seriesId));
+    expect(rows).toHaveLength(2);
   });
 });

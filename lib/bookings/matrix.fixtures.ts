@@ -73,6 +73,7 @@ export const routeFixtures: Record<string, Fixture> = {
     return { params: { id: (await insertSpace(ctx.db)).id }, query: { from: from.toISOString(), to: hours(from, 24).toISOString() } };
   },
   createBooking: async (ctx) => ({ body: await body(ctx), resource: own(ctx) }),
+  createBookingSeries: async (ctx) => ({ body: { ...(await body(ctx)), interval: 1, count: 3, mode: 'skip_conflicts' }, resource: own(ctx) }),
   listZoneBookings: async () => ({ query: { status: 'pending' } }),
   createMyBookingFeed: async (ctx) => ({ body: {}, resource: own(ctx) }),
   getBookingFeed: async (ctx) => {

@@ -150,3 +150,20 @@ export const slotDto = z.object({
 export type SlotDto = z.infer<typeof slotDto>;
 export const slotListDto = z.object({ items: z.array(slotDto) });
 export const slotBookingDto = z.object({ id: z.uuid(), slotId: z.uuid(), quantity: z.number().int(), status: z.enum(['confirmed', 'cancelled']), slot: slotDto });
+
+/** POST /api/v1/bookings/series — a weekly series from the first occurrence (RFC 5545 FREQ=WEEKLY;INTERVAL;COUNT). */
+export const createSeriesInput = z.strictObject({
+  spaceId: z.uuid(),
+  startsAt: instant,
+  endsAt: instant,
+  interval: z.number().int().min(1).max(4).default(1),
+  count: z.number().int().min(2).max(26),
+  mode: z.enum(['all_or_nothing', 'skip_conflicts']),
+  purpose: optionalText(200),
+});
+export const seriesDto = z.object({
+  seriesId: z.uuid(),
+  rrule: z.string(),
+  created: z.array(bookingDto),
+  skipped: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), code: z.string() })).describe('skip_conflicts: the occurrences not booked, with the code that refused each'),
+});

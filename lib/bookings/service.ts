@@ -1,4 +1,6 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { RRule } from 'rrule';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { bookings, spaces, users, type Booking, type Space } from '@/db/schema';
@@ -220,6 +222,39 @@ async function releaseStale(tx: Tx, s: Space, win: Interval, at: Date): Promise<
     .where(and(eq(bookings.spaceId, s.id), inArray(bookings.status, [...BLOCKING_STATUSES]), lt(bookings.blockStart, win.end), gt(bookings.blockEnd, win.start), staleCondition(at, s)));
 }
 
+/**
+ * One booking inside the caller's transaction: release the stale blockers of its window, count quotas under the
+ * advisory lock on (booker, space), insert (the exclusion constraint may refuse with 23P01), audit.
+ */
+async function insertOne(
+  tx: Tx,
+  s: Space,
+  me: Actor,
+  req: Interval,
+  at: Date,
+  extra: { purpose: string | null; idempotencyKey: string | null; seriesId?: string; ip: string },
+): Promise<Booking> {
+  const win = blockWindow(s, req);
+  await releaseStale(tx, s, win, at);
+  if (s.quotas.length) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${QUOTA_LOCK_NS}, hashtext(${`${me.id}:${s.id}`}))`);
+    const mine = await tx
+      .select({ start: bookings.startsAt, end: bookings.endsAt, status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt, holdExpiresAt: bookings.holdExpiresAt, checkedInAt: bookings.checkedInAt })
+      .from(bookings)
+      .where(and(eq(bookings.userId, me.id), eq(bookings.spaceId, s.id), inArray(bookings.status, [...QUOTA_STATUSES]), gte(bookings.startsAt, new Date(req.start.getTime() - 32 * 86_400_000)), lte(bookings.startsAt, new Date(req.start.getTime() + 32 * 86_400_000))));
+    // An expired hold or request never used the space: it does not count.
+    const counting = mine.filter((b) => effectiveStatus(s, b, at) !== 'expired');
+    if (quotaBreach(s, counting, req)) throw new AppError('QUOTA_EXCEEDED');
+  }
+  const status: Status = s.requiresApproval ? 'pending' : 'confirmed';
+  const [b] = await tx
+    .insert(bookings)
+    .values({ spaceId: s.id, userId: me.id, status, startsAt: req.start, endsAt: req.end, blockStart: win.start, blockEnd: win.end, purpose: extra.purpose, idempotencyKey: extra.idempotencyKey, seriesId: extra.seriesId ?? null })
+    .returning();
+  await audit({ action: 'booking.create', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'booking', targetId: b!.id, ip: extra.ip, detail: { spaceId: s.id, status, ...(extra.seriesId ? { seriesId: extra.seriesId } : {}) } }, tx);
+  return b!;
+}
+
 export interface CreateResult {
   booking: BookingDto;
   /** True when an earlier request with the same idempotency key created it. */
@@ -245,26 +280,7 @@ export async function createBooking(actor: Actor | null, input: CreateBookingInp
   const win = blockWindow(s, req);
 
   try {
-    const row = await db.transaction(async (tx) => {
-      await releaseStale(tx, s, win, at);
-      if (s.quotas.length) {
-        await tx.execute(sql`select pg_advisory_xact_lock(${QUOTA_LOCK_NS}, hashtext(${`${me.id}:${s.id}`}))`);
-        const mine = await tx
-          .select({ start: bookings.startsAt, end: bookings.endsAt, status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt, holdExpiresAt: bookings.holdExpiresAt, checkedInAt: bookings.checkedInAt })
-          .from(bookings)
-          .where(and(eq(bookings.userId, me.id), eq(bookings.spaceId, s.id), inArray(bookings.status, [...QUOTA_STATUSES]), gte(bookings.startsAt, new Date(req.start.getTime() - 32 * 86_400_000)), lte(bookings.startsAt, new Date(req.start.getTime() + 32 * 86_400_000))));
-        // An expired hold or request never used the space: it does not count.
-        const counting = mine.filter((b) => effectiveStatus(s, b, at) !== 'expired');
-        if (quotaBreach(s, counting, req)) throw new AppError('QUOTA_EXCEEDED');
-      }
-      const status: Status = s.requiresApproval ? 'pending' : 'confirmed';
-      const [b] = await tx
-        .insert(bookings)
-        .values({ spaceId: s.id, userId: me.id, status, startsAt: req.start, endsAt: req.end, blockStart: win.start, blockEnd: win.end, purpose: input.purpose || null, idempotencyKey: key })
-        .returning();
-      await audit({ action: 'booking.create', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'booking', targetId: b!.id, ip: ctx.ip, detail: { spaceId: s.id, status } }, tx);
-      return b!;
-    });
+    const row = await db.transaction((tx) => insertOne(tx, s, me, req, at, { purpose: input.purpose || null, idempotencyKey: key, ip: ctx.ip }));
     return { booking: bookingDtoOf(row, s, ctx.locale, at), replayed: false };
   } catch (err) {
     const code = pgErrorCode(err);
@@ -425,4 +441,77 @@ export async function zoneCheckInTokens(actor: Actor | null, ctx: Pick<Ctx, 'ip'
   const db = await getDb();
   const rows = await db.select({ id: spaces.id, token: spaces.checkinToken }).from(spaces).where(and(eq(spaces.zoneCode, me.zoneCode), eq(spaces.active, true)));
   return Object.fromEntries(rows.map((r) => [r.id, r.token]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Weekly series (RFC 5545 RRULE through the rrule package)
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface SeriesResult {
+  seriesId: string;
+  rrule: string;
+  created: BookingDto[];
+  skipped: { startsAt: string; endsAt: string; code: string }[];
+}
+
+/**
+ * POST /api/v1/bookings/series — a weekly series: the occurrences of `FREQ=WEEKLY;INTERVAL=i;COUNT=n` from the first
+ * booking (the space's zone has no DST, so a week is 7 × 24 h). all_or_nothing: every occurrence passes the rules and
+ * the constraint in one transaction, or nothing is written (the first refusal is the answer). skip_conflicts: each
+ * occurrence in a savepoint; the refused ones are reported with their code.
+ */
+export async function createSeries(
+  actor: Actor | null,
+  input: { spaceId: string; startsAt: string; endsAt: string; interval: number; count: number; mode: 'all_or_nothing' | 'skip_conflicts'; purpose?: string },
+  ctx: Ctx,
+): Promise<SeriesResult> {
+  const me = await authorize(actor, 'bookings.book', actor ? { ownerId: actor.id } : undefined, { ip: ctx.ip, targetType: 'space', targetId: input.spaceId });
+  const db = await getDb();
+  const s = await loadSpace(db, input.spaceId);
+  const first = { start: new Date(input.startsAt), end: new Date(input.endsAt) };
+  if (!(first.end > first.start)) throw new AppError('END_BEFORE_START');
+  if (s.eligiblePolicyCode && !(await holdsPolicy(db, me.id, s.eligiblePolicyCode))) throw new AppError('NOT_ELIGIBLE_TO_BOOK');
+  const rule = new RRule({ freq: RRule.WEEKLY, interval: input.interval, count: input.count, dtstart: first.start });
+  const length = first.end.getTime() - first.start.getTime();
+  const occurrences = rule.all().map((d) => ({ start: d, end: new Date(d.getTime() + length) }));
+  const at = now();
+  const rules = rulesOf(s);
+  const seriesId = randomUUID();
+  const skipped: SeriesResult['skipped'] = [];
+  const skip = (o: Interval, code: string) => skipped.push({ startsAt: o.start.toISOString(), endsAt: o.end.toISOString(), code });
+
+  const created = await db
+    .transaction(async (tx) => {
+      const rows: Booking[] = [];
+      for (const o of occurrences) {
+        const refused = checkRequest(rules, o, at);
+        if (refused) {
+          if (input.mode === 'all_or_nothing') throw new AppError(refused);
+          skip(o, refused);
+          continue;
+        }
+        const extra = { purpose: input.purpose || null, idempotencyKey: null, seriesId, ip: ctx.ip };
+        if (input.mode === 'all_or_nothing') {
+          rows.push(await insertOne(tx, s, me, o, at, extra));
+          continue;
+        }
+        try {
+          rows.push(await tx.transaction((sp) => insertOne(sp, s, me, o, at, extra)));
+        } catch (err) {
+          if (pgErrorCode(err) === '23P01') skip(o, 'SLOT_TAKEN');
+          else if (err instanceof AppError && err.code === 'QUOTA_EXCEEDED') skip(o, 'QUOTA_EXCEEDED');
+          else throw err;
+        }
+      }
+      return rows;
+    })
+    .catch(async (err: unknown) => {
+      if (pgErrorCode(err) !== '23P01') throw err;
+      for (const o of occurrences) {
+        const [c] = await db.select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt }).from(bookings).where(liveBlockers(s.id, blockWindow(s, o), now(), s)).orderBy(asc(bookings.startsAt)).limit(1);
+        if (c) throw new SlotTakenError({ startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString() });
+      }
+      throw new SlotTakenError({ startsAt: first.start.toISOString(), endsAt: first.end.toISOString() });
+    });
+  return { seriesId, rrule: rule.toString(), created: created.map((b) => bookingDtoOf(b, s, ctx.locale, at)), skipped };
 }
