@@ -158,6 +158,7 @@ describe('money', () => {
         { decidedAt: d('2026-01-12T00:00:00Z'), amount: '3000000', finance: true },
         { decidedAt: d('2026-01-31T17:00:00Z'), amount: '500', finance: false }, // 1 Feb 01:00 local
         { decidedAt: d('2026-02-12T00:00:00Z'), amount: null, finance: false },
+        { decidedAt: d('2026-02-13T00:00:00Z'), amount: null, finance: false, nonCash: true },
         { decidedAt: d('2026-02-28T16:00:00Z'), amount: '99', finance: false }, // 1 Mar local: after the period
         { decidedAt: d('2026-01-04T15:00:00Z'), amount: '7', finance: false }, // 4 Jan 23:00 local: before it
       ],
@@ -165,12 +166,13 @@ describe('money', () => {
       '2026-02-28',
     );
     expect(r.months).toEqual([
-      { month: '2026-01', amount: '0.30', approved: 3, unknownAmount: 0, financeCeilings: 1 },
-      { month: '2026-02', amount: '500.00', approved: 2, unknownAmount: 1, financeCeilings: 0 },
+      { month: '2026-01', amount: '0.30', approved: 3, unknownAmount: 0, financeCeilings: 1, nonCash: 0 },
+      { month: '2026-02', amount: '500.00', approved: 3, unknownAmount: 1, financeCeilings: 0, nonCash: 1 },
     ]);
     expect(r.total).toBe('500.30');
-    expect(r.approved).toBe(5);
+    expect(r.approved).toBe(6);
     expect(r.financeCeilings).toBe(1);
+    expect(r.nonCash).toBe(1);
   });
 });
 

@@ -227,19 +227,21 @@ export function fenToYuan(fen: bigint): string {
 
 /**
  * Amounts approved per month, by the Jingdezhen month of the decision; decisions outside the period are dropped.
- * Finance benefits (loan / interest ceilings) are never summed as money: they are counted apart, like unknown amounts.
+ * Finance benefits (loan / interest ceilings) are never summed as money: they are counted apart; so are benefits with
+ * no cash amount (a service, a qualification, something in kind) and cash benefits whose amount is unknown.
  */
-export function approvedAmountsPerMonth(rows: readonly { decidedAt: Date; amount: string | number | null; finance: boolean }[], from: Day, to: Day) {
+export function approvedAmountsPerMonth(rows: readonly { decidedAt: Date; amount: string | number | null; finance: boolean; nonCash?: boolean }[], from: Day, to: Day) {
   const months = monthsOfPeriod(from, to);
   const { start, end } = periodBounds(from, to);
-  const acc = new Map<Month, { fen: bigint; approved: number; unknown: number; finance: number }>();
-  for (const m of months) acc.set(m, { fen: 0n, approved: 0, unknown: 0, finance: 0 });
+  const acc = new Map<Month, { fen: bigint; approved: number; unknown: number; finance: number; nonCash: number }>();
+  for (const m of months) acc.set(m, { fen: 0n, approved: 0, unknown: 0, finance: 0, nonCash: 0 });
   for (const r of rows) {
     if (r.decidedAt < start || r.decidedAt >= end) continue;
     const a = acc.get(localMonth(r.decidedAt));
     if (!a) continue;
     a.approved += 1;
     if (r.finance) a.finance += 1;
+    else if (r.nonCash) a.nonCash += 1;
     else if (r.amount === null) a.unknown += 1;
     else a.fen += toFen(r.amount);
   }
@@ -247,12 +249,13 @@ export function approvedAmountsPerMonth(rows: readonly { decidedAt: Date; amount
   return {
     months: months.map((m) => {
       const a = acc.get(m)!;
-      return { month: m, amount: fenToYuan(a.fen), approved: a.approved, unknownAmount: a.unknown, financeCeilings: a.finance };
+      return { month: m, amount: fenToYuan(a.fen), approved: a.approved, unknownAmount: a.unknown, financeCeilings: a.finance, nonCash: a.nonCash };
     }),
     total: fenToYuan(all.reduce((s, a) => s + a.fen, 0n)),
     approved: all.reduce((s, a) => s + a.approved, 0),
     financeCeilings: all.reduce((s, a) => s + a.finance, 0),
     unknownAmount: all.reduce((s, a) => s + a.unknown, 0),
+    nonCash: all.reduce((s, a) => s + a.nonCash, 0),
   };
 }
 

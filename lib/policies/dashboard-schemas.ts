@@ -79,9 +79,10 @@ export const zoneDashboardDto = z.object({
       total: money,
       approved: count,
       financeCeilings: count.describe('approved loans / interest subsidies: a credit ceiling, not money paid — never summed'),
-      unknownAmount: count,
+      unknownAmount: count.describe('cash benefits approved without an amount estimate'),
+      nonCash: count.describe('benefits with no cash amount (service, qualification, in kind)'),
       demoData: z.boolean(),
-      months: z.array(z.object({ month: z.string(), amount: money, approved: count, unknownAmount: count, financeCeilings: count })),
+      months: z.array(z.object({ month: z.string(), amount: money, approved: count, unknownAmount: count, financeCeilings: count, nonCash: count })),
     })
     .describe('applications approved in the period, by the Jingdezhen month of the decision'),
   uptake: z

@@ -152,13 +152,13 @@ describe('zone dashboard: every series over January–July 2026 (monthly buckets
 
     // Amounts by the Jingdezhen month of the decision; the loan ceiling is counted apart, never added.
     expect(d.amounts.months).toEqual([
-      { month: '2026-01', amount: '1000.00', approved: 1, unknownAmount: 0, financeCeilings: 0 },
-      { month: '2026-02', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0 },
-      { month: '2026-03', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0 },
-      { month: '2026-04', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0 },
-      { month: '2026-05', amount: '1000.50', approved: 1, unknownAmount: 0, financeCeilings: 0 },
-      { month: '2026-06', amount: '1000.00', approved: 2, unknownAmount: 0, financeCeilings: 1 },
-      { month: '2026-07', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0 },
+      { month: '2026-01', amount: '1000.00', approved: 1, unknownAmount: 0, financeCeilings: 0, nonCash: 0 },
+      { month: '2026-02', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0, nonCash: 0 },
+      { month: '2026-03', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0, nonCash: 0 },
+      { month: '2026-04', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0, nonCash: 0 },
+      { month: '2026-05', amount: '1000.50', approved: 1, unknownAmount: 0, financeCeilings: 0, nonCash: 0 },
+      { month: '2026-06', amount: '1000.00', approved: 2, unknownAmount: 0, financeCeilings: 1, nonCash: 0 },
+      { month: '2026-07', amount: '0.00', approved: 0, unknownAmount: 0, financeCeilings: 0, nonCash: 0 },
     ]);
     expect([d.amounts.total, d.amounts.approved, d.amounts.financeCeilings, d.amounts.demoData]).toEqual(['3000.50', 4, 1, true]);
 
@@ -296,7 +296,7 @@ describe('zone dashboard CSV', () => {
     expect(titles.every((x) => lines.includes(x))).toBe(true);
     expect(lines.filter((l) => l === '')).toHaveLength(titles.length); // one blank line between sections, one at the end
     expect(res.text).toContain(`'=HYPERLINK(""http://x"")`);
-    expect(res.text).toContain('合计,3000.50,4,1,0');
+    expect(res.text).toContain('合计,3000.50,4,1,0,0');
     expect(res.text).toContain('测试政策 JP-901,JP-901,4,1,4,80');
   });
 });

@@ -263,13 +263,13 @@ export async function zoneDashboard(
     const p = byCode.get(code);
     return { policyCode: code, title: p ? (locale === 'en' && p.titleEn ? p.titleEn : p.titleZh) : code, demoData: p ? p.provenance !== 'published' : true };
   };
-  const isFinance = (code: string) => {
+  const kindOf = (code: string) => {
     const p = catalogue.policies.find((x) => x.code === code);
     const v = p ? (versionInForce(p, evalDate) ?? p.versions.at(-1)) : undefined;
-    return costKindOf(p?.category ?? byCode.get(code)?.category, v?.benefit) === 'finance';
+    return costKindOf(p?.category ?? byCode.get(code)?.category, v?.benefit);
   };
   const amounts = approvedAmountsPerMonth(
-    approved.map((a) => ({ decidedAt: a.decidedAt!, amount: a.amount, finance: isFinance(a.policyCode) })),
+    approved.map((a) => ({ decidedAt: a.decidedAt!, amount: a.amount, finance: kindOf(a.policyCode) === 'finance', nonCash: kindOf(a.policyCode) === 'non_cash' && a.amount === null })),
     from,
     to,
   );
@@ -321,8 +321,8 @@ export async function zoneDashboardCsv(actor: Actor | null, zoneCode: string, q:
     },
     {
       title: t('zoneDashboard.chartAmounts'),
-      header: [t('zoneDashboard.colMonth'), t('zoneDashboard.colAmountYuan'), t('zoneDashboard.colApproved'), t('zoneDashboard.colFinance'), t('zoneDashboard.colUnknownAmount')],
-      rows: [...d.amounts.months.map((m) => [m.month, m.amount, m.approved, m.financeCeilings, m.unknownAmount]), [t('zoneDashboard.colTotal'), d.amounts.total, d.amounts.approved, d.amounts.financeCeilings, d.amounts.unknownAmount]],
+      header: [t('zoneDashboard.colMonth'), t('zoneDashboard.colAmountYuan'), t('zoneDashboard.colApproved'), t('zoneDashboard.colFinance'), t('zoneDashboard.colNonCash'), t('zoneDashboard.colUnknownAmount')],
+      rows: [...d.amounts.months.map((m) => [m.month, m.amount, m.approved, m.financeCeilings, m.nonCash, m.unknownAmount]), [t('zoneDashboard.colTotal'), d.amounts.total, d.amounts.approved, d.amounts.financeCeilings, d.amounts.nonCash, d.amounts.unknownAmount]],
     },
     {
       title: t('zoneDashboard.chartUptake'),

@@ -249,10 +249,10 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
           title={t('zoneDashboard.chartAmounts')}
           note={t('zoneDashboard.noteAmounts')}
           badge={d.amounts.demoData ? <DemoDataBadge /> : null}
-          head={[t('zoneDashboard.colMonth'), t('zoneDashboard.colAmountYuan'), t('zoneDashboard.colApproved'), t('zoneDashboard.colFinance'), t('zoneDashboard.colUnknownAmount')]}
+          head={[t('zoneDashboard.colMonth'), t('zoneDashboard.colAmountYuan'), t('zoneDashboard.colApproved'), t('zoneDashboard.colFinance'), t('zoneDashboard.colNonCash'), t('zoneDashboard.colUnknownAmount')]}
           rows={[
-            ...d.amounts.months.map((m) => [m.month, money(m.amount), m.approved, m.financeCeilings, m.unknownAmount]),
-            [t('zoneDashboard.colTotal'), money(d.amounts.total), d.amounts.approved, d.amounts.financeCeilings, d.amounts.unknownAmount],
+            ...d.amounts.months.map((m) => [m.month, money(m.amount), m.approved, m.financeCeilings, m.nonCash, m.unknownAmount]),
+            [t('zoneDashboard.colTotal'), money(d.amounts.total), d.amounts.approved, d.amounts.financeCeilings, d.amounts.nonCash, d.amounts.unknownAmount],
           ]}
           empty={!d.amounts.approved}
           emptyText={t('zoneDashboard.emptyAmounts')}
