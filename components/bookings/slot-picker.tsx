@@ -85,12 +85,11 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
     <div className="space-y-4">
       {result?.success ? (
         <Alert tone="success">
-          <span role="status">
-            <strong>{t('bookings.bookedTitle')}</strong> {result.success}{' '}
-            <Link href="/bookings" className="underline">
-              {t('bookings.navMine')}
-            </Link>
-          </span>
+          {/* The Alert is the status region; a second role="status" inside it was announced twice. */}
+          <strong>{t('bookings.bookedTitle')}</strong> {result.success}{' '}
+          <Link href="/bookings" className="underline">
+            {t('bookings.navMine')}
+          </Link>
         </Alert>
       ) : null}
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
