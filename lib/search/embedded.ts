@@ -20,6 +20,7 @@ interface State {
   docs: Map<string, SearchDocument>;
   synonyms: Map<string, string[]>;
   stop: Set<string>;
+  cjkFields: string[];
 }
 
 function fieldText(doc: SearchDocument, field: string): string {
@@ -64,7 +65,8 @@ function makeState(settings: IndexSettings, docs: Iterable<SearchDocument> = [])
     const g = group.map(normalize);
     for (const w of g) synonyms.set(w, [...new Set([...(synonyms.get(w) ?? [w]), ...g])]);
   }
-  const state: State = { settings, key: JSON.stringify(settings), ms, docs: new Map(), synonyms, stop: new Set(settings.stopWords.map(normalize)) };
+  const cjkFields = settings.searchable.filter((f) => !(settings.latinOnly ?? []).includes(f));
+  const state: State = { settings, key: JSON.stringify(settings), ms, docs: new Map(), synonyms, stop: new Set(settings.stopWords.map(normalize)), cjkFields };
   const list = [...docs];
   for (const d of list) state.docs.set(String(d.id), d);
   ms.addAll([...state.docs.values()]);
@@ -72,12 +74,13 @@ function makeState(settings: IndexSettings, docs: Iterable<SearchDocument> = [])
 }
 
 /** A CJK word → the AND of its bigrams (or its one character), each exact. */
-const cjkQuery = (w: string): Query => ({ combineWith: 'AND', prefix: false, fuzzy: false, queries: bigrams(w) });
+const cjkQuery = (w: string, fields: string[]): Query => ({ combineWith: 'AND', prefix: false, fuzzy: false, fields, queries: bigrams(w) });
 
-function termQuery(term: QueryTerm, synonyms: Map<string, string[]>): Query {
+function termQuery(term: QueryTerm, synonyms: Map<string, string[]>, cjkFields: string[]): Query {
   if (term.kind === 'cjk') {
+    // Only the fields that can hold Chinese: English texts, codes and pinyin never contain a CJK bigram.
     const alts = synonyms.get(term.word) ?? [term.word];
-    return alts.length === 1 ? cjkQuery(alts[0]!) : { combineWith: 'OR', queries: alts.map((a) => (isAllCjk(a) ? cjkQuery(a) : a)) };
+    return alts.length === 1 ? cjkQuery(alts[0]!, cjkFields) : { combineWith: 'OR', queries: alts.map((a) => (isAllCjk(a) ? cjkQuery(a, cjkFields) : a)) };
   }
   if (term.kind === 'latin') {
     const queries: Query[] = [{ combineWith: 'OR', prefix: term.prefix, fuzzy: term.typos, queries: [term.word] }];
@@ -186,7 +189,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (!terms.length) {
       matches = [...s.docs.values()].filter((d) => matchesFilter(req.filter, d)).map((doc) => ({ doc, score: 0 }));
     } else {
-      const query: Query = { combineWith: 'AND', queries: terms.map((t) => termQuery(t, s.synonyms)) };
+      const query: Query = { combineWith: 'AND', queries: terms.map((t) => termQuery(t, s.synonyms, s.cjkFields)) };
       matches = [];
       for (const r of s.ms.search(query)) {
         const doc = s.docs.get(String(r.id));

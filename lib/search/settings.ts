@@ -14,6 +14,8 @@ export interface IndexSettings {
   filterable: readonly string[];
   sortable: readonly string[];
   facets: readonly string[];
+  /** Searchable fields that never hold Chinese (English texts, codes): CJK query words skip them. */
+  latinOnly?: readonly string[];
   /** Fields highlighted in results. */
   highlight: readonly string[];
   /** Every field of a document (filters naming anything else are "unknown field"). */
@@ -39,6 +41,7 @@ export const INDEX_SETTINGS: Record<SearchIndexName, IndexSettings> = {
     primaryKey: 'id',
     searchable: ['title', 'code', 'tags', 'summary', 'benefit', 'issuer', 'titleEn', 'summaryEn', 'benefitEn'],
     pinyinOf: ['title'],
+    latinOnly: ['code', 'titleEn', 'summaryEn', 'benefitEn'],
     filterable: ['category', 'level', 'issuer', 'tags', 'provenance', 'demoData', 'inForce', 'applicationMode', 'effectiveFrom', 'code'],
     sortable: ['effectiveFrom', 'updatedAt', 'code'],
     facets: ['category', 'level', 'issuer', 'inForce'],

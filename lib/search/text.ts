@@ -55,7 +55,11 @@ export function bigrams(cjk: string): string[] {
 }
 
 /** Index-time tokens: ICU words ∪ every CJK character ∪ every CJK bigram (text is normalised here). */
+const NEEDS_FULL_PIPELINE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\x00-\x7F]/;
+
 export function indexTokens(text: string): string[] {
+  // Plain ASCII (English fields, codes): no script conversion or segmentation needed — the same words, much faster.
+  if (!NEEDS_FULL_PIPELINE.test(text)) return [...new Set(text.replace(HL_RE, '').toLowerCase().match(/[a-z0-9]+/g) ?? [])];
   const norm = normalize(text);
   const out = new Set<string>(words(norm));
   // Characters and bigrams over whole CJK runs, across the segmenter's word boundaries (毕业|生 still holds 业生).
@@ -64,6 +68,13 @@ export function indexTokens(text: string): string[] {
     for (const b of bigrams(run)) out.add(b);
   }
   return [...out];
+}
+
+function trigrams(cjk: string): string[] {
+  const chars = [...cjk];
+  const out: string[] = [];
+  for (let i = 0; i + 2 < chars.length; i++) out.push(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  return out;
 }
 
 /** Maximal runs of CJK characters. */
@@ -78,17 +89,25 @@ export function cjkRuns(normalized: string): string[] {
 export function pinyinTokens(text: string, terms: readonly string[] = []): string[] {
   const out = new Set<string>();
   const norm = normalize(text);
-  const units = new Set<string>([...words(norm).filter(isAllCjk), ...cjkRuns(norm).flatMap(bigrams), ...terms.filter((t) => isAllCjk(t) && norm.includes(t))]);
-  {
-    for (const unit of units) {
-      const syl = pinyin(unit, { toneType: 'none', type: 'array', v: true }) as string[];
-      if (syl.length !== [...unit].length) continue;
-      for (const s of syl) out.add(s);
-      out.add(syl.join(''));
-      out.add(syl.map((s) => s[0]).join(''));
-    }
-  }
-  return [...out].filter((t) => /^[a-z]{2,}$/.test(t));
+  const runs = cjkRuns(norm);
+  // Bigrams, trigrams (three-character words such as 景德镇), whole short runs (景漂贷 → jingpiaodai) and the dictionary
+  // terms found in the text; no segmentation needed.
+  const units = new Set<string>([...runs.flatMap(bigrams), ...runs.flatMap(trigrams), ...runs.filter((r) => r.length <= 8), ...terms.filter((t) => isAllCjk(t) && norm.includes(t))]);
+  for (const unit of units) for (const t of unitPinyin(unit)) out.add(t);
+  return [...out];
+}
+
+const pinyinCache = new Map<string, readonly string[]>();
+
+/** Syllables, joined syllables and initials of one CJK unit (cached: units repeat across documents). */
+function unitPinyin(unit: string): readonly string[] {
+  const hit = pinyinCache.get(unit);
+  if (hit) return hit;
+  const syl = pinyin(unit, { toneType: 'none', type: 'array', v: true }) as string[];
+  const out = syl.length === [...unit].length ? [...new Set([...syl, syl.join(''), syl.map((x) => x[0]).join('')])].filter((t) => /^[a-z]{2,}$/.test(t)) : [];
+  if (pinyinCache.size > 100_000) pinyinCache.clear();
+  pinyinCache.set(unit, out);
+  return out;
 }
 
 /** One query word and how it must match. */
