@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n/provider';
+import { ToastProvider } from '@/components/ui/toast';
 import { getTranslator } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -19,7 +20,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh antialiased">
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale}>
+          {/* Toasts on every page: public pages (a mentor's page, a policy) also carry signed-in actions. */}
+          <ToastProvider>{children}</ToastProvider>
+        </I18nProvider>
       </body>
     </html>
   );

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
-import { ToastProvider } from '@/components/ui/toast';
 import { requirePageActor } from '@/lib/auth/page';
 import { getTranslator } from '@/lib/i18n/server';
 
@@ -9,11 +8,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <SiteHeader actor={actor} t={t} />
-      <ToastProvider>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
-          {children}
-        </main>
-      </ToastProvider>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
+        {children}
+      </main>
       <SiteFooter t={t} />
     </>
   );

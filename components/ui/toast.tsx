@@ -15,7 +15,7 @@ const ToastContext = createContext<((message: string, tone?: Tone) => void) | nu
 /**
  * A confirmation that outlives the component that asked for it (issue 13 §5): after a staff member verifies evidence
  * or decides an application the row leaves the queue on refresh, taking any inline message with it. The provider sits
- * in the signed-in layout, which survives router.refresh() and navigation; the live region is always in the page so
+ * in the root layout (public pages carry signed-in actions too), which survives router.refresh() and navigation; the live region is always in the page so
  * screen readers announce each message. Messages go after 6 s or with their close button; only that button takes
  * clicks, so a message never blocks what is under it.
  */
