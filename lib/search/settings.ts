@@ -34,7 +34,8 @@ const COMMON_SYNONYMS = [
   ['非遗', '非物质文化遗产'],
   ['大师', '工艺美术大师'],
 ] as const;
-const COMMON_STOP_WORDS = ['的', '了', '和', '与', '及', '或', '在', '之', 'the', 'a', 'an', 'of', 'and', 'for'] as const;
+// Not 'a': A类 / B类人才 are real queries (talent tiers).
+const COMMON_STOP_WORDS = ['的', '了', '和', '与', '及', '或', '在', '之', 'the', 'of', 'and', 'for'] as const;
 
 export const INDEX_SETTINGS: Record<SearchIndexName, IndexSettings> = {
   policies: {
