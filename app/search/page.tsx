@@ -176,7 +176,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
                 <p aria-live="polite" data-testid="search-count">
                   {t('search.resultsCount', { n: result.total })} · {t('search.took', { ms: Math.round(result.tookMs) })} · {t(`search.engine_${result.engine}`)}
                 </p>
-                <p className="flex gap-2">
+                <p className="flex flex-wrap gap-x-2 gap-y-1">
                   <span>{t('search.sort')}:</span>
                   {sorts.map((s) => (
                     <Link key={s.value || 'rel'} href={href({ sort: s.value })} aria-current={s.value === sort ? 'true' : undefined} className={cn('hover:underline', s.value === sort ? 'font-semibold text-ink-900' : 'text-brand-700')}>
