@@ -5,6 +5,7 @@
 import './maintenance';
 import '@/lib/auth/jobs';
 import '@/lib/policies/jobs';
+import '@/lib/mentors/jobs';
 import '@/lib/party/transfer-jobs';
 import '@/lib/party/dues-jobs';
 import '@/lib/party/mobile-jobs';

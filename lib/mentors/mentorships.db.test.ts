@@ -8,7 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, domainEvents, mentors, mentorships, notifications, talentProfiles } from '@/db/schema';
 import { jdzToday } from '@/lib/clock';
-import { putMyProfileRoute } from '@/lib/talent/api';
+import { patchMyProfileRoute, putMyProfileRoute } from '@/lib/talent/api';
 import { formatYmd } from '@/lib/talent/dates';
 import { loadMatchingProfile } from '@/lib/talent/queries';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
@@ -188,6 +188,12 @@ describe('mentor pages', () => {
       const r = await callRoute(listMentorsRoute, { query: q });
       expect([r.status, codeOf(r)]).toEqual([400, 'VALIDATION_FAILED']);
     }
+    // The talent turns public display off: their mentor changed too (search re-indexes it away), and it leaves the list.
+    expect((await callRoute(patchMyProfileRoute, { headers: m.h, body: { showcase_enabled: false } })).status).toBe(200);
+    await drainJobs(db());
+    expect(await events(m.mentorId)).toContain('talent_changed');
+    expect(await list()).toEqual([]);
+    await callRoute(patchMyProfileRoute, { headers: m.h, body: { showcase_enabled: true } });
     // No phone, ID or birth date ever appears in a mentor document.
     const text = (await callRoute(getMentorRoute, { params: { id: m.mentorId } })).text;
     expect(text).not.toMatch(/birth|phone|id_number|idNumber|1\d{10}/);
