@@ -10,8 +10,8 @@ import { loadPublicMentorCards } from './service';
  * whose talent has opted in to public display), built from an allow-list of public fields: name, crafts, titles and
  * honours (with `verified` when any of them is verified), ICH level, district, studio location text, whether they take
  * apprentices and the free places, a bio excerpt and work titles. Never a phone, an ID number, a birth date, Party data
- * or anything of a talent who has not opted in. Re-indexed after `mentor.changed`; a talent's opt-in changing is
- * repaired by the reconciliation (its event names the talent, not the mentor).
+ * or anything of a talent who has not opted in. Re-indexed after `mentor.changed`, which lib/mentors/jobs.ts also
+ * records when a linked talent's profile changes.
  */
 export interface MentorSearchDoc extends SearchDocument {
   id: string;
