@@ -4,7 +4,7 @@ import { defineRoute, type ApiRouteDef } from '@/lib/api/route';
 import { problemBody } from '@/lib/http/problem';
 import { createMyFeed, personFeed, spaceFeed } from './feeds';
 import { bookSlot, cancelSlotBooking, createSlot, listSlots } from './slots';
-import { actOnBooking, createBooking, createSeries, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
+import { actOnBooking, createBooking, createSeries, zoneUtilisation, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
 import {
   availabilityDto,
   availabilityQuery,
@@ -20,6 +20,8 @@ import {
   spaceListDto,
   zoneBookingsQuery,
   bookSlotInput,
+  utilisationDto,
+  utilisationQuery,
   createSeriesInput,
   seriesDto,
   createSlotInput,
@@ -274,4 +276,16 @@ export const createSeriesRoute = defineRoute({
       throw err;
     }
   },
+});
+
+export const utilisationRoute = defineRoute({
+  id: 'getBookingUtilisation',
+  method: 'GET',
+  path: '/api/v1/bookings/utilisation',
+  summary: 'Staff: utilisation of their zone’s spaces over local dates [from, to] (≤ 1 year): booked hours (clipped), opening hours and occupancy, bookings, no-shows and the no-show rate, cancellations — per space and per kind',
+  tags: ['bookings'],
+  access: 'bookings.manage',
+  query: utilisationQuery,
+  response: utilisationDto,
+  handler: ({ actor, query, ip, locale }) => zoneUtilisation(actor, query, { ip, locale }),
 });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, bookings } from '@/db/schema';
 import { resetClock, setNow } from '@/lib/clock';
 import { pgErrorCode } from '@/lib/http/errors';
-import { approveBookingRoute, cancelBookingRoute, checkInBookingRoute, createBookingRoute, createMyBookingFeedRoute, createSeriesRoute, personBookingFeedRoute, spaceFeedRoute, getSpaceRoute, listSpacesRoute, myBookingsRoute, rejectBookingRoute, spaceAvailabilityRoute, zoneBookingsRoute } from './api';
+import { approveBookingRoute, cancelBookingRoute, checkInBookingRoute, createBookingRoute, createMyBookingFeedRoute, createSeriesRoute, personBookingFeedRoute, spaceFeedRoute, getSpaceRoute, listSpacesRoute, myBookingsRoute, rejectBookingRoute, spaceAvailabilityRoute, utilisationRoute, zoneBookingsRoute } from './api';
 import { setupTestDb } from '@/tests/helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from '@/tests/helpers/factories';
 import { callRoute } from '@/tests/helpers/http';
@@ -413,5 +413,24 @@ describe('weekly series (RRULE)', () => {
     ]);
     const rows = await t.db().select().from(bookings).where(eq(bookings.seriesId, body.seriesId));
     expect(rows).toHaveLength(2);
+  });
+});
+
+describe('staff utilisation', () => {
+  it('reports the zone’s spaces only, with booked hours and no-shows; refuses a reversed period', async () => {
+    const db = t.db();
+    const mine = await insertSpace(db, { zoneCode: 'jkq', nameZh: '经开区工作室' });
+    const theirs = await insertSpace(db, { zoneCode: 'zsq', nameZh: '珠山工作室' });
+    const u = await makeTalent(db);
+    await insertBooking(db, { spaceId: mine.id, userId: u.id, status: 'completed', startsAt: at('2027-02-10T10:00'), endsAt: at('2027-02-10T13:00') });
+    await insertBooking(db, { spaceId: mine.id, userId: u.id, status: 'no_show', startsAt: at('2027-02-11T10:00'), endsAt: at('2027-02-11T11:00') });
+    await insertBooking(db, { spaceId: theirs.id, userId: u.id, status: 'completed', startsAt: at('2027-02-10T10:00'), endsAt: at('2027-02-10T13:00') });
+    const staff = bearer(await tokenFor(db, await makeUser(db, 'zone_staff', { zoneCode: 'jkq' })));
+    const res = await callRoute(utilisationRoute, { headers: staff, query: { from: '2027-02-01', to: '2027-02-28' } });
+    expect(res.status).toBe(200);
+    const body = res.json as { spaces: { name: string; bookedHours: number; noShows: number; noShowRate: number }[]; kinds: { kind: string; bookings: number }[] };
+    expect(body.spaces).toMatchObject([{ name: '经开区工作室', bookedHours: 4, noShows: 1, noShowRate: 0.5 }]);
+    expect(body.kinds).toMatchObject([{ kind: 'studio', bookings: 2 }]);
+    expect((await callRoute(utilisationRoute, { headers: staff, query: { from: '2027-02-28', to: '2027-02-01' } })).status).toBe(400);
   });
 });

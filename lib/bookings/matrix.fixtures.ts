@@ -75,6 +75,7 @@ export const routeFixtures: Record<string, Fixture> = {
   createBooking: async (ctx) => ({ body: await body(ctx), resource: own(ctx) }),
   createBookingSeries: async (ctx) => ({ body: { ...(await body(ctx)), interval: 1, count: 3, mode: 'skip_conflicts' }, resource: own(ctx) }),
   listZoneBookings: async () => ({ query: { status: 'pending' } }),
+  getBookingUtilisation: async () => ({ query: { from: '2027-03-01', to: '2027-03-31' } }),
   createMyBookingFeed: async (ctx) => ({ body: {}, resource: own(ctx) }),
   getBookingFeed: async (ctx) => {
     const token = 'matrix-feed-token-0000000000000001';

@@ -167,3 +167,26 @@ export const seriesDto = z.object({
   created: z.array(bookingDto),
   skipped: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), code: z.string() })).describe('skip_conflicts: the occurrences not booked, with the code that refused each'),
 });
+
+/** GET /api/v1/bookings/utilisation — a period of local dates [from, to] (at most a year). */
+export const utilisationQuery = z
+  .strictObject({ from: z.iso.date('validation.dateInvalid'), to: z.iso.date('validation.dateInvalid') })
+  .refine((q) => q.to >= q.from, { message: 'bookings.errRange', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'bookings.errRangeTooLong', path: ['to'] });
+const figuresDto = {
+  bookedHours: z.number(),
+  openHours: z.number(),
+  occupancy: z.number(),
+  bookings: z.number().int(),
+  noShows: z.number().int(),
+  noShowRate: z.number(),
+  cancelled: z.number().int(),
+};
+export const utilisationDto = z.object({
+  from: z.string(),
+  to: z.string(),
+  zoneCode: z.string().nullable(),
+  spaces: z.array(z.object({ id: z.uuid(), kind: z.enum(SPACE_KINDS), name: z.string(), ...figuresDto })),
+  kinds: z.array(z.object({ kind: z.enum(SPACE_KINDS), spaces: z.number().int(), ...figuresDto })),
+});
+export type UtilisationDto = z.infer<typeof utilisationDto>;

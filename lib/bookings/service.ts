@@ -26,8 +26,10 @@ import {
   type Interval,
   type SpaceRules,
   type Status,
+  zonedInstant,
 } from './availability';
-import type { AvailabilityDto, BookingActionSlug, BookingDto, CreateBookingInput, SpaceDetailDto, SpaceSummaryDto } from './schemas';
+import type { AvailabilityDto, BookingActionSlug, BookingDto, CreateBookingInput, SpaceDetailDto, SpaceSummaryDto, UtilisationDto } from './schemas';
+import { utilisation } from './utilisation';
 
 /**
  * Innovation-space bookings (issue 11; booking-and-search.md R2; ADR 015). Authorization is here, not in the routes.
@@ -514,4 +516,31 @@ export async function createSeries(
       throw new SlotTakenError({ startsAt: first.start.toISOString(), endsAt: first.end.toISOString() });
     });
   return { seriesId, rrule: rule.toString(), created: created.map((b) => bookingDtoOf(b, s, ctx.locale, at)), skipped };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Staff: utilisation
+// ---------------------------------------------------------------------------------------------------------------
+
+/** GET /api/v1/bookings/utilisation — the spaces of the staff member's zone over [from, to] (local dates). */
+export async function zoneUtilisation(actor: Actor | null, q: { from: string; to: string }, ctx: Ctx): Promise<UtilisationDto> {
+  const me = await authorize(actor, 'bookings.manage', undefined, { ip: ctx.ip });
+  const db = await getDb();
+  const list = me.zoneCode ? await db.select().from(spaces).where(eq(spaces.zoneCode, me.zoneCode)).orderBy(asc(spaces.kind), asc(spaces.nameZh)) : [];
+  const tz = list[0]?.timezone ?? 'Asia/Shanghai';
+  const from = zonedInstant(q.from, 0, tz);
+  const to = zonedInstant(q.to, 1440, tz);
+  const rows = list.length
+    ? await db
+        .select({ spaceId: bookings.spaceId, status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+        .from(bookings)
+        .where(and(inArray(bookings.spaceId, list.map((s) => s.id)), lt(bookings.startsAt, to), gt(bookings.endsAt, from)))
+    : [];
+  const u = utilisation(
+    list.map((s) => ({ id: s.id, kind: s.kind, name: pick(ctx.locale, s.nameZh, s.nameEn), rules: rulesOf(s) })),
+    rows,
+    from,
+    to,
+  );
+  return { from: q.from, to: q.to, zoneCode: me.zoneCode, spaces: u.spaces as UtilisationDto['spaces'], kinds: u.kinds as UtilisationDto['kinds'] };
 }

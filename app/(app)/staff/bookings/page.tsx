@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import { DecisionButtons } from '@/components/bookings/decision-buttons';
+import { UtilisationBars } from '@/components/bookings/utilisation-bars';
+import { buttonClass } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
-import { formatRange } from '@/lib/bookings/format';
+import { formatRange, localDate } from '@/lib/bookings/format';
+import { utilisationQuery } from '@/lib/bookings/schemas';
+import { now } from '@/lib/clock';
 import { qrDataUri, spaceCheckInUrl } from '@/lib/bookings/qr';
-import { listSpaces, zoneBookings, zoneCheckInTokens } from '@/lib/bookings/service';
+import { listSpaces, zoneBookings, zoneCheckInTokens, zoneUtilisation } from '@/lib/bookings/service';
 import { requestHeaders } from '@/lib/http/context';
 import { expectedOrigin } from '@/lib/http/origin';
 import { clientIpForPage } from '@/lib/http/page';
@@ -16,10 +21,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 预约审批: the pending requests of the staff member's zone, and the check-in QR posters of its spaces. */
-export default async function StaffBookingsPage() {
+export default async function StaffBookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('bookings.manage');
+  const sp = await searchParams;
+  const today = localDate(now());
+  const monthAgo = localDate(new Date(now().getTime() - 30 * 86_400_000));
+  const asked = utilisationQuery.safeParse({ from: typeof sp.from === 'string' ? sp.from : monthAgo, to: typeof sp.to === 'string' ? sp.to : today });
+  const period = asked.success ? asked.data : { from: monthAgo, to: today };
   const [{ t, locale }, ip, h] = await Promise.all([getTranslator(), clientIpForPage(), requestHeaders()]);
-  const [pending, tokens, spaces] = await Promise.all([zoneBookings(actor, { status: 'pending' }, { ip, locale }), zoneCheckInTokens(actor, { ip }), listSpaces({ zone: actor.zoneCode ?? '-' }, locale)]);
+  const [pending, tokens, spaces, util] = await Promise.all([
+    zoneBookings(actor, { status: 'pending' }, { ip, locale }),
+    zoneCheckInTokens(actor, { ip }),
+    listSpaces({ zone: actor.zoneCode ?? '-' }, locale),
+    zoneUtilisation(actor, period, { ip, locale }),
+  ]);
   const where = expectedOrigin(h);
   const origin = where && 'origin' in where ? where.origin : `http://${where?.host ?? 'localhost:3000'}`;
   const posters = await Promise.all(
@@ -50,6 +65,27 @@ export default async function StaffBookingsPage() {
       ) : (
         <EmptyState title={t('bookings.staffEmpty')} body="" />
       )}
+      <Card>
+        <h2 className="font-semibold text-ink-900">{t('bookings.utilTitle')}</h2>
+        <p className="mt-1 text-sm text-ink-700">{t('bookings.utilIntro')}</p>
+        <form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+          <label className="text-sm">
+            <span className="block text-ink-700">{t('bookings.utilFrom')}</span>
+            <Input type="date" name="from" defaultValue={period.from} className="mt-1" />
+          </label>
+          <label className="text-sm">
+            <span className="block text-ink-700">{t('bookings.utilTo')}</span>
+            <Input type="date" name="to" defaultValue={period.to} className="mt-1" />
+          </label>
+          <button type="submit" className={buttonClass('secondary', 'sm')}>
+            {t('bookings.utilShow')}
+          </button>
+        </form>
+        <div className="mt-5 grid gap-6 md:grid-cols-2">
+          <UtilisationBars t={t} title={t('bookings.utilByKind')} rows={util.kinds.map((k) => ({ key: k.kind, label: `${t(`bookings.kind_${k.kind}`)}（${k.spaces}）`, ...k }))} />
+          <UtilisationBars t={t} title={t('bookings.utilBySpace')} rows={util.spaces.map((x) => ({ key: x.id, label: x.name, ...x }))} />
+        </div>
+      </Card>
       {posters.length ? (
         <section aria-labelledby="posters">
           <h2 id="posters" className="mb-3 font-semibold text-ink-900">
