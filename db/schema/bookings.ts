@@ -215,3 +215,37 @@ export const slotBookings = pgTable(
   ],
 );
 export type SlotBooking = typeof slotBookings.$inferSelect;
+
+/**
+ * Waitlist (issue 11 §4; booking-and-search.md R1): people waiting for a taken window of a space, first come first
+ * served. When the window frees up, the first waiting person is offered it as a `held` booking that expires — the
+ * hold is an ordinary blocking row, so the offer is race-free; an unanswered offer lapses and passes to the next.
+ */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['waiting', 'offered', 'accepted', 'expired', 'cancelled'] })
+      .notNull()
+      .default('waiting'),
+    offeredBookingId: uuid('offered_booking_id').references(() => bookings.id),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    index('waitlist_space_idx').on(t.spaceId, t.status, t.createdAt),
+    index('waitlist_user_idx').on(t.userId),
+    index('waitlist_offered_booking_idx').on(t.offeredBookingId),
+    uniqueIndex('waitlist_one_live_uq').on(t.spaceId, t.userId, t.startsAt, t.endsAt).where(sql`status in ('waiting', 'offered')`),
+    check('waitlist_range_ck', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
