@@ -2,7 +2,6 @@ import type { MentorsMessages } from './mentors.zh-CN';
 
 const mentorsEn: MentorsMessages = {
   mentors: {
-    nav: 'Masters and mentors',
     navMine: 'My apprenticeships',
     navStaff: 'Mentors',
     title: 'Masters and mentors',
@@ -30,7 +29,6 @@ const mentorsEn: MentorsMessages = {
     notAccepting: 'Not taking apprentices',
     freePlaces: '{n} places free',
     full: 'No places free',
-    studio: 'Studio',
     studioAt: 'Studio: {place}',
     district: 'District',
     crafts: 'Crafts',
@@ -93,8 +91,6 @@ const mentorsEn: MentorsMessages = {
     receivedTitle: 'Requests to me',
     receivedNone: 'No requests yet.',
     findMentors: 'Find a mentor',
-    apprentice: 'From',
-    mentor: 'Mentor',
     requestedAt: 'Asked on {date}',
     agreement: 'Agreement: from {start}, {months} months',
     reply: 'Mentor’s answer: {message}',
@@ -134,7 +130,6 @@ const mentorsEn: MentorsMessages = {
     staffRequestsNone: 'No requests',
     staffNew: 'Record a mentor',
     staffCreated: 'Mentor recorded',
-    staffCrafts: 'Crafts (choose one or more)',
     staffCredential: 'Titles or honours (one per line, e.g. Provincial arts-and-crafts master)',
     staffDemo: 'Demo data',
   },

@@ -3,7 +3,6 @@ import type { Widen } from '../widen';
 /** 大师与导师、师带徒 (issue 12): the public directory, the mentor page, 我的师徒 and the staff page. */
 const mentorsZh = {
   mentors: {
-    nav: '大师与导师',
     navMine: '我的师徒',
     navStaff: '导师管理',
     title: '大师与导师',
@@ -31,7 +30,6 @@ const mentorsZh = {
     notAccepting: '暂不收徒',
     freePlaces: '尚余 {n} 个名额',
     full: '名额已满',
-    studio: '工作室',
     studioAt: '工作室：{place}',
     district: '区域',
     crafts: '擅长工种',
@@ -94,8 +92,6 @@ const mentorsZh = {
     receivedTitle: '向我拜师的申请',
     receivedNone: '暂时没有拜师申请。',
     findMentors: '寻找导师',
-    apprentice: '申请人',
-    mentor: '导师',
     requestedAt: '申请于 {date}',
     agreement: '协议：{start} 起，{months} 个月',
     reply: '导师回复：{message}',
@@ -135,7 +131,6 @@ const mentorsZh = {
     staffRequestsNone: '暂无拜师申请',
     staffNew: '录入导师',
     staffCreated: '导师已录入',
-    staffCrafts: '擅长工种（可多选）',
     staffCredential: '职称或荣誉（每行一项，如：省级工艺美术大师）',
     staffDemo: '演示数据',
   },
