@@ -4,6 +4,7 @@ import { defineRoute, type ApiRouteDef } from '@/lib/api/route';
 import { problemBody } from '@/lib/http/problem';
 import { createMyFeed, personFeed, spaceFeed } from './feeds';
 import { bookSlot, cancelSlotBooking, createSlot, listSlots } from './slots';
+import { joinWaitlist, myWaitlist, waitlistEntryDto } from './waitlist';
 import { actOnBooking, createBooking, createSeries, zoneUtilisation, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
 import {
   availabilityDto,
@@ -20,6 +21,7 @@ import {
   spaceListDto,
   zoneBookingsQuery,
   bookSlotInput,
+  waitlistInput,
   utilisationDto,
   utilisationQuery,
   createSeriesInput,
@@ -102,6 +104,7 @@ const SUMMARIES: Record<BookingActionSlug, string> = {
   cancel: 'The booker cancels { reason? }: a confirmed booking until the space’s cancellation cutoff (409 CANCEL_CUTOFF_PASSED after), a pending request until its start. SEQUENCE increases; the feed shows STATUS:CANCELLED',
   approve: 'Staff of the space’s zone approve a pending request (guarded by its stored status: of two concurrent decisions one wins, 409 TRANSITION_NOT_ALLOWED for the other)',
   reject: 'Staff of the space’s zone decline a pending request { reason } (required)',
+  confirm: 'The booker accepts a waitlist offer (a hold): it becomes a booking, or a request where approval is required; 409 TRANSITION_NOT_ALLOWED once the offer has lapsed',
   'check-in': 'The booker checks in with the token of the space’s QR code { token }: 400 CHECKIN_WRONG_SPACE for another space’s code, 409 CHECKIN_OUTSIDE_WINDOW outside [start − 15 min, start + grace)',
 };
 
@@ -125,6 +128,7 @@ export const cancelBookingRoute = actionRoute('cancel');
 export const approveBookingRoute = actionRoute('approve');
 export const rejectBookingRoute = actionRoute('reject');
 export const checkInBookingRoute = actionRoute('check-in');
+export const confirmBookingRoute = actionRoute('confirm');
 
 export const zoneBookingsRoute = defineRoute({
   id: 'listZoneBookings',
@@ -288,4 +292,30 @@ export const utilisationRoute = defineRoute({
   query: utilisationQuery,
   response: utilisationDto,
   handler: ({ actor, query, ip, locale }) => zoneUtilisation(actor, query, { ip, locale }),
+});
+
+export const joinWaitlistRoute = defineRoute({
+  id: 'joinWaitlist',
+  method: 'POST',
+  path: '/api/v1/spaces/{id}/waitlist',
+  summary: 'Wait for a window { startsAt, endsAt } (the booking rules apply). When it frees up the first person waiting is offered it as a hold that expires after 30 minutes (race-free: the hold blocks like a booking), then it passes to the next; accept with POST /api/v1/bookings/{id}/confirm. A free window is offered at once',
+  tags: ['bookings'],
+  access: 'bookings.book',
+  params: spaceIdParams,
+  body: waitlistInput,
+  response: waitlistEntryDto,
+  status: 201,
+  maxBodyBytes: 1024,
+  handler: ({ actor, params, body, ip, locale }) => joinWaitlist(actor, params.id, body, { ip, locale }),
+});
+
+export const myWaitlistRoute = defineRoute({
+  id: 'myWaitlist',
+  method: 'GET',
+  path: '/api/v1/me/waitlist',
+  summary: 'My waitlist entries (waiting, offered with the offer’s expiry and the held booking, accepted, expired)',
+  tags: ['bookings'],
+  access: 'bookings.read_own',
+  response: z.object({ items: z.array(waitlistEntryDto) }),
+  handler: ({ actor, ip, locale }) => myWaitlist(actor, { ip, locale }),
 });

@@ -1,6 +1,6 @@
 /** Permission-matrix fixtures: spaces, availability and bookings (harness: tests/helpers/matrix.ts). */
 import { asc, eq } from 'drizzle-orm';
-import { bookingFeeds, bookings, slotBookings, spaceSlots } from '@/db/schema';
+import { bookingFeeds, bookings, slotBookings, spaceSlots, waitlistEntries } from '@/db/schema';
 import { sha256 } from '@/lib/crypto/fields';
 import { own, ownerFor, scoped, zoneFor, type Fixture, type MatrixCtx, type SnapshotPart } from '@/tests/helpers/matrix-fixtures';
 import { hourAhead, hours, insertBooking, insertSpace } from '@/tests/helpers/bookings';
@@ -75,6 +75,21 @@ export const routeFixtures: Record<string, Fixture> = {
   createBooking: async (ctx) => ({ body: await body(ctx), resource: own(ctx) }),
   createBookingSeries: async (ctx) => ({ body: { ...(await body(ctx)), interval: 1, count: 3, mode: 'skip_conflicts' }, resource: own(ctx) }),
   listZoneBookings: async () => ({ query: { status: 'pending' } }),
+  myWaitlist: async (ctx) => ({ resource: own(ctx) }),
+  joinWaitlist: async (ctx) => {
+    const space = await insertSpace(ctx.db);
+    const start = nextStart();
+    // The window is taken, so the caller waits (no offer is made).
+    await insertBooking(ctx.db, { spaceId: space.id, userId: ctx.stranger.id, startsAt: start, endsAt: hours(start, 1) });
+    return { params: { id: space.id }, body: { startsAt: start.toISOString(), endsAt: hours(start, 1).toISOString() }, resource: own(ctx) };
+  },
+  confirmBooking: scoped(async (ctx) => {
+    const owner = ownerFor(ctx);
+    const space = await insertSpace(ctx.db);
+    const start = nextStart();
+    const b = await insertBooking(ctx.db, { spaceId: space.id, userId: owner.id, status: 'held', holdExpiresAt: hours(new Date(), 1), startsAt: start, endsAt: hours(start, 1) });
+    return { params: { id: b.id }, body: {}, resource: { ownerId: owner.id } };
+  }),
   getBookingUtilisation: async () => ({ query: { from: '2027-03-01', to: '2027-03-31' } }),
   createMyBookingFeed: async (ctx) => ({ body: {}, resource: own(ctx) }),
   getBookingFeed: async (ctx) => {
@@ -124,5 +139,6 @@ export const snapshotParts: Record<string, SnapshotPart> = {
   bookings: (db) => db.select({ id: bookings.id, s: bookings.status, q: bookings.icalSequence }).from(bookings).orderBy(asc(bookings.id)),
   spaceSlots: (db) => db.select({ id: spaceSlots.id, b: spaceSlots.booked }).from(spaceSlots).orderBy(asc(spaceSlots.id)),
   slotBookings: (db) => db.select({ id: slotBookings.id, s: slotBookings.status }).from(slotBookings).orderBy(asc(slotBookings.id)),
+  waitlistEntries: (db) => db.select({ id: waitlistEntries.id, s: waitlistEntries.status }).from(waitlistEntries).orderBy(asc(waitlistEntries.id)),
   bookingFeeds: (db) => db.select({ u: bookingFeeds.userId, h: bookingFeeds.tokenHash }).from(bookingFeeds).orderBy(asc(bookingFeeds.userId)),
 };

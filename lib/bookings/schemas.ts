@@ -34,14 +34,16 @@ export const createBookingInput = z.strictObject({
 });
 export type CreateBookingInput = z.input<typeof createBookingInput>;
 
-export const BOOKING_ACTIONS = ['cancel', 'approve', 'reject', 'check-in'] as const;
+export const BOOKING_ACTIONS = ['cancel', 'approve', 'reject', 'check-in', 'confirm'] as const;
 export type BookingActionSlug = (typeof BOOKING_ACTIONS)[number];
 export const cancelInput = z.strictObject({ reason: optionalText(300) });
 export const approveInput = z.strictObject({});
 export const rejectInput = z.strictObject({ reason: z.string().trim().min(1, 'validation.required').max(300) });
 /** The secret of the space's check-in QR code (the code opens /spaces/check-in/<token>). */
 export const checkInInput = z.strictObject({ token: z.string().trim().min(8).max(128) });
-export const BOOKING_ACTION_INPUTS = { cancel: cancelInput, approve: approveInput, reject: rejectInput, 'check-in': checkInInput } as const;
+/** Accepting a waitlist offer: the hold becomes a booking (or a request where approval is required). */
+export const confirmInput = z.strictObject({});
+export const BOOKING_ACTION_INPUTS = { cancel: cancelInput, approve: approveInput, reject: rejectInput, 'check-in': checkInInput, confirm: confirmInput } as const;
 
 export const myBookingsQuery = z.strictObject({ when: z.enum(['upcoming', 'past', 'all']).default('all') });
 export const zoneBookingsQuery = z.strictObject({ status: z.enum(['pending', 'upcoming']).default('pending') });
@@ -190,3 +192,5 @@ export const utilisationDto = z.object({
   kinds: z.array(z.object({ kind: z.enum(SPACE_KINDS), spaces: z.number().int(), ...figuresDto })),
 });
 export type UtilisationDto = z.infer<typeof utilisationDto>;
+
+export const waitlistInput = z.strictObject({ startsAt: instant, endsAt: instant });

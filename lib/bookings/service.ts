@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { RRule } from 'rrule';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
-import { bookings, spaces, users, type Booking, type Space } from '@/db/schema';
+import { bookings, spaces, users, waitlistEntries, type Booking, type Space } from '@/db/schema';
+import { recordEvent } from '@/lib/events';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
 import { can, type Actor } from '@/lib/auth/permissions';
@@ -30,6 +31,7 @@ import {
 } from './availability';
 import type { AvailabilityDto, BookingActionSlug, BookingDto, CreateBookingInput, SpaceDetailDto, SpaceSummaryDto, UtilisationDto } from './schemas';
 import { utilisation } from './utilisation';
+import { bookingReleased } from './events';
 
 /**
  * Innovation-space bookings (issue 11; booking-and-search.md R2; ADR 015). Authorization is here, not in the routes.
@@ -307,7 +309,7 @@ async function replay(db: DbOrTx, b: Booking, locale: Locale): Promise<CreateRes
 // Actions on a booking
 // ---------------------------------------------------------------------------------------------------------------
 
-const SLUG_ACTION: Record<BookingActionSlug, Action> = { cancel: 'cancel', approve: 'approve', reject: 'reject', 'check-in': 'check_in' };
+const SLUG_ACTION: Record<BookingActionSlug, Action> = { cancel: 'cancel', approve: 'approve', reject: 'reject', 'check-in': 'check_in', confirm: 'confirm_hold' };
 
 export async function actOnBooking(actor: Actor | null, id: string, slug: BookingActionSlug, body: { reason?: string; token?: string }, ctx: Ctx): Promise<BookingDto> {
   const db = await getDb();
@@ -325,7 +327,7 @@ export async function actOnBooking(actor: Actor | null, id: string, slug: Bookin
   const at = now();
   const current = effectiveStatus(rules, b, at);
   const action = SLUG_ACTION[slug];
-  const to = nextStatus(current, action);
+  const to = nextStatus(current, action, { requiresApproval: s.requiresApproval });
   if (!to) throw new AppError('TRANSITION_NOT_ALLOWED');
   if (slug === 'cancel' && !mayCancel(rules, { status: current, startsAt: b.startsAt }, at)) throw new AppError('CANCEL_CUTOFF_PASSED');
   if (slug === 'check-in') {
@@ -345,6 +347,14 @@ export async function actOnBooking(actor: Actor | null, id: string, slug: Bookin
       .where(and(eq(bookings.id, b.id), eq(bookings.status, b.status)))
       .returning();
     if (!u) throw new AppError('TRANSITION_NOT_ALLOWED');
+    // A freed window goes to the waitlist (consumer in lib/bookings/jobs.ts); an accepted offer closes its entry.
+    if (slug === 'cancel' || slug === 'reject') await recordEvent(tx, bookingReleased, s.id, { spaceId: s.id, bookingId: b.id }, { actorId: me.id });
+    if (slug === 'confirm') {
+      await tx
+        .update(waitlistEntries)
+        .set({ status: 'accepted' })
+        .where(and(eq(waitlistEntries.offeredBookingId, b.id), eq(waitlistEntries.status, 'offered')));
+    }
     await audit({ action: `booking.${action}`, result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'booking', targetId: b.id, ip: ctx.ip, detail: { spaceId: s.id, from: current, to } }, tx);
     return u;
   });
