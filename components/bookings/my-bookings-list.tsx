@@ -6,7 +6,7 @@ import { useT } from '@/components/i18n/provider';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
-import { cancelBookingAction } from '@/lib/bookings/actions';
+import { cancelBookingAction, confirmOfferAction } from '@/lib/bookings/actions';
 import type { BookingDto } from '@/lib/bookings/schemas';
 import type { Translator } from '@/lib/i18n';
 
@@ -29,7 +29,7 @@ export function StatusBadge({ status }: { status: BookingDto['status'] }) {
 
 /** My bookings, each with its status as of now and a cancel button while the cutoff allows. */
 /** A booking with its times already formatted on the server (no locale-data differences at hydration). */
-export type BookingRow = BookingDto & { when: string; deadline: string };
+export type BookingRow = BookingDto & { when: string; deadline: string; holdUntil: string | null };
 
 export function MyBookingsList({ items }: { items: BookingRow[] }) {
   const t: Translator = useT();
@@ -45,6 +45,14 @@ export function MyBookingsList({ items }: { items: BookingRow[] }) {
       toast(t('bookings.cancelled'));
       router.refresh();
     });
+  const accept = (id: string) =>
+    start(async () => {
+      setError(null);
+      const r = await confirmOfferAction({ id });
+      if (!r.ok) return setError(r.formError ?? t('problem.INTERNAL'));
+      toast(t('bookings.offerAccepted'));
+      router.refresh();
+    });
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -55,10 +63,16 @@ export function MyBookingsList({ items }: { items: BookingRow[] }) {
               <p className="font-medium text-ink-900">{b.spaceName}</p>
               <p className="text-sm text-ink-700">{b.when}</p>
               {b.reason ? <p className="text-sm text-ink-600">{`${t('bookings.reason')}：${b.reason}`}</p> : null}
+              {b.status === 'held' && b.holdUntil ? <p className="text-xs text-ink-700">{t('bookings.offerUntil', { when: b.holdUntil })}</p> : null}
               {b.mayCancel && b.status === 'confirmed' ? <p className="text-xs text-ink-600">{t('bookings.cancelDeadline', { when: b.deadline })}</p> : null}
             </div>
-            <div className="flex shrink-0 items-center gap-2">
+            <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={b.status} />
+              {b.status === 'held' ? (
+                <Button size="sm" disabled={pending} onClick={() => accept(b.id)}>
+                  {t('bookings.offerAccept')}
+                </Button>
+              ) : null}
               {b.mayCancel ? (
                 <Button size="sm" variant="secondary" disabled={pending} onClick={() => cancel(b.id)} aria-label={`${t('bookings.cancel')} ${b.spaceName} ${b.when}`}>
                   {t('bookings.cancel')}

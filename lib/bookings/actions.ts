@@ -65,3 +65,12 @@ export const bookSlotAction = createAction({
   run: ({ slotId, quantity }, { actor, locale, ip }) => bookSlot(actor, slotId, { quantity }, { ip, locale }),
   revalidate: REVALIDATE,
 });
+
+/** Accepting a waitlist offer (the hold becomes a booking). */
+export const confirmOfferAction = createAction({
+  name: 'bookings.confirmOffer',
+  input: z.strictObject({ id: z.uuid() }),
+  access: 'bookings.book',
+  run: ({ id }, { actor, locale, ip }) => actOnBooking(actor, id, 'confirm', {}, { ip, locale }),
+  revalidate: REVALIDATE,
+});

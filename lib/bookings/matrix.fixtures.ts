@@ -119,6 +119,13 @@ export const routeFixtures: Record<string, Fixture> = {
 
 export const actionFixtures: Record<string, Fixture> = {
   'bookings.createFeed': async (ctx) => ({ input: {}, resource: own(ctx) }),
+  'bookings.confirmOffer': scoped(async (ctx) => {
+    const owner = ownerFor(ctx);
+    const space = await insertSpace(ctx.db);
+    const start = nextStart();
+    const b = await insertBooking(ctx.db, { spaceId: space.id, userId: owner.id, status: 'held', holdExpiresAt: hours(new Date(), 1), startsAt: start, endsAt: hours(start, 1) });
+    return { input: { id: b.id }, resource: { ownerId: owner.id } };
+  }),
   'bookings.bookSlot': async (ctx) => ({ input: { slotId: (await slotIn(ctx)).slot.id, quantity: 1 }, resource: own(ctx) }),
   'bookings.book': async (ctx) => ({ input: await body(ctx), resource: own(ctx) }),
   'bookings.cancel': scoped(async (ctx) => {

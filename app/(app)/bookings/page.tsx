@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyBookingsPage() {
   const actor = await requirePagePermission('bookings.read_own');
   const [{ t, locale }, ip] = await Promise.all([getTranslator(), clientIpForPage()]);
-  const rows = (items: BookingDto[]) => items.map((b) => ({ ...b, when: formatRange(b.startsAt, b.endsAt, locale), deadline: `${formatDay(b.cancelDeadline, locale)} ${formatTime(b.cancelDeadline, locale)}` }));
+  const rows = (items: BookingDto[]) => items.map((b) => ({ ...b, when: formatRange(b.startsAt, b.endsAt, locale), deadline: `${formatDay(b.cancelDeadline, locale)} ${formatTime(b.cancelDeadline, locale)}`, holdUntil: b.holdExpiresAt ? formatTime(b.holdExpiresAt, locale) : null }));
   const [upcoming, past] = await Promise.all([myBookings(actor, { when: 'upcoming' }, { ip, locale }), myBookings(actor, { when: 'past' }, { ip, locale })]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
