@@ -10,6 +10,7 @@ import { resetClock, setNow } from '@/lib/clock';
 import { enqueue } from '@/lib/jobs/queue';
 import { cancelBookingRoute, confirmBookingRoute, createBookingRoute, joinWaitlistRoute, myWaitlistRoute } from './api';
 import { bookingSweepJob } from './jobs';
+import { processWaitlist } from './waitlist';
 import { setupTestDb } from '@/tests/helpers/db';
 import { bearer, makeTalent, tokenFor } from '@/tests/helpers/factories';
 import { callRoute } from '@/tests/helpers/http';
@@ -83,5 +84,22 @@ describe('waitlist', () => {
     expect(res.json).toMatchObject({ status: 'offered' });
     const bad = await callRoute(joinWaitlistRoute, { params: { id: s.id }, body: { startsAt: at('2027-03-02T17:00').toISOString(), endsAt: at('2027-03-02T19:00').toISOString() }, headers: await a.headers() });
     expect(bad.json).toMatchObject({ code: 'OUTSIDE_OPENING_HOURS' });
+  });
+});
+
+describe('waitlist runs', () => {
+  it('two runs at once (two workers, or a restart mid-run) make one offer, never two', async () => {
+    const s = await insertSpace(t.db());
+    const [b, c] = await Promise.all([person(), person()]);
+    const blocker = await person();
+    const booked = await callRoute(createBookingRoute, { body: { spaceId: s.id, ...window }, headers: await blocker.headers() });
+    await callRoute(joinWaitlistRoute, { params: { id: s.id }, body: window, headers: await b.headers() });
+    await callRoute(joinWaitlistRoute, { params: { id: s.id }, body: window, headers: await c.headers() });
+    await t.db().update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, (booked.json as { id: string }).id));
+    const runs = await Promise.all([processWaitlist(t.db(), s.id, at('2027-03-01T08:05')), processWaitlist(t.db(), s.id, at('2027-03-01T08:05')), processWaitlist(t.db(), s.id, at('2027-03-01T08:05'))]);
+    expect(runs.reduce((n, r) => n + r.offered, 0)).toBe(1);
+    const entries = await t.db().select().from(waitlistEntries).where(eq(waitlistEntries.spaceId, s.id));
+    expect(entries.filter((e) => e.status === 'offered').map((e) => e.userId)).toEqual([b.user.id]);
+    expect((await t.db().select().from(bookings).where(eq(bookings.spaceId, s.id))).filter((r) => r.status === 'held')).toHaveLength(1);
   });
 });
