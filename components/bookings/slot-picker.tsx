@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
-import { bookSpaceAction } from '@/lib/bookings/actions';
+import { bookSpaceAction, joinWaitlistAction } from '@/lib/bookings/actions';
 import { formatRange, formatTime } from '@/lib/bookings/format';
 import type { Translator } from '@/lib/i18n';
 
@@ -81,6 +81,23 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
       router.refresh();
     });
 
+  const chosenTaken = chosen !== null && all[chosen]?.state === 'taken';
+  const joinWaitlist = () =>
+    start(async () => {
+      if (chosen === null) return;
+      const startsAt = all[chosen]!.startsAt;
+      const endsAt = new Date(new Date(startsAt).getTime() + props.minMinutes * 60_000).toISOString();
+      const r = await joinWaitlistAction({ spaceId: props.spaceId, startsAt, endsAt });
+      if (!r.ok) {
+        setResult({ error: r.formError ?? t('problem.INTERNAL') });
+        return;
+      }
+      const when = formatRange(startsAt, endsAt, locale);
+      setResult({ success: t(r.data.status === 'offered' ? 'bookings.waitlistOffered' : 'bookings.waitlistJoined', { when }) });
+      setChosen(null);
+      router.refresh();
+    });
+
   return (
     <div className="space-y-4">
       {result?.success ? (
@@ -97,18 +114,19 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4 md:grid-cols-6" aria-label={t('bookings.availability')}>
           {props.day.map((s, i) => {
             const free = s.state === 'free';
+            const selectable = free || s.state === 'taken';
             const label = free ? t('bookings.slotFree') : s.state === 'taken' ? t('bookings.slotTaken') : t('bookings.slotUnavailable');
             return (
               <li key={s.startsAt}>
                 <button
                   type="button"
-                  disabled={!free || !props.canBook}
+                  disabled={!selectable || !props.canBook}
                   aria-pressed={chosen === i}
                   aria-label={`${s.label ?? formatTime(s.startsAt, locale)} ${label}`}
                   onClick={() => choose(i)}
                   className={cn(
                     'w-full rounded-lg px-2 py-2 text-center text-sm ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-brand-600',
-                    free ? 'bg-white text-ink-900 ring-brand-200 hover:bg-brand-50' : 'cursor-not-allowed bg-ink-100 text-ink-600 ring-ink-200',
+                    free ? 'bg-white text-ink-900 ring-brand-200 hover:bg-brand-50' : selectable ? 'bg-ink-100 text-ink-700 ring-ink-300 hover:bg-ink-200' : 'cursor-not-allowed bg-ink-100 text-ink-600 ring-ink-200',
                     chosen === i && 'bg-brand-700 text-white ring-brand-700 hover:bg-brand-700',
                   )}
                 >
@@ -122,7 +140,14 @@ export function SlotPicker(props: { spaceId: string; spaceName: string; day: Pic
       ) : (
         <p className="text-sm text-ink-600">{t('bookings.noSlots')}</p>
       )}
-      {props.canBook ? (
+      {props.canBook && chosenTaken ? (
+        <div className="space-y-3 rounded-xl bg-ink-50 p-3 ring-1 ring-inset ring-ink-200">
+          <p className="text-sm text-ink-800">{t('bookings.waitlistHint')}</p>
+          <Button variant="secondary" onClick={joinWaitlist} disabled={pending} aria-busy={pending}>
+            {t('bookings.waitlistJoin')}
+          </Button>
+        </div>
+      ) : props.canBook ? (
         chosen !== null && lengths.length ? (
           <div className="space-y-3 rounded-xl bg-ink-50 p-3 ring-1 ring-inset ring-ink-200">
             <label className="block text-sm">

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
 import { createMyFeed } from './feeds';
 import { actOnBooking, createBooking } from './service';
-import { bookSlotInput, checkInInput, createBookingInput } from './schemas';
+import { bookSlotInput, checkInInput, createBookingInput, waitlistInput } from './schemas';
+import { joinWaitlist } from './waitlist';
 import { bookSlot } from './slots';
 
 /**
@@ -72,5 +73,13 @@ export const confirmOfferAction = createAction({
   input: z.strictObject({ id: z.uuid() }),
   access: 'bookings.book',
   run: ({ id }, { actor, locale, ip }) => actOnBooking(actor, id, 'confirm', {}, { ip, locale }),
+  revalidate: REVALIDATE,
+});
+
+export const joinWaitlistAction = createAction({
+  name: 'bookings.joinWaitlist',
+  input: waitlistInput.extend({ spaceId: z.uuid() }),
+  access: 'bookings.book',
+  run: ({ spaceId, startsAt, endsAt }, { actor, locale, ip }) => joinWaitlist(actor, spaceId, { startsAt, endsAt }, { ip, locale }),
   revalidate: REVALIDATE,
 });

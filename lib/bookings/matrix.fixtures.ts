@@ -119,6 +119,12 @@ export const routeFixtures: Record<string, Fixture> = {
 
 export const actionFixtures: Record<string, Fixture> = {
   'bookings.createFeed': async (ctx) => ({ input: {}, resource: own(ctx) }),
+  'bookings.joinWaitlist': async (ctx) => {
+    const space = await insertSpace(ctx.db);
+    const start = nextStart();
+    await insertBooking(ctx.db, { spaceId: space.id, userId: ctx.stranger.id, startsAt: start, endsAt: hours(start, 1) });
+    return { input: { spaceId: space.id, startsAt: start.toISOString(), endsAt: hours(start, 1).toISOString() }, resource: own(ctx) };
+  },
   'bookings.confirmOffer': scoped(async (ctx) => {
     const owner = ownerFor(ctx);
     const space = await insertSpace(ctx.db);
