@@ -90,7 +90,7 @@ test.describe.serial('空间预约: book a firing, subscribe, check in, cancel',
     const phone = await phonePage(browser, consoleGuard);
     await login(phone, TALENT);
     await phone.goto('/bookings');
-    await waitForHydration(phone, 'button:has-text("生成订阅地址")');
+    await waitForHydration(phone, '[data-testid="feed-create"]');
     await phone.getByRole('button', { name: '生成订阅地址' }).click();
     const input = phone.getByTestId('feed-url');
     await expect(input).toHaveValue(/\/api\/v1\/calendars\/[^/]+\.ics$/);

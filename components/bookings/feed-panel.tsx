@@ -35,7 +35,7 @@ export function FeedPanel() {
           </a>
         </label>
       ) : null}
-      <Button size="sm" variant="secondary" className="mt-3" disabled={pending} aria-busy={pending} onClick={create}>
+      <Button size="sm" variant="secondary" className="mt-3" disabled={pending} aria-busy={pending} onClick={create} data-testid="feed-create">
         {t('bookings.feedCreate')}
       </Button>
     </Card>
