@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { demoCheckinToken, SPACE_IDS } from './seed-bookings-ids';
 import type { Db } from './client';
-import { spaces, type NewSpace, type OpeningException, type OpeningHours } from './schema';
+import { eq } from 'drizzle-orm';
+import { jdzToday } from '@/lib/clock';
+import { bookings, spaces, spaceSlots, users, type NewSpace, type OpeningException, type OpeningHours } from './schema';
 
 export { demoCheckinToken, SPACE_IDS };
 
@@ -289,11 +291,37 @@ const DEMO_SPACES: Demo[] = [
     minNoticeMin: 60,
     maxAdvanceDays: 30,
     cancelCutoffMin: 60,
+    requiresApproval: true,
   },
 ];
 
 export async function seedDemoSpaces(db: Db): Promise<number> {
   const rows = DEMO_SPACES.map((s) => ({ ...s, checkinToken: demoCheckinToken(s.id), icalToken: demoIcalToken(s.id) }));
   const inserted = await db.insert(spaces).values(rows).onConflictDoNothing().returning({ id: spaces.id });
+  await seedDemoFiring(db);
   return inserted.length;
+}
+
+/**
+ * A shared bisque firing by the shelf on 雕塑瓷厂's small kiln, three days after the seed date (08:00–16:00
+ * Jingdezhen time), opened by 珠山区's staff: the slot and the kiln's exclusive booking of its buffered window, as
+ * the service creates them. Once per seeded database.
+ */
+async function seedDemoFiring(db: Db): Promise<void> {
+  const kiln = SPACE_IDS.sculptureKiln;
+  const [existing] = await db.select({ id: spaceSlots.id }).from(spaceSlots).where(eq(spaceSlots.spaceId, kiln)).limit(1);
+  if (existing) return;
+  const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'staff2@demo.local')).limit(1);
+  if (!staff) return;
+  const { y, m, d } = jdzToday();
+  const start = new Date(Date.UTC(y, m - 1, d + 3, 0)); // 08:00 in Jingdezhen (UTC+8) is 00:00 UTC
+  const end = new Date(start.getTime() + 8 * 3_600_000);
+  const after = DEMO_SPACES.find((x) => x.id === kiln)!.bufferAfterMin ?? 0;
+  await db.transaction(async (tx) => {
+    const [k] = await tx
+      .insert(bookings)
+      .values({ spaceId: kiln, userId: staff.id, status: 'confirmed', startsAt: start, endsAt: end, blockStart: start, blockEnd: new Date(end.getTime() + after * 60_000), purpose: '共享素烧' })
+      .returning({ id: bookings.id });
+    await tx.insert(spaceSlots).values({ spaceId: kiln, startsAt: start, endsAt: end, capacity: 6, titleZh: '共享素烧（按层预约）', titleEn: 'Shared bisque firing (by the shelf)', kilnBookingId: k!.id, createdBy: staff.id });
+  });
 }

@@ -1,7 +1,8 @@
 /** The demo spaces (db/seed-bookings.ts): valid rules the database accepts, idempotent, each bookable on its own grid. */
 import { describe, expect, it } from 'vitest';
 import { seedDemoSpaces, SPACE_IDS } from '@/db/seed-bookings';
-import { spaces } from '@/db/schema';
+import { spaces, spaceSlots } from '@/db/schema';
+import { seedDemoAccounts } from '@/db/seed';
 import { checkRequest, slotGrid } from './availability';
 import { rulesOf } from './service';
 import { setupTestDb } from '@/tests/helpers/db';
@@ -26,5 +27,16 @@ describe('demo spaces', () => {
       const end = new Date(first!.start.getTime() + s.minMinutes * 60_000);
       expect(checkRequest(rules, { start: first!.start, end }, now), s.nameZh).toBeNull();
     }
+  });
+});
+
+describe('demo firing', () => {
+  it('opens one shared firing by the shelf on the small kiln with the demo accounts, once', async () => {
+    await seedDemoAccounts(t.db(), 'Jingpiao-2026');
+    await seedDemoSpaces(t.db());
+    const slots = await t.db().select().from(spaceSlots);
+    expect(slots).toHaveLength(1);
+    expect(slots[0]).toMatchObject({ spaceId: SPACE_IDS.sculptureKiln, capacity: 6, booked: 0 });
+    expect(slots[0]!.kilnBookingId).toBeTruthy();
   });
 });
