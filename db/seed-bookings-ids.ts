@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** Ids and demo check-in tokens of the seeded spaces (db/seed-bookings.ts), importable by the e2e crawl without the schema. */
+/** Ids of the seeded spaces (db/seed-bookings.ts), importable by the e2e specs without the schema. */
 export const SPACE_IDS = {
   taoxichuanStudio: '5a0c0000-0000-4000-8000-000000000001',
   taoxichuanKiln: '5a0c0000-0000-4000-8000-000000000002',
@@ -12,8 +10,3 @@ export const SPACE_IDS = {
   jkqStudio: '5a0c0000-0000-4000-8000-000000000008',
   jkqMeeting: '5a0c0000-0000-4000-8000-000000000009',
 } as const;
-
-/** The demo check-in token of a seeded space (printed on its QR poster; demo data only). */
-export function demoCheckinToken(spaceId: string): string {
-  return createHash('sha256').update(`jp-demo-checkin:${spaceId}`).digest('hex').slice(0, 32);
-}

@@ -1,21 +1,20 @@
-import { createHash } from 'node:crypto';
-import { demoCheckinToken, SPACE_IDS } from './seed-bookings-ids';
+import { SPACE_IDS } from './seed-bookings-ids';
 import type { Db } from './client';
 import { eq } from 'drizzle-orm';
 import { jdzToday } from '@/lib/clock';
+import { randomToken } from '@/lib/crypto/fields';
 import { bookings, spaces, spaceSlots, users, type NewSpace, type OpeningException, type OpeningHours } from './schema';
 
-export { demoCheckinToken, SPACE_IDS };
+export { SPACE_IDS };
 
 /**
  * Demo innovation spaces (issue 11 §1; domain-talent-policy.md §1.6): 陶溪川, 三宝国际陶艺村, 雕塑瓷厂 and the 经开区
  * incubators — studios, shared kilns by the firing, an exhibition hall, a live-stream room for JP-039's holders and a
  * meeting room. Names and places are real; rules and prices are modelled demo data. Photos are the project's own SVG
- * illustrations (public/spaces/). Fixed ids (the crawl and the e2e open them) and demo-only check-in / feed tokens
- * derived from the id: the demo seed is refused in production. Idempotent (on conflict do nothing).
+ * illustrations (public/spaces/). Fixed ids (the crawl and the e2e open them); check-in and feed tokens are random at
+ * seeding, never fixed (staff read a space's code from GET /api/v1/spaces/{id}/check-in-code or its poster). Idempotent (on conflict do nothing).
  */
 
-const demoIcalToken = (spaceId: string) => createHash('sha256').update(`jp-demo-ical:${spaceId}`).digest('hex').slice(0, 32);
 
 const range = (start: string, end: string) => [{ start, end }];
 const everyDay = (start: string, end: string): OpeningHours => ({ '1': range(start, end), '2': range(start, end), '3': range(start, end), '4': range(start, end), '5': range(start, end), '6': range(start, end), '7': range(start, end) });
@@ -296,7 +295,7 @@ const DEMO_SPACES: Demo[] = [
 ];
 
 export async function seedDemoSpaces(db: Db): Promise<number> {
-  const rows = DEMO_SPACES.map((s) => ({ ...s, checkinToken: demoCheckinToken(s.id), icalToken: demoIcalToken(s.id) }));
+  const rows = DEMO_SPACES.map((s) => ({ ...s, checkinToken: randomToken(18), icalToken: randomToken(18) }));
   const inserted = await db.insert(spaces).values(rows).onConflictDoNothing().returning({ id: spaces.id });
   await seedDemoFiring(db);
   return inserted.length;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse, Page, Request, Response } from '@playwright/test';
 import { PARTY_MEMBER_IDS } from '../db/seed-data';
-import { demoCheckinToken, SPACE_IDS } from '../db/seed-bookings-ids';
+import { SPACE_IDS } from '../db/seed-bookings-ids';
 import { MENTOR_IDS } from '../db/seed-mentors-ids';
 import { fillRoute, isDynamic, matchRoute, pageRoutes, routeParams } from './crawl-routes';
 import { ACCOUNTS, DEMO_PASSWORD, expect, httpStatusLine, login, test } from './fixtures';
@@ -53,7 +53,7 @@ const SEEDED_PARAMS: Record<string, (s: Seeded) => { seeded: Record<string, stri
   '/staff/talents/[id]': (s) => ({ seeded: { id: s.talentId }, missing: { id: NO_ID } }),
   '/policies/[code]': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
   '/spaces/[id]': () => ({ seeded: { id: SPACE_IDS.taoxichuanKiln }, missing: { id: NO_ID } }),
-  '/spaces/check-in/[token]': () => ({ seeded: { token: demoCheckinToken(SPACE_IDS.taoxichuanKiln) }, missing: { token: 'no-such-token-000000000000' } }),
+  '/spaces/check-in/[token]': (s) => ({ seeded: { token: s.spaceCheckinToken }, missing: { token: 'no-such-token-000000000000' } }),
   '/showcases/[slug]': (s) => ({ seeded: { slug: s.showcaseSlug }, missing: { slug: 'no-such-showcase' } }),
   '/verify/letter/[code]': (s) => ({ seeded: { code: s.verifyCode }, missing: { code: 'A'.repeat(32) } }),
 };
@@ -148,6 +148,9 @@ async function seedIds(api: APIRequestContext) {
   const jingpiao = await json<{ qrToken?: string | null }>(await api.get('/api/v1/party/orgs/6f1d0c3e-2b7a-4f51-9c1e-000000000003', { headers: secretary }), 'jingpiao branch');
   expect(jingpiao.qrToken, 'the 景漂 branch has no seeded QR token').toBeTruthy();
 
+  // The check-in code of the 经开区 incubator studio (seeded at random), as its zone's staff read it.
+  const spaceCode = await json<{ token: string }>(await api.get(`/api/v1/spaces/${SPACE_IDS.jkqStudio}/check-in-code`, { headers: staff }), 'space check-in code');
+
   const first = <T>(list: Items<T>, what: string): T => {
     expect(list.items.length, `no seeded ${what}`).toBeGreaterThan(0);
     return list.items[0]!;
@@ -164,6 +167,7 @@ async function seedIds(api: APIRequestContext) {
     activityId: first(activities, 'activity').id,
     mobileRecordId: first(mobile, 'mobile record').id,
     qrToken: jingpiao.qrToken!,
+    spaceCheckinToken: spaceCode.token,
   };
 }
 

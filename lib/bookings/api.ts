@@ -5,7 +5,7 @@ import { problemBody } from '@/lib/http/problem';
 import { createMyFeed, personFeed, spaceFeed } from './feeds';
 import { bookSlot, cancelSlotBooking, createSlot, listSlots } from './slots';
 import { joinWaitlist, myWaitlist, waitlistEntryDto } from './waitlist';
-import { actOnBooking, createBooking, createSeries, zoneUtilisation, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
+import { actOnBooking, createBooking, createSeries, spaceCheckInCode, zoneUtilisation, getSpace, listSpaces, myBookings, SlotTakenError, spaceAvailability, zoneBookings } from './service';
 import {
   availabilityDto,
   availabilityQuery,
@@ -318,4 +318,16 @@ export const myWaitlistRoute = defineRoute({
   access: 'bookings.read_own',
   response: z.object({ items: z.array(waitlistEntryDto) }),
   handler: ({ actor, ip, locale }) => myWaitlist(actor, { ip, locale }),
+});
+
+export const spaceCheckInCodeRoute = defineRoute({
+  id: 'getSpaceCheckInCode',
+  method: 'GET',
+  path: '/api/v1/spaces/{id}/check-in-code',
+  summary: 'Staff of the space’s zone: the secret its check-in QR code carries (token and the page it opens, /spaces/check-in/{token})',
+  tags: ['bookings'],
+  access: 'bookings.manage',
+  params: spaceIdParams,
+  response: z.object({ token: z.string(), path: z.string() }),
+  handler: ({ actor, params, ip }) => spaceCheckInCode(actor, params.id, { ip }),
 });

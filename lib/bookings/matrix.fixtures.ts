@@ -76,6 +76,10 @@ export const routeFixtures: Record<string, Fixture> = {
   createBookingSeries: async (ctx) => ({ body: { ...(await body(ctx)), interval: 1, count: 3, mode: 'skip_conflicts' }, resource: own(ctx) }),
   listZoneBookings: async () => ({ query: { status: 'pending' } }),
   myWaitlist: async (ctx) => ({ resource: own(ctx) }),
+  getSpaceCheckInCode: scoped(async (ctx) => {
+    const zone = zoneFor(ctx);
+    return { params: { id: (await insertSpace(ctx.db, { zoneCode: zone })).id }, resource: { zoneCode: zone } };
+  }),
   joinWaitlist: async (ctx) => {
     const space = await insertSpace(ctx.db);
     const start = nextStart();

@@ -554,3 +554,16 @@ export async function zoneUtilisation(actor: Actor | null, q: { from: string; to
   );
   return { from: q.from, to: q.to, zoneCode: me.zoneCode, spaces: u.spaces as UtilisationDto['spaces'], kinds: u.kinds as UtilisationDto['kinds'] };
 }
+
+/** GET /api/v1/spaces/{id}/check-in-code — the secret of the space's QR poster, for the staff of its zone. */
+export async function spaceCheckInCode(actor: Actor | null, spaceId: string, ctx: Pick<Ctx, 'ip'>): Promise<{ token: string; path: string }> {
+  const db = await getDb();
+  const [s] = await db.select({ zoneCode: spaces.zoneCode, token: spaces.checkinToken }).from(spaces).where(eq(spaces.id, spaceId)).limit(1);
+  const denial = { ip: ctx.ip, targetType: 'space', targetId: spaceId };
+  if (!s) {
+    await authorize(actor, 'bookings.manage', undefined, denial);
+    throw new AppError('NOT_FOUND');
+  }
+  await authorize(actor, 'bookings.manage', { zoneCode: s.zoneCode }, denial);
+  return { token: s.token, path: `/spaces/check-in/${encodeURIComponent(s.token)}` };
+}

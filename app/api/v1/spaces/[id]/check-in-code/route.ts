@@ -1,0 +1,4 @@
+import { toHandler } from '@/lib/api/route';
+import { spaceCheckInCodeRoute } from '@/lib/bookings/api';
+
+export const GET = toHandler(spaceCheckInCodeRoute);
