@@ -69,6 +69,8 @@ const bookingsEn: BookingsMessages = {
     ruleQuotaMonthMinutes: 'At most {n} minutes per person per month',
     availability: 'Free slots',
     chooseDay: 'Choose a day',
+    calendarTitle: 'Calendar across spaces',
+    calendarEmpty: 'No upcoming bookings.',
     waitlistHint: 'This time is taken. Join the waitlist: when it frees up it is held for you for 30 minutes, first come first served; accept it under My bookings.',
     waitlistJoin: 'Join the waitlist',
     waitlistJoined: 'On the waitlist: {when}',

@@ -70,6 +70,8 @@ const bookingsZh = {
     ruleQuotaMonthMinutes: '每人每月最多 {n} 分钟',
     availability: '空闲时段',
     chooseDay: '选择日期',
+    calendarTitle: '各空间日程',
+    calendarEmpty: '近期没有预约。',
     waitlistHint: '该时段已被预约。加入候补后，时段空出时将按先后顺序为您保留 30 分钟，请在“我的预约”中接受。',
     waitlistJoin: '加入候补',
     waitlistJoined: '已加入候补：{when}',

@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
-import { formatRange, localDate } from '@/lib/bookings/format';
+import { formatDay, formatRange, formatTime, localDate } from '@/lib/bookings/format';
 import { utilisationQuery } from '@/lib/bookings/schemas';
 import { now } from '@/lib/clock';
 import { qrDataUri, spaceCheckInUrl } from '@/lib/bookings/qr';
@@ -29,12 +29,19 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
   const asked = utilisationQuery.safeParse({ from: typeof sp.from === 'string' ? sp.from : monthAgo, to: typeof sp.to === 'string' ? sp.to : today });
   const period = asked.success ? asked.data : { from: monthAgo, to: today };
   const [{ t, locale }, ip, h] = await Promise.all([getTranslator(), clientIpForPage(), requestHeaders()]);
-  const [pending, tokens, spaces, util] = await Promise.all([
+  const [pending, upcoming, tokens, spaces, util] = await Promise.all([
     zoneBookings(actor, { status: 'pending' }, { ip, locale }),
+    zoneBookings(actor, { status: 'upcoming' }, { ip, locale }),
     zoneCheckInTokens(actor, { ip }),
     listSpaces({ zone: actor.zoneCode ?? '-' }, locale),
     zoneUtilisation(actor, period, { ip, locale }),
   ]);
+  // The manager's calendar: the zone's upcoming bookings across spaces, by day (Jingdezhen time).
+  const days = new Map<string, typeof upcoming.items>();
+  for (const b of upcoming.items.slice(0, 100)) {
+    const d = formatDay(b.startsAt, locale);
+    days.set(d, [...(days.get(d) ?? []), b]);
+  }
   const where = expectedOrigin(h);
   const origin = where && 'origin' in where ? where.origin : `http://${where?.host ?? 'localhost:3000'}`;
   const posters = await Promise.all(
@@ -65,6 +72,33 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
       ) : (
         <EmptyState title={t('bookings.staffEmpty')} body="" />
       )}
+      <Card>
+        <h2 className="font-semibold text-ink-900">{t('bookings.calendarTitle')}</h2>
+        {days.size ? (
+          <div className="mt-3 space-y-4">
+            {[...days.entries()].map(([day, items]) => (
+              <section key={day} aria-label={day}>
+                <h3 className="text-sm font-medium text-ink-900">{day}</h3>
+                <ul className="mt-1 divide-y divide-ink-100 text-sm">
+                  {items.map((b) => (
+                    <li key={b.id} className="flex flex-wrap justify-between gap-x-3 py-1.5" data-testid="calendar-booking">
+                      <span className="tabular-nums text-ink-900">
+                        {formatTime(b.startsAt, locale)}–{formatTime(b.endsAt, locale)}
+                      </span>
+                      <span className="min-w-0 flex-1 text-ink-800">{b.spaceName}</span>
+                      <span className="text-ink-600">
+                        {b.bookerName} · {t(`bookings.status_${b.status}`)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-ink-600">{t('bookings.calendarEmpty')}</p>
+        )}
+      </Card>
       <Card>
         <h2 className="font-semibold text-ink-900">{t('bookings.utilTitle')}</h2>
         <p className="mt-1 text-sm text-ink-700">{t('bookings.utilIntro')}</p>
