@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { createAction } from '@/lib/actions/create-action';
 import { createMyFeed } from './feeds';
 import { actOnBooking, createBooking } from './service';
-import { bookSlotInput, checkInInput, createBookingInput, waitlistInput } from './schemas';
+import { bookSlotInput, checkInInput, createBookingInput, createSlotInput, waitlistInput } from './schemas';
 import { joinWaitlist } from './waitlist';
-import { bookSlot } from './slots';
+import { bookSlot, createSlot } from './slots';
 
 /**
  * Bookings from the pages: thin actions over lib/bookings/service.ts, the same service the API routes call (which
@@ -81,5 +81,13 @@ export const joinWaitlistAction = createAction({
   input: waitlistInput.extend({ spaceId: z.uuid() }),
   access: 'bookings.book',
   run: ({ spaceId, startsAt, endsAt }, { actor, locale, ip }) => joinWaitlist(actor, spaceId, { startsAt, endsAt }, { ip, locale }),
+  revalidate: REVALIDATE,
+});
+
+export const createSlotAction = createAction({
+  name: 'bookings.createSlot',
+  input: createSlotInput.extend({ spaceId: z.uuid() }),
+  access: 'bookings.manage',
+  run: ({ spaceId, ...input }, { actor, locale, ip }) => createSlot(actor, spaceId, input, { ip, locale }),
   revalidate: REVALIDATE,
 });

@@ -123,6 +123,12 @@ export const routeFixtures: Record<string, Fixture> = {
 
 export const actionFixtures: Record<string, Fixture> = {
   'bookings.createFeed': async (ctx) => ({ input: {}, resource: own(ctx) }),
+  'bookings.createSlot': scoped(async (ctx) => {
+    const zone = zoneFor(ctx);
+    const space = await insertSpace(ctx.db, { zoneCode: zone });
+    const start = nextStart();
+    return { input: { spaceId: space.id, startsAt: start.toISOString(), endsAt: hours(start, 2).toISOString(), capacity: 8, titleZh: '注浆体验课' }, resource: { zoneCode: zone } };
+  }),
   'bookings.joinWaitlist': async (ctx) => {
     const space = await insertSpace(ctx.db);
     const start = nextStart();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CreateSlotForm } from '@/components/bookings/create-slot-form';
 import { DecisionButtons } from '@/components/bookings/decision-buttons';
 import { UtilisationBars } from '@/components/bookings/utilisation-bars';
 import { buttonClass } from '@/components/ui/button';
@@ -99,6 +100,13 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
           <p className="mt-2 text-sm text-ink-600">{t('bookings.calendarEmpty')}</p>
         )}
       </Card>
+      {spaces.items.length ? (
+        <Card>
+          <h2 className="font-semibold text-ink-900">{t('bookings.slotFormTitle')}</h2>
+          <p className="mb-3 mt-1 text-sm text-ink-700">{t('bookings.slotFormBody')}</p>
+          <CreateSlotForm spaces={spaces.items.map((x) => ({ id: x.id, name: x.name }))} defaultDate={localDate(new Date(now().getTime() + 86_400_000))} />
+        </Card>
+      ) : null}
       <Card>
         <h2 className="font-semibold text-ink-900">{t('bookings.utilTitle')}</h2>
         <p className="mt-1 text-sm text-ink-700">{t('bookings.utilIntro')}</p>
