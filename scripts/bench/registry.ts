@@ -27,8 +27,13 @@
  *                                            with DATABASE_URL on a scratch PostgreSQL database; ratio to ping
  *   npm run bench -- search                  search in process (scripts/bench/search-run.ts): judged-query relevance,
  *                                            10,000-document rebuild, filtered faceted top-20 p95; no server
+ *   npm run bench -- bookings                space bookings in process (scripts/bench/bookings-run.ts): create p95 at
+ *                                            20 clients, 40-way contention (1 × 201, 39 × 409, one row), month
+ *                                            availability of a 500-booking space p95; own PGlite + scratch PostgreSQL
+ *                                            (DATABASE_URL) database; no server
  */
 import api from './benchmarks/api';
+import bookings from './benchmarks/bookings';
 import exportBench from './benchmarks/export';
 import impact from './benchmarks/impact';
 import jobs from './benchmarks/jobs';
@@ -41,7 +46,7 @@ import search from './benchmarks/search';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party, search];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party, search, bookings];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 
