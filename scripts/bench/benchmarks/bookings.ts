@@ -23,8 +23,8 @@ import { defineBenchmark, type Measurement } from '../types';
 import type { BookingsRunReport, Scenario } from '../bookings-run';
 
 const PATHS: Record<Scenario['kind'], string> = {
-  create: 'POST /api/v1/bookings (handler), distinct free windows',
-  contention: 'POST /api/v1/bookings (handler), 40 × the same window',
+  create: '/api/v1/bookings (route handler), distinct free windows',
+  contention: '/api/v1/bookings (route handler), 40 × one window',
   availability: 'spaceAvailability (GET …/availability), 30 days',
 };
 
