@@ -5,6 +5,7 @@
  * repairs drift; the API answers the contract and refuses bad input with a localized 400, writing nothing.
  */
 import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobs, policies } from '@/db/schema';
 import { advance, resetClock } from '@/lib/clock';
@@ -70,6 +71,35 @@ describe('embedded engine in the web process', () => {
     // Re-applying every event again changes nothing (idempotent re-load by id).
     await catchUp();
     expect(await ids('柴窑')).not.toContain('JP-970');
+  });
+
+  // Ids are taken before commit: a transaction that took an event id first may commit after a later one. The cursor
+  // must still apply it (two connections, so PostgreSQL only).
+  it.skipIf(!process.env.TEST_DATABASE_URL)('applies an event that commits after a later one', async () => {
+    const [a, b] = (await t.db().select({ code: policies.code }).from(policies).orderBy(policies.code).limit(2)).map((r) => r.code);
+    const url = (t.handle() as { url?: string }).url!;
+    const other = postgres(url, { max: 1, onnotice: () => {} });
+    let release!: () => void;
+    let inserted!: () => void;
+    const insertedP = new Promise<void>((r) => (inserted = r));
+    const first = other.begin(async (tx) => {
+      await tx`update policies set title_zh = '先取号后提交的标题' where code = ${a!}`;
+      await tx`insert into domain_events (type, aggregate_type, aggregate_id, payload, occurred_at) values ('policy.meta_updated', 'policy', ${a!}, ${tx.json({ code: a! })}, now())`;
+      inserted();
+      await new Promise<void>((r) => (release = r));
+    });
+    try {
+      await insertedP;
+      // A later event (its own id is higher) commits first; it changes nothing visible (re-load by id). It touches no
+      // policy row: the catalogue revision row is locked by the first transaction until it commits.
+      await t.db().execute(sql`insert into domain_events (type, aggregate_type, aggregate_id, payload, occurred_at) values ('policy.meta_updated', 'policy', ${b!}, ${JSON.stringify({ code: b })}::jsonb, now())`);
+      expect(await ids('先取号后提交')).not.toContain(a);
+    } finally {
+      release();
+      await first;
+      await other.end();
+    }
+    expect(await ids('先取号后提交')).toContain(a);
   });
 
   it('a worker process leaves the embedded index alone (the consumer has nothing to do there)', async () => {
