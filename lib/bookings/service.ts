@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { RRule } from 'rrule';
+import { RRule } from './rrule';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { bookings, spaces, users, waitlistEntries, type Booking, type Space } from '@/db/schema';

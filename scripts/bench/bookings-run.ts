@@ -34,7 +34,6 @@ import postgres from 'postgres';
 import type { Db, DbHandle } from '@/db/client';
 import { summarise } from './load';
 import { cpuSecondsByName, machineBusySeconds } from './proc';
-import { registerRruleShim } from './rrule-shim';
 import { arg } from './run-args';
 import { runIfMain } from './run-main';
 import type { Latency } from './types';
@@ -103,9 +102,8 @@ export interface BookingsRunReport {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const loadavg = () => os.loadavg().map((n) => round2(n));
 
-/** The app modules, imported after the rrule shim is registered (see rrule-shim.ts). */
+/** The app modules, imported when the run starts. */
 async function loadApp() {
-  registerRruleShim();
   const [client, schema, seed, api, route, sessions, service] = await Promise.all([
     import('@/db/client'),
     import('@/db/schema'),
