@@ -22,6 +22,8 @@ async function openSearch(page: Page) {
 async function firstPolicyFor(page: Page, q: string): Promise<string | null> {
   const input = page.getByRole('combobox', { name: '搜索政策与导师' });
   await input.fill(q);
+  // The results of this query, not the previous query's still on screen while this one loads.
+  await expect(page.getByTestId('search-results')).toHaveAttribute('data-term', q);
   const group = page.getByTestId('search-group-policies');
   await expect(group).toBeVisible();
   return group.getByRole('option').first().getAttribute('href');

@@ -32,6 +32,8 @@ export function HeaderSearch() {
   const open = openOn === path;
   const [q, setQ] = useState('');
   const [groups, setGroups] = useState<Group[] | null>(null);
+  // The query the shown groups answer: while the next answer loads, the previous one stays (no flicker) and says so.
+  const [groupsTerm, setGroupsTerm] = useState('');
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -90,6 +92,7 @@ export function HeaderSearch() {
         };
         const next = await Promise.all([get('policies'), get('mentors')]);
         setGroups(next);
+        setGroupsTerm(term);
         setActive(-1);
         setStatus('idle');
       } catch {
@@ -231,7 +234,7 @@ export function HeaderSearch() {
         <p aria-live="polite" className="px-1 text-xs text-ink-500">
           {status === 'loading' ? t('search.loading') : status === 'error' ? t('search.unavailable') : term && shown && !shown.some((g) => g.total > 0) ? t('search.empty', { q: term }) : !term ? t('search.startHint') : ''}
         </p>
-        <div id={listId} role="listbox" aria-label={t('search.label')} className="flex flex-col gap-1" data-testid="search-results">
+        <div id={listId} role="listbox" aria-label={t('search.label')} className="flex flex-col gap-1" data-testid="search-results" data-term={groupsTerm} aria-busy={term !== groupsTerm}>
           {term && shown
             ? shown
                 .filter((g) => g.hits.length)
