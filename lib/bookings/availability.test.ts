@@ -11,6 +11,7 @@ import {
   openIntervals,
   quotaBreach,
   quotaPeriod,
+  blockIndex,
   slotGrid,
   STATUSES,
   zonedInstant,
@@ -255,5 +256,33 @@ describe('statuses derived on read', () => {
   });
   it('final statuses stay', () => {
     for (const s of ['cancelled', 'rejected', 'expired', 'completed', 'no_show'] as const) expect(effectiveStatus(r, b(s), at('2030-01-01T00:00'))).toBe(s);
+  });
+});
+
+describe('blockIndex (slotGrid asks it for every slot)', () => {
+  // A deterministic pseudo-random sweep: the index answers exactly what asking every block would.
+  let seed = 20261204;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const T0 = Date.UTC(2027, 2, 1);
+  const ivAt = (startMin: number, lenMin: number) => ({ start: new Date(T0 + startMin * 60_000), end: new Date(T0 + (startMin + lenMin) * 60_000) });
+  it('agrees with a scan of every block, windows and blocks of every shape (adjacent, nested, overlapping, empty)', () => {
+    for (let round = 0; round < 60; round++) {
+      const blocks = Array.from({ length: rnd(40) }, () => ivAt(rnd(2000), 1 + rnd(300)));
+      const hits = blockIndex(blocks);
+      for (let q = 0; q < 200; q++) {
+        const win = ivAt(rnd(2400) - 200, 1 + rnd(240));
+        expect(hits(win), JSON.stringify({ round, q })).toBe(blocks.some((b) => win.start < b.end && b.start < win.end));
+      }
+    }
+  });
+  it('touching ends do not overlap; no blocks never hit', () => {
+    const hits = blockIndex([ivAt(60, 60)]);
+    expect(hits(ivAt(0, 60))).toBe(false);
+    expect(hits(ivAt(120, 30))).toBe(false);
+    expect(hits(ivAt(119, 1))).toBe(true);
+    expect(blockIndex([])(ivAt(0, 10_000))).toBe(false);
   });
 });

@@ -212,8 +212,34 @@ export interface Slot extends Interval {
  * The slot grid over [from, to): every slot of `slotMinutes` inside the opening intervals, free unless its buffered
  * window meets a blocking booking's window (`blocks`: the stored block_start/block_end), or it is too soon or too far.
  */
+/**
+ * Whether a window overlaps any of `blocks`, in O(log n) per question: blocks sorted by start once, with the running
+ * maximum of their ends — a window [ws, we) is hit iff among the blocks starting before `we` the latest end is after
+ * `ws`. (slotGrid asked every block for every slot: a month's grid over 500 bookings spent 85 % of its time there.)
+ */
+export function blockIndex(blocks: readonly Interval[]): (win: Interval) => boolean {
+  const sorted = [...blocks].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const starts = sorted.map((b) => b.start.getTime());
+  const maxEnd: number[] = [];
+  for (let i = 0, m = -Infinity; i < sorted.length; i++) maxEnd.push((m = Math.max(m, sorted[i]!.end.getTime())));
+  return (win) => {
+    const ws = win.start.getTime();
+    const we = win.end.getTime();
+    // The number of blocks that start before `we`.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < we) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > ws;
+  };
+}
+
 export function slotGrid(rules: SpaceRules, from: Date, to: Date, blocks: readonly Interval[], now: Date): Slot[] {
   const out: Slot[] = [];
+  const taken = blockIndex(blocks);
   const earliest = now.getTime() + rules.minNoticeMin * MIN;
   const latest = now.getTime() + rules.maxAdvanceDays * DAY;
   // Anchor the grid at the real opening (not at `from`), so a window starting mid-interval keeps the same slots.
@@ -222,7 +248,7 @@ export function slotGrid(rules: SpaceRules, from: Date, to: Date, blocks: readon
       const slot = { start: new Date(s), end: new Date(s + rules.slotMinutes * MIN) };
       if (slot.start < from || slot.end > to) continue;
       const win = blockWindow(rules, slot);
-      const state: SlotState = s < earliest ? 'too_soon' : s > latest ? 'too_far' : blocks.some((b) => overlaps(win, b)) ? 'taken' : 'free';
+      const state: SlotState = s < earliest ? 'too_soon' : s > latest ? 'too_far' : taken(win) ? 'taken' : 'free';
       out.push({ ...slot, state });
     }
   }
