@@ -183,6 +183,7 @@ const figuresDto = {
   noShows: z.number().int(),
   noShowRate: z.number(),
   cancelled: z.number().int(),
+  waitlisted: z.number().int().describe('Waitlist entries whose wanted window falls in the period (demand not met at first)'),
 };
 export const utilisationDto = z.object({
   from: z.string(),

@@ -546,11 +546,18 @@ export async function zoneUtilisation(actor: Actor | null, q: { from: string; to
         .from(bookings)
         .where(and(inArray(bookings.spaceId, list.map((s) => s.id)), lt(bookings.startsAt, to), gt(bookings.endsAt, from)))
     : [];
+  const waits = list.length
+    ? await db
+        .select({ spaceId: waitlistEntries.spaceId, startsAt: waitlistEntries.startsAt, endsAt: waitlistEntries.endsAt })
+        .from(waitlistEntries)
+        .where(and(inArray(waitlistEntries.spaceId, list.map((s) => s.id)), lt(waitlistEntries.startsAt, to), gt(waitlistEntries.endsAt, from)))
+    : [];
   const u = utilisation(
     list.map((s) => ({ id: s.id, kind: s.kind, name: pick(ctx.locale, s.nameZh, s.nameEn), rules: rulesOf(s) })),
     rows,
     from,
     to,
+    waits,
   );
   return { from: q.from, to: q.to, zoneCode: me.zoneCode, spaces: u.spaces as UtilisationDto['spaces'], kinds: u.kinds as UtilisationDto['kinds'] };
 }

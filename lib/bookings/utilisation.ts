@@ -1,6 +1,8 @@
 /**
  * Utilisation per space and kind over a period (issue 11 §7): booked hours (clipped to the period), bookings,
- * no-shows and the no-show rate, cancellations, and the share of opening hours booked. Pure: rows in, figures out.
+ * no-shows and the no-show rate, cancellations, the share of opening hours booked, and the waitlist length (queue
+ * entries whose wanted window falls in the period, whatever became of them: demand the space could not meet at first).
+ * Pure: rows in, figures out.
  */
 import { openIntervals, type SpaceRules } from './availability';
 
@@ -26,6 +28,13 @@ export interface UtilFigures {
   /** no-shows / bookings that were due to be used (checked in, completed or no-show). */
   noShowRate: number;
   cancelled: number;
+  waitlisted: number;
+}
+
+export interface WaitRow {
+  spaceId: string;
+  startsAt: Date;
+  endsAt: Date;
 }
 
 const USED = new Set(['confirmed', 'checked_in', 'completed', 'no_show']);
@@ -33,7 +42,7 @@ const DUE = new Set(['checked_in', 'completed', 'no_show']);
 const H = 3_600_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function figures(rows: readonly UtilRow[], openMs: number, from: Date, to: Date): UtilFigures {
+function figures(rows: readonly UtilRow[], openMs: number, from: Date, to: Date, waits: readonly WaitRow[]): UtilFigures {
   let bookedMs = 0;
   let bookings = 0;
   let noShows = 0;
@@ -57,19 +66,21 @@ function figures(rows: readonly UtilRow[], openMs: number, from: Date, to: Date)
     noShows,
     noShowRate: due ? Math.round((noShows / due) * 1000) / 1000 : 0,
     cancelled,
+    waitlisted: waits.filter((w) => w.startsAt < to && w.endsAt > from).length,
   };
 }
 
-export function utilisation(spaces: readonly UtilSpace[], rows: readonly UtilRow[], from: Date, to: Date) {
+export function utilisation(spaces: readonly UtilSpace[], rows: readonly UtilRow[], from: Date, to: Date, waits: readonly WaitRow[] = []) {
   const bySpace = spaces.map((s) => {
     const mine = rows.filter((r) => r.spaceId === s.id);
+    const queued = waits.filter((w) => w.spaceId === s.id);
     const openMs = openIntervals(s.rules, from, to).reduce((n, i) => n + (i.end.getTime() - i.start.getTime()), 0);
-    return { id: s.id, kind: s.kind, name: s.name, openMs, rows: mine, ...figures(mine, openMs, from, to) };
+    return { id: s.id, kind: s.kind, name: s.name, openMs, rows: mine, queued, ...figures(mine, openMs, from, to, queued) };
   });
   const kinds = [...new Set(spaces.map((s) => s.kind))];
   const byKind = kinds.map((kind) => {
     const group = bySpace.filter((s) => s.kind === kind);
-    return { kind, spaces: group.length, ...figures(group.flatMap((g) => g.rows), group.reduce((n, g) => n + g.openMs, 0), from, to) };
+    return { kind, spaces: group.length, ...figures(group.flatMap((g) => g.rows), group.reduce((n, g) => n + g.openMs, 0), from, to, group.flatMap((g) => g.queued)) };
   });
-  return { spaces: bySpace.map(({ rows: _rows, openMs: _open, ...rest }) => rest), kinds: byKind };
+  return { spaces: bySpace.map(({ rows: _rows, openMs: _open, queued: _queued, ...rest }) => rest), kinds: byKind };
 }
