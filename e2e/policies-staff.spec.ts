@@ -158,7 +158,8 @@ test.describe('staff policy management', () => {
     await waitForHydration(page, '[data-testid="approve"]');
     await chen.getByTestId('approve').click();
     const approve = page.getByRole('dialog', { name: '确认通过（二次确认）' });
-    await expect(approve).toContainText('¥1,000');
+    // Money reads as in the rest of the portal ("1,000 元"; a loan would read "贷款额度最高 …").
+    await expect(approve).toContainText('1,000 元');
     await expect(approve).toContainText('待遇立即生效');
     await approve.screenshot({ path: testInfo.outputPath('approve-dialog.png') });
     await approve.getByRole('button', { name: '确认通过并生效' }).click();

@@ -174,11 +174,11 @@ test.describe('policy matching for talents', () => {
     await expect(page.getByTestId('policy-card').first()).toBeVisible();
 
     await page.getByRole('searchbox', { name: '搜索政策' }).fill('不存在的政策zz');
-    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.getByRole('search', { name: '搜索政策' }).getByRole('button', { name: '搜索', exact: true }).click();
     await expect(page.getByText('没有找到相关政策')).toBeVisible();
 
     await page.getByRole('searchbox', { name: '搜索政策' }).fill('窑');
-    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.getByRole('search', { name: '搜索政策' }).getByRole('button', { name: '搜索', exact: true }).click();
     const card = page.getByTestId('policy-card').filter({ hasText: '公共窑炉烧成补贴' });
     await expect(card).toBeVisible();
     await expect(card.getByTestId('demo-badge')).toBeVisible();

@@ -19,6 +19,7 @@ export interface NavItem {
 /** Header groups, so a role with many entries (the Party organisers) still fits on one line. */
 export const NAV_GROUPS = {
   party: { label: 'nav.groupParty' },
+  talent: { label: 'nav.groupTalent' },
   policy: { label: 'zoneDashboard.navGroup' },
 } as const satisfies Record<string, { label: MessageKey }>;
 export type NavGroup = keyof typeof NAV_GROUPS;

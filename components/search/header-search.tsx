@@ -190,7 +190,7 @@ export function HeaderSearch() {
           <circle cx="9" cy="9" r="6" />
           <path d="m14 14 4 4" strokeLinecap="round" />
         </svg>
-        <span className="sr-only sm:not-sr-only">{t('search.nav')}</span>
+        <span className="sr-only">{t('search.nav')}</span>
         <kbd aria-hidden className="hidden rounded border border-ink-300 px-1 text-xs text-ink-500 lg:inline">
           /
         </kbd>

@@ -38,6 +38,7 @@ const en: Messages = {
     language: 'Language',
     menu: 'Menu',
     groupParty: 'Party work',
+    groupTalent: 'Talent work',
     talentHome: 'My services',
     zoneHome: 'Zone desk',
     partyHome: 'Party branch desk',

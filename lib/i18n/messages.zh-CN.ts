@@ -39,6 +39,7 @@ const zhCN = {
     language: '语言',
     menu: '菜单',
     groupParty: '党务工作',
+    groupTalent: '人才工作',
     talentHome: '我的服务',
     zoneHome: '园区工作台',
     partyHome: '党组织工作台',

@@ -10,7 +10,7 @@ export const mentorsManifest = {
   name: 'mentors',
   capabilities: ['mentors'],
   nav: [
-    { href: '/staff/mentors', label: 'mentors.navStaff', permission: 'mentors.manage', order: 95 },
+    { href: '/staff/mentors', label: 'mentors.navStaff', permission: 'mentors.manage', order: 95, group: 'talent' },
   ],
   // 我的师徒 is reached from the 工作台 card and /mentors (the talent header is full); the proxy still guards it.
   appPaths: ['/my-mentorships'],

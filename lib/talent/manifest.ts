@@ -6,7 +6,7 @@ export const talentManifest = {
   capabilities: ['profile'],
   nav: [
     { href: '/profile', label: 'profile.nav', permission: 'profile.read_own', order: 20 },
-    { href: '/staff/talents', label: 'staff.navTalents', permission: 'talents.read', order: 60 },
-    { href: '/staff/verification', label: 'staff.navVerification', permission: 'evidence.read', order: 70 },
+    { href: '/staff/talents', label: 'staff.navTalents', permission: 'talents.read', order: 60, group: 'talent' },
+    { href: '/staff/verification', label: 'staff.navVerification', permission: 'evidence.read', order: 70, group: 'talent' },
   ],
 } satisfies DomainManifest;
