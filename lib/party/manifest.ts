@@ -32,7 +32,7 @@ const statsNav: readonly NavItem[] = [
 
 export const partyManifest = {
   name: 'party',
-  capabilities: ['party_transfer'],
+  capabilities: ['party_transfer', 'mobile_members'],
   nav: [...memberNav, ...transferNav, ...orgNav, ...duesNav, ...orgLifeNav, ...mobileNav, ...statsNav],
   appPaths: ['/party/members/new', '/party/transfers/incoming/new'],
   notifications: partyNotificationKinds,
