@@ -30,9 +30,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
 import type { Db, DbHandle } from '@/db/client';
 import { summarise } from './load';
+import { createScratchDatabase } from './scratch-pg';
 import { cpuSecondsByName, machineBusySeconds } from './proc';
 import { arg } from './run-args';
 import { runIfMain } from './run-main';
@@ -143,26 +143,11 @@ async function openPgliteTarget(app: App): Promise<Target> {
 
 /** A scratch database next to the given URL's; throws (with the reason) when the server is unreachable. */
 async function openPostgresTarget(app: App, url: string): Promise<Target> {
-  const name = `jp_bench_bookings_${process.pid}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 2 });
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const drop = async () => {
-    const dropper = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-    try {
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-    } finally {
-      await dropper.end({ timeout: 2 });
-    }
-  };
+  const scratch = await createScratchDatabase(url, 'bookings');
+  const { name, drop } = scratch;
   let handle: DbHandle | undefined;
   try {
-    handle = await app.client.openPostgres(u.toString(), { migrate: true, max: CONTENDERS });
+    handle = await app.client.openPostgres(scratch.url, { migrate: true, max: CONTENDERS });
   } catch (err) {
     await drop();
     throw err;
@@ -170,7 +155,7 @@ async function openPostgresTarget(app: App, url: string): Promise<Target> {
   const h = handle;
   return {
     handle: h,
-    target: `${u.host}/${name} (scratch, dropped afterwards; pool of ${CONTENDERS})`,
+    target: `${scratch.host}/${name} (scratch, dropped afterwards; pool of ${CONTENDERS})`,
     async cleanup() {
       await h.close();
       await drop();

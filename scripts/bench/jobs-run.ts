@@ -37,7 +37,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
@@ -46,6 +45,7 @@ import { claimStatement, enqueue, enqueueMany, rowsOf } from '@/lib/jobs/queue';
 import { defineJob } from '@/lib/jobs/registry';
 import { Worker } from '@/lib/jobs/worker';
 import { summarise } from './load';
+import { createScratchDatabase } from './scratch-pg';
 import { cpuSecondsByName, machineBusySeconds } from './proc';
 import type { Latency } from './types';
 import { runIfMain } from './run-main';
@@ -197,28 +197,13 @@ async function openPgliteTarget(): Promise<Target> {
 
 /** A scratch database next to the given URL's; throws (with the reason) when the server is unreachable. */
 async function openPostgresTarget(url: string): Promise<Target> {
-  const name = `jp_bench_jobs_${process.pid}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 2 });
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const drop = async () => {
-    const dropper = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-    try {
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-    } finally {
-      await dropper.end({ timeout: 2 });
-    }
-  };
+  const scratch = await createScratchDatabase(url, 'jobs');
+  const { name, drop } = scratch;
   let handle: DbHandle | undefined;
   let second: DbHandle | undefined;
   try {
-    handle = await openPostgres(u.toString(), { migrate: true, max: 10 });
-    second = await openPostgres(u.toString(), { max: 2 });
+    handle = await openPostgres(scratch.url, { migrate: true, max: 10 });
+    second = await openPostgres(scratch.url, { max: 2 });
   } catch (err) {
     await handle?.close();
     await drop();
@@ -229,7 +214,7 @@ async function openPostgresTarget(url: string): Promise<Target> {
   return {
     handle: h,
     second: s,
-    target: `${u.host}/${name} (scratch, dropped afterwards)`,
+    target: `${scratch.host}/${name} (scratch, dropped afterwards)`,
     async cleanup() {
       await s.close();
       await h.close();

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { faker } from '@faker-js/faker/locale/zh_CN';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
+import { createScratchDatabase } from './scratch-pg';
 import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { consents, talentProfiles, users } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
@@ -84,21 +84,14 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export async function openScratch(prefix = 'reverse'): Promise<{ handle: DbHandle; target: string; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `jp_bench_${prefix}_${process.pid}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const handle = await openPostgres(u.toString(), { migrate: true, max: 4 });
+    const scratch = await createScratchDatabase(url, prefix);
+    const handle = await openPostgres(scratch.url, { migrate: true, max: 4 });
     return {
       handle,
-      target: `${u.host}/${name} (scratch, dropped afterwards)`,
+      target: `${scratch.host}/${scratch.name} (scratch, dropped afterwards)`,
       async cleanup() {
         await handle.close();
-        const dropper = postgres(url, { max: 1, onnotice: () => {} });
-        await dropper.unsafe(`drop database if exists ${name} with (force)`);
-        await dropper.end();
+        await scratch.drop();
       },
     };
   }
