@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 
 /**
  * One chart of the zone dashboard with its accessible table view (a real <table> with a caption, in a <details>
@@ -49,35 +50,7 @@ export function DashboardFigure({
           <details className="mt-3" data-testid={`table-${id}`}>
             <summary className="min-h-9 cursor-pointer text-sm font-medium text-brand-800">{labels.showTable}</summary>
             <div className="mt-2 max-w-full overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{title}</caption>
-                <thead>
-                  <tr className="border-b border-ink-200">
-                    {head.map((h, i) => (
-                      <th key={i} scope="col" className="whitespace-nowrap px-2 py-1 font-medium text-ink-800">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r, i) => (
-                    <tr key={i} className="border-b border-ink-100">
-                      {r.map((c, j) =>
-                        j === 0 ? (
-                          <th key={j} scope="row" className="whitespace-nowrap px-2 py-1 font-normal">
-                            {c}
-                          </th>
-                        ) : (
-                          <td key={j} className="whitespace-nowrap px-2 py-1 tabular-nums">
-                            {c}
-                          </td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable caption={title} head={head} rows={rows} nowrap />
             </div>
           </details>
         )}

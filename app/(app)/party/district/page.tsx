@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { StatsChart } from '@/components/party/stats-charts';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePagePermission } from '@/lib/auth/page';
 import { clientIpForPage, loadForPage } from '@/lib/http/page';
 import { getTranslator } from '@/lib/i18n/server';
@@ -32,35 +33,7 @@ function Figure({ id, title, series, head, rows, children, empty, csvHref, label
         <details className="mt-3">
           <summary className="min-h-9 cursor-pointer text-sm font-medium text-brand-800">{labels.showTable}</summary>
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr className="border-b border-ink-200">
-                  {head.map((h) => (
-                    <th key={h} scope="col" className="px-2 py-1 font-medium text-ink-800">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={i} className="border-b border-ink-100">
-                    {r.map((c, j) =>
-                      j === 0 ? (
-                        <th key={j} scope="row" className="px-2 py-1 font-normal">
-                          {c}
-                        </th>
-                      ) : (
-                        <td key={j} className="px-2 py-1 tabular-nums">
-                          {c}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable caption={title} head={head} rows={rows} />
           </div>
         </details>
         <a href={csvHref} className={`${buttonClass('ghost', 'sm')} mt-2`} download>
