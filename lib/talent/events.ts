@@ -10,7 +10,7 @@ export const talentProfileChanged = defineEvent(
   'talent',
   z.object({
     talentId: z.uuid(),
-    /** The profile fields written (column names), or ['consent.profile'] when the profile consent was granted. */
+    /** The profile fields written (column names), or ['consent.profile'] when the profile consent was granted or withdrawn. */
     fields: z.array(z.string().max(80)).max(200),
   }),
 );

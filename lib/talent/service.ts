@@ -315,8 +315,12 @@ export async function setConsent(actor: Actor | null, kind: 'profile' | 'sensiti
       }
     }
     await audit({ action: granted ? 'consent.grant' : 'consent.withdraw', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'consent', targetId: kind, ip, detail: { version: PRIVACY_NOTICE_VERSION } }, tx);
-    // Granting the profile consent back makes the person matchable again: policies they now qualify for are pushed.
-    if (granted && kind === 'profile') await recordEvent(tx, talentProfileChanged, me.id, { talentId: me.id, fields: ['consent.profile'] }, { actorId: me.id });
+    // The profile consent changes what others may see and match, so both directions record the event in this
+    // transaction: granting it back makes the person matchable again (policies they now qualify for are pushed);
+    // withdrawing it takes them out of public display, and consumers such as the mentors domain (a linked mentor page
+    // is public only with it) and through it search must drop them now, not at the nightly reconciliation. The push
+    // consumer checks the consent itself, so a withdrawal pushes nothing.
+    if (kind === 'profile') await recordEvent(tx, talentProfileChanged, me.id, { talentId: me.id, fields: ['consent.profile'] }, { actorId: me.id });
   });
   const c = await activeConsents(db, me.id);
   return { profile: c.profile, sensitive: c.sensitive };
