@@ -27,6 +27,10 @@
  *                                            with DATABASE_URL on a scratch PostgreSQL database; ratio to ping
  *   npm run bench -- search                  search in process (scripts/bench/search-run.ts): judged-query relevance,
  *                                            10,000-document rebuild, filtered faceted top-20 p95; no server
+ *   npm run bench -- search-http             GET /api/v1/search through next start on a database of its own with
+ *                                            10,000 synthetic public mentors (scripts/bench/search-seed.ts): cold
+ *                                            load (spawn → index ready), four query shapes at 20 connections vs
+ *                                            ping, freshness over HTTP (staff edit; consent withdrawal via the job)
  *   npm run bench -- bookings                space bookings in process (scripts/bench/bookings-run.ts): create p95 at
  *                                            20 clients, 40-way contention (1 × 201, 39 × 409, one row), month
  *                                            availability of a 500-booking space p95; own PGlite + scratch PostgreSQL
@@ -43,10 +47,11 @@ import party from './benchmarks/party';
 import policies from './benchmarks/policies';
 import reverse from './benchmarks/reverse';
 import search from './benchmarks/search';
+import searchHttp from './benchmarks/search-http';
 import talents from './benchmarks/talents';
 import type { Benchmark } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party, search, bookings];
+export const BENCHMARKS: readonly Benchmark[] = [login, api, policies, pages, talents, exportBench, reverse, impact, jobs, party, search, searchHttp, bookings];
 
 export const BENCHMARK_NAMES = BENCHMARKS.map((b) => b.name);
 
