@@ -68,11 +68,25 @@ export function applyActionResult<T extends FieldValues>(form: UseFormReturn<T, 
   return result.formError;
 }
 
-export function Form<T extends FieldValues>({ form, onSubmit, children, className, 'aria-label': ariaLabel }: { form: UseFormReturn<T, unknown, unknown>; onSubmit: SubmitHandler<T>; children: ReactNode; className?: string; 'aria-label'?: string }) {
+export function Form<T extends FieldValues>({
+  form,
+  onSubmit,
+  children,
+  className,
+  'aria-label': ariaLabel,
+  'data-testid': testId,
+}: {
+  form: UseFormReturn<T, unknown, unknown>;
+  onSubmit: SubmitHandler<T>;
+  children: ReactNode;
+  className?: string;
+  'aria-label'?: string;
+  'data-testid'?: string;
+}) {
   return (
     <FormProvider {...(form as UseFormReturn<T>)}>
       {/* method="post": a submit before hydration (slow phone, failed script) must not put fields such as passwords in the URL. */}
-      <form method="post" noValidate aria-label={ariaLabel} className={className ?? 'space-y-4'} onSubmit={form.handleSubmit(onSubmit as never)}>
+      <form method="post" noValidate aria-label={ariaLabel} data-testid={testId} className={className ?? 'space-y-4'} onSubmit={form.handleSubmit(onSubmit as never)}>
         {children}
       </form>
     </FormProvider>

@@ -1,114 +1,128 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useId, useState } from 'react';
+import { get, useFormContext, useFormState } from 'react-hook-form';
+import { applyActionResult, Form, FormMessage, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
 import { useLocale, useT } from '@/components/i18n/provider';
 import { CraftOptions } from '@/components/talent/craft-options';
+import { CheckboxField, FieldMessage, TextAreaField } from '@/components/talent/fields';
 import { districtLabel } from '@/components/talent/labels';
-import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/card';
-import { Input, Select, Textarea } from '@/components/ui/input';
+import { Select, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { createMentorAction } from '@/lib/mentors/actions';
-import type { MentorInput } from '@/lib/mentors/schemas';
+import { mentorInput, type MentorInput } from '@/lib/mentors/schemas';
 import { JDZ_DISTRICT_OPTIONS } from '@/lib/talent/zones';
+import { localiseMessage } from '@/lib/validation';
+import { NumberField } from './fields';
 
-/** Staff record a mentor without an account: credentials are entered one per line and shown as recorded, not verified. */
+const EMPTY: MentorInput = { displayName: '', district: '珠山区', crafts: [], studioLocation: '', bio: '', credentials: [], works: [], acceptsApprentices: true, maxApprentices: 2, demo: false };
+
+/** The first message under `name` or any of its items (credentials.3.label …), localised. */
+function useNestedError(name: string): string | undefined {
+  const { errors } = useFormState({ name });
+  const locale = useLocale();
+  const find = (e: unknown): string | undefined => {
+    if (!e || typeof e !== 'object') return undefined;
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === 'string' && m) return m;
+    for (const v of Object.values(e as Record<string, unknown>)) {
+      if (v && typeof v === 'object' && !('nodeType' in v)) {
+        const found = find(v);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const message = find(get(errors, name));
+  return message ? localiseMessage(locale, message) : undefined;
+}
+
+/** One 工种 from the grouped list; the schema's `crafts` is a list, so the choice reaches it as [code] (or []). */
+function CraftField({ label }: { label: string }) {
+  const id = useId();
+  const locale = useLocale();
+  const { register } = useFormContext<MentorInput>();
+  const message = useNestedError('crafts');
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink-800">
+        {label}
+      </label>
+      <Select id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} {...register('crafts', { setValueAs: (v: unknown) => (Array.isArray(v) ? v : v ? [String(v)] : []) })}>
+        <option value="">—</option>
+        <CraftOptions locale={locale} />
+      </Select>
+      <FieldMessage id={id} message={message} />
+    </div>
+  );
+}
+
+/** Credentials typed one per line, recorded as honours (shown as recorded, not verified). */
+function CredentialsField({ label }: { label: string }) {
+  const id = useId();
+  const { register } = useFormContext<MentorInput>();
+  const message = useNestedError('credentials');
+  const toList = (v: unknown) =>
+    Array.isArray(v)
+      ? v
+      : String(v ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map((l) => ({ kind: 'honour' as const, label: l }));
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink-800">
+        {label}
+      </label>
+      <Textarea id={id} rows={2} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} {...register('credentials', { setValueAs: toList })} />
+      <FieldMessage id={id} message={message} />
+    </div>
+  );
+}
+
+/**
+ * Staff record a mentor without an account: react-hook-form over the schema the action parses (mentorInput); one
+ * 工种 is chosen and credentials are entered one per line, shown as recorded, not verified.
+ */
 export function MentorCreateForm() {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
   const toast = useToast();
-  const empty = { displayName: '', district: '珠山区' as MentorInput['district'], craft: '', studioLocation: '', bio: '', credentials: '', acceptsApprentices: true, maxApprentices: '2', demo: false };
-  const [v, setV] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((x) => ({ ...x, [k]: value }));
-  const err = (k: string) => errors[k]?.[0] ?? Object.entries(errors).find(([key]) => key.startsWith(`${k}.`))?.[1][0];
+  const form = useZodForm(mentorInput, { defaultValues: EMPTY });
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    start(async () => {
-      setErrors({});
-      setFormError(null);
-      const r = await createMentorAction({
-        displayName: v.displayName,
-        district: v.district,
-        crafts: v.craft ? [v.craft] : [],
-        studioLocation: v.studioLocation || null,
-        bio: v.bio || null,
-        credentials: v.credentials
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean)
-          .map((label) => ({ kind: 'honour' as const, label })),
-        works: [],
-        acceptsApprentices: v.acceptsApprentices,
-        maxApprentices: Number(v.maxApprentices) || 0,
-        demo: v.demo,
-      });
-      if (!r.ok) {
-        setErrors(r.fieldErrors ?? {});
-        if (!r.fieldErrors) setFormError(r.formError);
-        return;
-      }
-      toast(t('mentors.staffCreated'), 'success');
-      setV(empty);
-      router.refresh();
-    });
-  };
-
-  const field = (name: string, label: string, control: React.ReactNode) => (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium text-ink-800">{label}</span>
-      {control}
-      {err(name) ? <span className="mt-1 block text-sm text-red-700">{err(name)}</span> : null}
-    </label>
-  );
+  async function onSubmit(values: MentorInput) {
+    setFormError(null);
+    const r = await createMentorAction(values);
+    if (!r.ok) {
+      const message = applyActionResult(form, r);
+      return setFormError(r.fieldErrors ? null : message);
+    }
+    toast(t('mentors.staffCreated'), 'success');
+    form.reset(EMPTY);
+    router.refresh();
+  }
 
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={t('mentors.staffNew')} data-testid="mentor-create-form">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label={t('mentors.staffNew')} data-testid="mentor-create-form">
+      <FormMessage error={formError} />
       <div className="grid gap-4 sm:grid-cols-3">
-        {field('displayName', t('mentors.displayName'), <Input value={v.displayName} maxLength={40} onChange={(e) => set('displayName', e.target.value)} required />)}
-        {field(
-          'district',
-          t('mentors.district'),
-          <Select value={v.district} onChange={(e) => set('district', e.target.value as MentorInput['district'])}>
-            {JDZ_DISTRICT_OPTIONS.map((d) => (
-              <option key={d} value={d}>
-                {districtLabel(d, locale)}
-              </option>
-            ))}
-          </Select>,
-        )}
-        {field(
-          'crafts',
-          t('mentors.crafts'),
-          <Select value={v.craft} onChange={(e) => set('craft', e.target.value)} required>
-            <option value="">—</option>
-            <CraftOptions locale={locale} />
-          </Select>,
-        )}
+        <TextField name="displayName" label={t('mentors.displayName')} maxLength={40} autoComplete="off" />
+        <SelectField name="district" label={t('mentors.district')} options={JDZ_DISTRICT_OPTIONS.map((d) => ({ value: d, label: districtLabel(d, locale) ?? d }))} />
+        <CraftField label={t('mentors.crafts')} />
       </div>
-      {field('studioLocation', t('mentors.studioLocation'), <Input value={v.studioLocation} maxLength={120} onChange={(e) => set('studioLocation', e.target.value)} />)}
-      {field('credentials', t('mentors.staffCredential'), <Textarea rows={2} value={v.credentials} onChange={(e) => set('credentials', e.target.value)} />)}
-      {field('bio', t('mentors.bio'), <Textarea rows={3} maxLength={2000} value={v.bio} onChange={(e) => set('bio', e.target.value)} />)}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink-800">
-          <input type="checkbox" className="size-5" checked={v.acceptsApprentices} onChange={(e) => set('acceptsApprentices', e.target.checked)} />
-          {t('mentors.acceptsApprentices')}
-        </label>
-        {field('maxApprentices', t('mentors.maxApprentices'), <Input type="number" inputMode="numeric" min={0} max={50} value={v.maxApprentices} onChange={(e) => set('maxApprentices', e.target.value)} />)}
-        <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink-800">
-          <input type="checkbox" className="size-5" checked={v.demo} onChange={(e) => set('demo', e.target.checked)} />
-          {t('mentors.staffDemo')}
-        </label>
+      <TextField name="studioLocation" label={t('mentors.studioLocation')} maxLength={120} autoComplete="off" />
+      <CredentialsField label={t('mentors.staffCredential')} />
+      <TextAreaField name="bio" label={t('mentors.bio')} rows={3} maxLength={2000} />
+      <div className="grid items-center gap-4 sm:grid-cols-3">
+        <CheckboxField name="acceptsApprentices" label={t('mentors.acceptsApprentices')} />
+        <NumberField name="maxApprentices" label={t('mentors.maxApprentices')} min={0} max={50} />
+        <CheckboxField name="demo" label={t('mentors.staffDemo')} />
       </div>
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {t('mentors.staffNew')}
-      </Button>
-    </form>
+      <SubmitButton>{t('mentors.staffNew')}</SubmitButton>
+    </Form>
   );
 }

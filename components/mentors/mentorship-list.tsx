@@ -1,60 +1,61 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useState } from 'react';
+import { applyActionResult, Form, FormMessage, TextField, useZodForm } from '@/components/form/form';
 import { useT } from '@/components/i18n/provider';
 import { Modal } from '@/components/policy-staff/modal';
+import { TextAreaField } from '@/components/talent/fields';
 import { Button } from '@/components/ui/button';
-import { Alert, Badge } from '@/components/ui/card';
-import { Input, Textarea } from '@/components/ui/input';
+import { Badge } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
 import type { MessageKey } from '@/lib/i18n';
 import { actOnMentorshipAction } from '@/lib/mentors/actions';
 import type { MentorshipAction } from '@/lib/mentors/core';
-import type { MentorshipDto } from '@/lib/mentors/schemas';
+import { mentorshipActionInput, type MentorshipActionInput, type MentorshipDto } from '@/lib/mentors/schemas';
+import { FormSubmit, NumberField } from './fields';
 import { STATUS_TONE } from './labels';
 
 const TITLE: Record<MentorshipAction, MessageKey> = { accept: 'mentors.acceptTitle', decline: 'mentors.declineTitle', withdraw: 'mentors.withdrawTitle', end: 'mentors.endTitle' };
 
+/** The dialog's values for one step: accept carries the agreement (start date, months), the others only a message. */
+const valuesFor = (item: MentorshipDto, action: MentorshipAction, today: string): MentorshipActionInput =>
+  action === 'accept' ? { id: item.id, action, message: '', startDate: today, months: 12 } : { id: item.id, action, message: '' };
+
 /**
  * Mentorships with the steps the viewer may take (the service says which): accept opens a dialog for the agreement
- * (start date, months) and a message, decline asks for a message, withdraw and end confirm.
+ * (start date, months) and a message, decline asks for a message, withdraw and end confirm. The dialog is a
+ * react-hook-form form over the schema the action parses (mentorshipActionInput: a decline needs a message, months
+ * 1–120), so the browser and the server refuse the same input with the same words.
  */
 export function MentorshipList({ items, side, empty, today, testId }: { items: MentorshipDto[]; side: 'mentor' | 'apprentice'; empty: string; today: string; testId: string }) {
   const t = useT();
   const router = useRouter();
   const toast = useToast();
-  const uid = useId();
   const [open, setOpen] = useState<{ item: MentorshipDto; action: MentorshipAction } | null>(null);
-  const [message, setMessage] = useState('');
-  const [startDate, setStartDate] = useState(today);
-  const [months, setMonths] = useState('12');
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const form = useZodForm(mentorshipActionInput, { defaultValues: { id: '', action: 'withdraw', message: '' } });
 
   const openDialog = (item: MentorshipDto, action: MentorshipAction) => {
+    form.reset(valuesFor(item, action, today));
     setOpen({ item, action });
-    setMessage('');
-    setStartDate(today);
-    setMonths('12');
     setError(null);
   };
 
-  const confirm = () =>
-    start(async () => {
-      if (!open) return;
-      setError(null);
-      const r = await actOnMentorshipAction({
-        id: open.item.id,
-        action: open.action,
-        message: message || null,
-        ...(open.action === 'accept' ? { startDate, months: Number(months) } : {}),
-      });
-      if (!r.ok) return setError(Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.formError);
-      toast(t(`mentors.done_${open.action}` as MessageKey), 'success');
-      setOpen(null);
-      router.refresh();
-    });
+  async function onSubmit(values: MentorshipActionInput) {
+    if (!open) return;
+    setError(null);
+    const r = await actOnMentorshipAction(values);
+    if (!r.ok) {
+      const formError = applyActionResult(form, r);
+      // Errors of fields the dialog shows appear under them; any other (a refusal code) above the form.
+      const shown = Object.keys(r.fieldErrors ?? {}).some((k) => k === 'message' || (open.action === 'accept' && (k === 'startDate' || k === 'months')));
+      return setError(shown ? null : (Object.values(r.fieldErrors ?? {})[0]?.[0] ?? formError));
+    }
+    toast(t(`mentors.done_${open.action}` as MessageKey), 'success');
+    setOpen(null);
+    router.refresh();
+  }
 
   if (items.length === 0)
     return (
@@ -89,40 +90,23 @@ export function MentorshipList({ items, side, empty, today, testId }: { items: M
       </ul>
       <Modal open={!!open} onClose={() => setOpen(null)} title={open ? t(TITLE[open.action]) : ''} testId="mentorship-dialog">
         {open ? (
-          <form
-            className="space-y-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              confirm();
-            }}
-          >
-            {error ? <Alert tone="error">{error}</Alert> : null}
+          <Form form={form} onSubmit={onSubmit} className="space-y-3">
+            <FormMessage error={error} />
             <p className="text-sm text-ink-700">{side === 'mentor' ? open.item.apprenticeName : open.item.mentorName}</p>
             {open.action === 'accept' ? (
               <div className="grid gap-3 sm:grid-cols-2">
-                <label className="block text-sm">
-                  <span className="mb-1 block font-medium text-ink-800">{t('mentors.startDate')}</span>
-                  <Input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
-                </label>
-                <label className="block text-sm">
-                  <span className="mb-1 block font-medium text-ink-800">{t('mentors.months')}</span>
-                  <Input type="number" inputMode="numeric" min={1} max={120} value={months} onChange={(e) => setMonths(e.target.value)} required />
-                </label>
+                <TextField name="startDate" type="date" label={t('mentors.startDate')} />
+                <NumberField name="months" label={t('mentors.months')} min={1} max={120} />
               </div>
             ) : null}
-            <label htmlFor={`${uid}-reply`} className="block text-sm font-medium text-ink-800">
-              {open.action === 'decline' ? t('mentors.responseMessage') : t('mentors.responseOptional')}
-            </label>
-            <Textarea id={`${uid}-reply`} rows={3} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} required={open.action === 'decline'} />
+            <TextAreaField name="message" label={open.action === 'decline' ? t('mentors.responseMessage') : t('mentors.responseOptional')} rows={3} maxLength={1000} />
             <div className="flex flex-wrap justify-end gap-2">
               <Button variant="ghost" onClick={() => setOpen(null)}>
                 {t('mentors.cancel')}
               </Button>
-              <Button type="submit" variant={open.action === 'accept' ? 'primary' : 'secondary'} disabled={pending} aria-busy={pending}>
-                {t(`mentors.action_${open.action}` as MessageKey)}
-              </Button>
+              <FormSubmit variant={open.action === 'accept' ? 'primary' : 'secondary'}>{t(`mentors.action_${open.action}` as MessageKey)}</FormSubmit>
             </div>
-          </form>
+          </Form>
         ) : null}
       </Modal>
     </>
