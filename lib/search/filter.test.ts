@@ -75,4 +75,16 @@ describe('toMeiliFilter', () => {
     expect(toMeiliFilter(parse('category = "a\\"b" AND (level IN [x, 2] OR NOT year 1 TO 5) AND tags EXISTS'))).toBe('(category = "a\\"b") AND ((level IN ["x", 2]) OR (NOT (year 1 TO 5))) AND (tags EXISTS)');
     expect(toMeiliFilter(null)).toBeUndefined();
   });
+
+  it('sends string comparison bounds normalized, as Meilisearch (≥ 1.15) stores facet values and the embedded engine compares', () => {
+    expect(toMeiliFilter(parse('category >= "2026-01-01T10:00"'))).toBe('category >= "2026-01-01t10:00"');
+    expect(toMeiliFilter(parse('category "A" TO "Ｚ"'))).toBe('category "a" TO "z"');
+    expect(toMeiliFilter(parse('year > 2024 AND year <= 2026'))).toBe('(year > 2024) AND (year <= 2026)');
+    // Equality keeps the value as typed (Meilisearch's = and != are case-insensitive already).
+    expect(toMeiliFilter(parse('category = "Housing"'))).toBe('category = "Housing"');
+    // The embedded engine agrees: ISO dates compare as dates, whatever the case of the bound.
+    const doc = { category: '2026-01-01T11:00' };
+    expect(matchesFilter(parse('category >= "2026-01-01T10:00"'), doc)).toBe(true);
+    expect(matchesFilter(parse('category > "2026-01-01t11:00"'), doc)).toBe(false);
+  });
 });

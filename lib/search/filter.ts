@@ -297,7 +297,21 @@ function quote(v: FilterValue): string {
 }
 const qField = (f: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(f) ? f : quote(f));
 
-/** The AST as a Meilisearch filter string (values quoted, so no value is ever read as syntax). */
+/**
+ * A bound of a comparison (`>`, `>=`, `<`, `<=`, `a TO b`). Strings are compared lexicographically by Meilisearch only
+ * since v1.15 (meilisearch#5535; older servers accept these operators on numbers only and refuse the filter), over the
+ * facet values it stores normalized (lower case). Until meilisearch#6340 (April 2026) it did not normalize the bound, so
+ * `effectiveFrom >= "2026-01-01T10:00"` missed or wrongly kept documents; the bound is therefore sent normalized as the
+ * embedded engine compares it (NFKC, lower case) — the same on every version. Our date fields are ISO `YYYY-MM-DD`, which
+ * normalization leaves unchanged and whose lexicographic order is the date order. A number bound stays a number; note
+ * that Meilisearch then also compares string values such as "2025" where the embedded engine only compares numbers.
+ */
+const bound = (v: FilterValue): string => quote(typeof v === 'string' ? norm(v) : v);
+
+/**
+ * The AST as a Meilisearch filter string (values quoted, so no value is ever read as syntax). Comparisons on string
+ * fields (dates as ISO strings) need Meilisearch ≥ 1.15; see `bound`.
+ */
 export function toMeiliFilter(node: FilterNode | null): string | undefined {
   if (!node) return undefined;
   if ('and' in node) return node.and.map((n) => `(${toMeiliFilter(n)})`).join(' AND ');
@@ -310,8 +324,11 @@ export function toMeiliFilter(node: FilterNode | null): string | undefined {
     case 'in':
       return `${f} IN [${node.values.map(quote).join(', ')}]`;
     case 'between':
-      return `${f} ${quote(node.from)} TO ${quote(node.to)}`;
+      return `${f} ${bound(node.from)} TO ${bound(node.to)}`;
+    case 'eq':
+    case 'ne':
+      return `${f} ${node.op === 'eq' ? '=' : '!='} ${quote(node.value)}`;
     default:
-      return `${f} ${({ eq: '=', ne: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const)[node.op]} ${quote(node.value)}`;
+      return `${f} ${({ gt: '>', gte: '>=', lt: '<', lte: '<=' } as const)[node.op]} ${bound(node.value)}`;
   }
 }
