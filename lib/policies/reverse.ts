@@ -3,12 +3,12 @@ import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { talentProfiles } from '@/db/schema';
 import { csvField } from '@/lib/http/csv';
-import { evaluateAll } from '@/lib/policy-matching/evaluate';
+import { evaluatePolicy } from '@/lib/policy-matching/evaluate';
 import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
 import { prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/prefilter';
 import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { consentInForce, derivedProfileColumns, matchingProfile, profileConsentInForceAfter } from '@/lib/talent/queries';
-import { compilePrefilter } from './sql-prefilter';
+import { compilePrefilter, mayHoldOrMeetSql } from './sql-prefilter';
 
 /**
  * Reverse match "policy → people" for staff (domain-talent-policy.md §6.3): the talents in scope whose status for one
@@ -263,6 +263,18 @@ export function columnsFor(closure: readonly Policy[], groups: readonly Exclusio
   return picked;
 }
 
+/**
+ * The tier policies of the closure other than `code` itself: the derived tier evaluates each of them for every
+ * candidate, yet most people can reach none. Each gets an SQL hint (mayHoldOrMeetSql); those false in a row are passed
+ * to the evaluator as `knownNotMet`, which is exact because the hint is a necessary condition.
+ */
+function tierHints(code: string, sub: readonly Policy[], args: ReverseMatchArgs): { codes: string[]; cols: Record<string, SQL<boolean>> } {
+  const codes = sub.filter((p) => p.tier && p.code !== code).map((p) => p.code);
+  const cols: Record<string, SQL<boolean>> = {};
+  codes.forEach((c, i) => (cols[`__hint${i}`] = mayHoldOrMeetSql(c, args.catalogue, { evalDate: args.evalDate, jdzDistricts: args.jdzDistricts })));
+  return { codes, cols };
+}
+
 /** Streams the matches in talent-id order, batch by batch; `usePrefilter` false is the evaluate-everyone baseline. */
 async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, stats: ScanStats): AsyncGenerator<Match> {
   const wanted = new Set<Status>(args.statuses);
@@ -270,13 +282,24 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
   const mode = prefilterModeFor(args.statuses);
   stats.mode = usePrefilter ? mode : 'none';
   const prefilter = usePrefilter ? compilePrefilter(args.code, args.catalogue, args.groups, { evalDate: args.evalDate, mode, jdzDistricts: args.jdzDistricts }) : null;
-  // The baseline loads whole profiles, as evaluating everyone naively would; the compiled path reads only what the
-  // policies of the closure need.
-  const selected = usePrefilter ? columnsFor(sub, args.groups) : columns;
+  // The baseline loads whole profiles and evaluates them without hints, as evaluating everyone naively would; the
+  // compiled path reads only what the policies of the closure need, plus the tier hints.
+  const hints = usePrefilter ? tierHints(args.code, sub, args) : { codes: [], cols: {} };
+  const selected = usePrefilter ? { ...columnsFor(sub, args.groups), ...hints.cols } : columns;
   const whereAfter = (after: string | null) => (prefilter ? and(scope(args.zoneCode, after), prefilter)! : scope(args.zoneCode, after));
   const batch = args.batchSize ?? (usePrefilter ? DEFAULT_PREFILTER_BATCH : DEFAULT_BATCH);
   // Only statuses, amounts, near-misses and missing fields are needed here: skip the explanation text.
   const options = { explain: false, ...(args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {}) };
+  // One knownNotMet set per combination of hints (bit i set = hint i false).
+  const knownSets = new Map<number, ReadonlySet<string>>();
+  const knownFor = (r: Record<string, unknown>): ReadonlySet<string> | undefined => {
+    let bits = 0;
+    for (let i = 0; i < hints.codes.length; i++) if (r[`__hint${i}`] === false) bits |= 1 << i;
+    if (bits === 0) return undefined;
+    let set = knownSets.get(bits);
+    if (!set) knownSets.set(bits, (set = new Set(hints.codes.filter((_, i) => bits & (1 << i)))));
+    return set;
+  };
   if (args.statuses.length === 0 || sub.length === 0) return;
   let after: string | null = null;
   for (;;) {
@@ -286,15 +309,16 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
       .where(whereAfter(after))
       .orderBy(asc(talentProfiles.userId))
       .limit(batch);
-    for (const r of rows) {
+    for (const r of rows as Record<string, unknown>[]) {
       stats.candidates++;
       const profile = matchingProfile(r as unknown as ProfileColumns, args.evalDate);
-      const result = evaluateAll(profile, sub, args.groups, args.evalDate, options).find((x) => x.policyCode === args.code);
-      if (!result || !wanted.has(result.status)) continue;
+      const knownNotMet = knownFor(r);
+      const result = evaluatePolicy(profile, sub, args.groups, args.evalDate, args.code, knownNotMet ? { ...options, knownNotMet } : options);
+      if (!wanted.has(result.status)) continue;
       yield {
         row: {
-          talentId: r.userId!,
-          name: r.artistName ?? r.legalName ?? null,
+          talentId: r.userId as string,
+          name: (r.artistName ?? r.legalName ?? null) as string | null,
           status: result.status as ReverseStatus,
           amountEstimate: result.amountEstimate,
           nearMiss: result.nearMiss,
@@ -303,7 +327,7 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
       };
     }
     if (rows.length < batch) return;
-    after = rows[rows.length - 1]!.userId!;
+    after = (rows[rows.length - 1] as Record<string, unknown>).userId as string;
   }
 }
 

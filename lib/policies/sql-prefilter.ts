@@ -202,7 +202,7 @@ class Compiler {
   }
 
   /** receiving[] / received[] hold the policy: positive evidence only (a null list holds nothing). */
-  private held(code: string): SQL {
+  held(code: string): SQL {
     const probe = JSON.stringify([{ policy_id: code }]);
     return sql`(coalesce(${tp.receiving} @> ${probe}::jsonb, false) or coalesce(${tp.received} @> ${probe}::jsonb, false))`;
   }
@@ -228,7 +228,7 @@ class Compiler {
   // --- field leaves ----------------------------------------------------------------------------------------
 
   private fieldLeaf(l: FieldLeaf): C {
-    if (l.field === 'tier') return KEEP;
+    if (l.field === 'tier') return this.tierLeaf(l);
     if (FIELD_SPECS[l.field].type === 'list') return this.listLeaf(l);
     const v = this.value(l.field);
     if (v.kind === 'absent') return exactC(N); // a field the compiler does not know: UNKNOWN (kept)
@@ -237,6 +237,24 @@ class Compiler {
     if (!v.none || base === null) return base ?? KEEP;
     // As the evaluator: only a null value reads as 'none' (a stored detail still counts).
     return { s: sql`(case when ${v.e} is null and ${v.none} then ${lit(constOp(l, 'none'))} else ${base.s} end)`, exact: base.exact };
+  }
+
+  /**
+   * `tier` (the evaluator's tierState): the highest tier whose policy is held or has a MET root, with higher tiers of
+   * UNKNOWN root as possible values. Every value the leaf could see is 'none' or a letter whose tier policy is held or
+   * kept by its own 'strict' prefilter (root MET, UNKNOWN or REVIEW). So when 'none' fails the leaf and no letter that
+   * passes it can be such a value, the leaf is surely NOT_MET; otherwise it stays undecided (NULL).
+   */
+  private tierLeaf(l: FieldLeaf): C {
+    if (constOp(l, 'none') !== false) return KEEP;
+    const could: SQL[] = [];
+    for (const p of this.byCode.values()) {
+      if (!p.tier) continue;
+      const pass = constOp(l, p.tier);
+      if (pass === false) continue;
+      could.push(sql`(${this.held(p.code)} or ${this.policy(p.code, 'strict')})`);
+    }
+    return { s: sql`(case when ${orAll(could)} then null::boolean else false end)`, exact: false };
   }
 
   private inJdz(district: SQL): SQL {
@@ -479,4 +497,14 @@ class Compiler {
  */
 export function compilePrefilter(code: string, catalogue: readonly Policy[], _groups: readonly ExclusionGroup[], opts: PrefilterOptions): SQL {
   return new Compiler(catalogue, opts.evalDate, opts.jdzDistricts).policy(code, opts.mode);
+}
+
+/**
+ * SQL boolean, false only when the person surely neither holds `code` nor has a root other than NOT_MET for it (its
+ * 'strict' prefilter is false): the reverse match passes the codes that are false as the evaluator's `knownNotMet`,
+ * so that the derived tier skips tier policies nobody in the row could reach.
+ */
+export function mayHoldOrMeetSql(code: string, catalogue: readonly Policy[], opts: Omit<PrefilterOptions, 'mode'>): SQL<boolean> {
+  const c = new Compiler(catalogue, opts.evalDate, opts.jdzDistricts);
+  return sql<boolean>`(${c.held(code)} or ${c.policy(code, 'strict')})`;
 }

@@ -45,6 +45,13 @@ export interface EvaluateOptions {
    * near-misses and missing fields (reverse matching over many talents) turn it off: explanations are then ''.
    */
   explain?: boolean;
+  /**
+   * Policies whose root is known NOT_MET and which the person does not hold, decided beforehand by a necessary
+   * condition (the reverse match's SQL prefilter, lib/policies/sql-prefilter.ts): the derived tier and the
+   * highest_tier_only exclusions then skip evaluating them. Only their roots are read this way; asking for the
+   * status of such a policy still evaluates it. A wrong entry changes results, so only a sound prefilter may fill it.
+   */
+  knownNotMet?: ReadonlySet<string>;
 }
 
 interface LeafEval {
@@ -214,6 +221,7 @@ class Evaluator {
   private readonly inProgress: string[] = [];
   private tierMemo: { known: TierLetter | 'none'; possible: TierLetter[]; missing: string[] } | null = null;
   private readonly explain: boolean;
+  private readonly knownNotMet: ReadonlySet<string> | null;
 
   constructor(
     private readonly p: Profile,
@@ -227,6 +235,7 @@ class Evaluator {
     this.on = on;
     this.derived = deriveProfile(p, on, options.jdzDistricts ?? DEFAULT_JDZ_DISTRICTS);
     this.explain = options.explain !== false;
+    this.knownNotMet = options.knownNotMet ?? null;
     for (const pol of catalogue) this.byCode.set(pol.code, pol);
   }
 
@@ -500,6 +509,7 @@ class Evaluator {
     const possible: TierLetter[] = [];
     const missing: string[] = [];
     for (const p of tiers) {
+      if (this.knownNotMet?.has(p.code)) continue; // neither held nor MET nor UNKNOWN
       const c = this.core(p.code);
       if (this.held(p.code) || c?.root === 'MET') {
         known = p.tier!;
@@ -637,7 +647,7 @@ class Evaluator {
           const higher = g.policy_codes
             .filter((c) => this.tierRank(c, g) < rank)
             .sort((a, b) => this.tierRank(a, g) - this.tierRank(b, g))
-            .find((c) => this.held(c) || this.core(c)?.root === 'MET');
+            .find((c) => !this.knownNotMet?.has(c) && (this.held(c) || this.core(c)?.root === 'MET'));
           if (higher) out.push(higher);
           break;
         }
@@ -819,6 +829,22 @@ export function evaluateOne(
   options: EvaluateOptions = {},
 ): EvaluationResult | undefined {
   return evaluateAll(profile, catalogue, groups, evalDate, options).find((r) => r.policyCode === code);
+}
+
+/**
+ * The whole result of one policy, its gates, tiers and exclusion partners evaluated lazily and nothing else (the
+ * reverse match over many talents). Unlike evaluateAll: no choose-one flag, and missing_fields in the policy's own
+ * order (evaluateAll orders them by how many policies of the catalogue ask for each).
+ */
+export function evaluatePolicy(
+  profile: Partial<CanonicalProfile>,
+  catalogue: readonly Policy[],
+  groups: readonly ExclusionGroup[],
+  evalDate: string,
+  code: string,
+  options: EvaluateOptions = {},
+): EvaluationResult {
+  return new Evaluator(profile, catalogue, groups, evalDate, options).status(code);
 }
 
 /**
