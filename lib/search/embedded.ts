@@ -175,7 +175,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /**
    * Builds the new index beside the old one and swaps it in at once (searches meanwhile answer from the old one).
    * Indexing 10,000 documents takes seconds of CPU on the web process's only thread — at start that kept the server
-   * from answering anything, ping included — so the build yields to the event loop every BUILD_CHUNK documents (a request waits at most one chunk per await).
+   * from answering anything, ping included — so the build yields to the event loop every BUILD_CHUNK documents (a
+   * request waits at most one chunk per await).
    */
   async replaceAll(name: SearchIndexName, docs: readonly SearchDocument[]): Promise<void> {
     const next = makeState(this.state(name).settings);
