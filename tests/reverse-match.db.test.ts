@@ -11,6 +11,7 @@ import { dependencyClosure, reverseMatch, reverseMatchCsvLines, reverseMatchInJs
 import { addMonths, daysInMonth, formatYmd, parseIsoDate, type Ymd } from '@/lib/talent/dates';
 import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { loadTalentProfile } from '@/lib/policies/service';
+import { refreshMatchFacts } from '@/lib/policies/match-facts';
 import { setupTestDb } from './helpers/db';
 import { insertApplication } from './helpers/policies';
 
@@ -190,6 +191,12 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
     // The works reach the evaluation (otherwise JP-061 would never be ELIGIBLE).
     expect([...truth.values()].some((m) => m.get('JP-061') === 'ELIGIBLE')).toBe(true);
 
+    // Precomputed facts for this date (ADR 018); then a no-op update of every fifth talent moves their matching_rev on,
+    // so the facts path mixes stored facts with live evaluation of the talents whose facts no longer answer.
+    const refreshed = await refreshMatchFacts(db(), { catalogue: CORE_POLICIES, groups: CORE_EXCLUSION_GROUPS, evalDate, catalogueKey: 'test', batchSize: 53 });
+    expect(refreshed.computed).toBe(rows.length);
+    await db().update(talentProfiles).set({ commitmentYears: sql`${talentProfiles.commitmentYears}` }).where(inArray(talentProfiles.userId, rows.filter((_, i) => i % 5 === 0).map((x) => x.userId)));
+
     let selective = 0;
     for (const code of CODES) {
       // The dependency closure gives every profile the same status as the whole catalogue.
@@ -227,6 +234,11 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
           expect(fast.scanned).toBe(js.scanned);
           expect(fast.candidates).toBeLessThanOrEqual(fast.scanned);
           for (const s of statuses) expect(fast.counts[s] ?? 0).toBe(js.counts[s] ?? 0);
+          const viaFacts = await reverseMatch(db(), { ...base(evalDate, code, zoneCode, statuses), factsKey: 'test' });
+          expect(viaFacts.mode).toBe('facts');
+          expect(viaFacts.rows, `${code} ${zoneCode} ${statuses.join('+')} via facts`).toEqual(expected);
+          expect(viaFacts.counts).toEqual(fast.counts);
+          expect(viaFacts.scanned).toBe(js.scanned);
         }
       }
     }
@@ -320,6 +332,13 @@ describe('reverse match scope, paging and export', () => {
     const pages = [];
     for (let offset = 0; offset < whole.total; offset += 3) pages.push(...(await reverseMatch(db(), { ...args, limit: 3, offset })).rows);
     expect(pages).toEqual(whole.rows);
+    // The same pages from precomputed facts, with every third talent's facts out of date.
+    await refreshMatchFacts(db(), { catalogue: CORE_POLICIES, groups: CORE_EXCLUSION_GROUPS, evalDate, catalogueKey: 'p' });
+    const all = await db().select({ id: talentProfiles.userId }).from(talentProfiles);
+    await db().update(talentProfiles).set({ commitmentYears: sql`${talentProfiles.commitmentYears}` }).where(inArray(talentProfiles.userId, all.filter((_, i) => i % 3 === 0).map((x) => x.id)));
+    const factPages = [];
+    for (let offset = 0; offset < whole.total; offset += 3) factPages.push(...(await reverseMatch(db(), { ...args, limit: 3, offset, factsKey: 'p' })).rows);
+    expect(factPages).toEqual(whole.rows);
     const dflt = await reverseMatch(db(), { ...args, limit: undefined, batchSize: undefined });
     expect(dflt.rows).toEqual(whole.rows.slice(0, 50));
 

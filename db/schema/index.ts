@@ -9,3 +9,4 @@ export * from './policy-push';
 export * from './keys';
 export * from './bookings';
 export * from './mentors';
+export * from './match-facts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { users, zones } from './auth';
 
@@ -80,6 +80,12 @@ export const talentProfiles = pgTable(
     showcaseEnabled: boolean('showcase_enabled').notNull().default(false),
     showcaseSlug: text('showcase_slug'),
     wizardStep: smallint('wizard_step').notNull().default(0),
+    /**
+     * Bumped by triggers (migration 0021) whenever anything the matching projection reads changes: this row, the
+     * talent's works (portfolio_count), their mentor profile's accepted mentorships or an apprentice's birth date.
+     * Precomputed match facts (talent_match_facts) are valid only for the revision they were computed from.
+     */
+    matchingRev: bigint('matching_rev', { mode: 'number' }).notNull().default(0),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     ...timestamps(),
   },

@@ -1,7 +1,9 @@
 import 'server-only';
-import { subscribe } from '@/lib/jobs/registry';
+import { enqueue } from '@/lib/jobs/queue';
+import { defineRecurring, subscribe } from '@/lib/jobs/registry';
 import { talentProfileChanged } from '@/lib/talent/events';
 import { policyVersionPublished } from './events';
+import { refreshMatchFactsJob } from './match-facts';
 import { pushForTalent, runPush } from './push';
 
 /**
@@ -19,3 +21,20 @@ subscribe(policyVersionPublished, {
 });
 
 export { runPushJob } from './push';
+
+/**
+ * Precomputed match facts (ADR 018): a talent's own after each profile change, everyone's after a publish (the
+ * catalogue revision moved, so every fact is out of date) and every night for the new Jingdezhen day. Until a refresh
+ * has run, the reverse match evaluates the uncovered talents live: late facts cost time, never correctness.
+ */
+subscribe(talentProfileChanged, {
+  name: 'policies.match_facts_on_profile_change',
+  handler: (event, ctx) => refreshMatchFactsJob.handler({ userIds: [event.payload.talentId] }, ctx),
+});
+
+subscribe(policyVersionPublished, {
+  name: 'policies.match_facts_on_publish',
+  handler: (_event, { db }) => enqueue(db, refreshMatchFactsJob, {}).then(() => undefined),
+});
+
+defineRecurring({ name: 'policies.match_facts.nightly', schedule: { daily: '00:10' }, type: refreshMatchFactsJob.type, payload: {} });

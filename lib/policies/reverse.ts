@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { talentProfiles } from '@/db/schema';
+import { talentMatchFacts, talentProfiles } from '@/db/schema';
 import { csvField } from '@/lib/http/csv';
 import { evaluatePolicy } from '@/lib/policy-matching/evaluate';
 import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
 import { prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/prefilter';
 import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { consentInForce, derivedProfileColumns, matchingProfile, profileConsentInForceAfter } from '@/lib/talent/queries';
+import { FACT_LETTER, LETTER_STATUS, factsMissing, factsValid, type FactsKey } from './match-facts';
 import { compilePrefilter, mayHoldOrMeetSql } from './sql-prefilter';
 
 /**
@@ -39,6 +40,12 @@ export interface ReverseMatchArgs {
   jdzDistricts?: readonly string[];
   /** Rows fetched per query (default 2,000): memory stays bounded by one batch plus one page. */
   batchSize?: number;
+  /**
+   * The catalogue's key for precomputed match facts (./match-facts.ts): the store's revision of `catalogue`. When
+   * given (and no custom jdzDistricts), counts and pages come from the facts that answer (evalDate, key) and only the
+   * talents without such facts are evaluated live; absent, everyone in scope is evaluated live.
+   */
+  factsKey?: string;
 }
 
 export interface ReverseMatchRow {
@@ -61,7 +68,8 @@ export interface ReverseMatchResult {
   /** Rows in scope (zone and consent). */
   scanned: number;
   ms: number;
-  mode: PrefilterMode | 'none';
+  /** 'facts': counted from precomputed facts (candidates = the talents evaluated live: those without facts, and the page). */
+  mode: PrefilterMode | 'none' | 'facts';
 }
 
 const DEFAULT_LIMIT = 50;
@@ -164,7 +172,7 @@ interface Match {
 
 interface ScanStats {
   candidates: number;
-  mode: PrefilterMode | 'none';
+  mode: PrefilterMode | 'none' | 'facts';
 }
 
 /** Profile roots (a raw field, or a nested object) → the columns that hold them. */
@@ -276,7 +284,7 @@ function tierHints(code: string, sub: readonly Policy[], args: ReverseMatchArgs)
 }
 
 /** Streams the matches in talent-id order, batch by batch; `usePrefilter` false is the evaluate-everyone baseline. */
-async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, stats: ScanStats): AsyncGenerator<Match> {
+async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, stats: ScanStats, extra?: SQL): AsyncGenerator<Match> {
   const wanted = new Set<Status>(args.statuses);
   const sub = dependencyClosure(args.code, args.catalogue, args.groups);
   const mode = prefilterModeFor(args.statuses);
@@ -286,7 +294,7 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
   // compiled path reads only what the policies of the closure need, plus the tier hints.
   const hints = usePrefilter ? tierHints(args.code, sub, args) : { codes: [], cols: {} };
   const selected = usePrefilter ? { ...columnsFor(sub, args.groups), ...hints.cols } : columns;
-  const whereAfter = (after: string | null) => (prefilter ? and(scope(args.zoneCode, after), prefilter)! : scope(args.zoneCode, after));
+  const whereAfter = (after: string | null) => and(scope(args.zoneCode, after), prefilter ?? undefined, extra)!;
   const batch = args.batchSize ?? (usePrefilter ? DEFAULT_PREFILTER_BATCH : DEFAULT_BATCH);
   // Only statuses, amounts, near-misses and missing fields are needed here: skip the explanation text.
   const options = { explain: false, ...(args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {}) };
@@ -331,6 +339,11 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
   }
 }
 
+/** Counts keyed in STATUSES order, whatever order they were found in. */
+function inStatusOrder(counts: Partial<Record<ReverseStatus, number>>): Partial<Record<ReverseStatus, number>> {
+  return Object.fromEntries(STATUSES.flatMap((s) => (counts[s as ReverseStatus] !== undefined ? [[s, counts[s as ReverseStatus]]] : [])));
+}
+
 async function countInScope(db: DbOrTx, zoneCode: string | null): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(scope(zoneCode));
   return Number(row?.n ?? 0);
@@ -356,11 +369,73 @@ async function collect(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean
   const scanned = scannedPromise ? await scannedPromise : stats.candidates;
   const ordered = STATUSES.flatMap((s) => heads.get(s as ReverseStatus) ?? []);
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-  return { rows: ordered.slice(offset, offset + limit), counts, total, candidates: stats.candidates, scanned, ms: Math.round((performance.now() - t0) * 10) / 10, mode: stats.mode };
+  return { rows: ordered.slice(offset, offset + limit), counts: inStatusOrder(counts), total, candidates: stats.candidates, scanned, ms: Math.round((performance.now() - t0) * 10) / 10, mode: stats.mode };
 }
 
-/** Talents in scope whose status for `code` is in `statuses`: SQL prefilter, then the exact evaluator. */
-export function reverseMatch(db: DbOrTx, args: ReverseMatchArgs): Promise<ReverseMatchResult> {
+/**
+ * The same result as collect(), counted from precomputed facts: per status, the facts' count and their first
+ * offset+limit talent ids, merged with the live evaluation of the talents in scope whose facts do not answer the
+ * question; then only the page is evaluated live (for amounts, near-misses and missing fields). Null if a page row's
+ * live status differs from its fact (it cannot, short of a bug): the caller then evaluates everyone live.
+ */
+async function collectFromFacts(db: DbOrTx, args: ReverseMatchArgs, key: FactsKey): Promise<ReverseMatchResult | null> {
+  const t0 = performance.now();
+  const limit = Math.max(0, args.limit ?? DEFAULT_LIMIT);
+  const offset = Math.max(0, args.offset ?? 0);
+  const keep = offset + limit;
+  const stats: ScanStats = { candidates: 0, mode: 'facts' };
+  const letters = args.statuses.map((st) => FACT_LETTER[st]);
+  if (letters.length === 0) return { rows: [], counts: {}, total: 0, candidates: 0, scanned: await countInScope(db, args.zoneCode), ms: 0, mode: 'facts' };
+  const st = sql<string>`(${talentMatchFacts.statuses} ->> ${args.code})`;
+  const where = and(scope(args.zoneCode), sql`${st} in (${sql.join(letters.map((l) => sql`${l}`), sql`, `)})`)!;
+  const scannedPromise = countInScope(db, args.zoneCode);
+  const countRows = await db.select({ s: st, n: sql<number>`count(*)::int` }).from(talentProfiles).innerJoin(talentMatchFacts, factsValid(key)).where(where).groupBy(sql`1`);
+  const h = db
+    .select({ userId: talentProfiles.userId, s: sql<string>`${st}`.as('s'), rn: sql<number>`row_number() over (partition by ${st} order by ${talentProfiles.userId})`.as('rn') })
+    .from(talentProfiles)
+    .innerJoin(talentMatchFacts, factsValid(key))
+    .where(where)
+    .as('h');
+  const headRows = keep === 0 ? [] : await db.select({ userId: h.userId, s: h.s }).from(h).where(sql`${h.rn} <= ${keep}`);
+
+  const counts: Partial<Record<ReverseStatus, number>> = {};
+  for (const r of countRows) counts[LETTER_STATUS[r.s]!] = Number(r.n);
+  // Per status, entries in talent-id order: ids from the facts, rows from the live evaluation of the rest.
+  const heads = new Map<ReverseStatus, { id: string; row?: ReverseMatchRow }[]>();
+  for (const r of headRows) {
+    const status = LETTER_STATUS[r.s]!;
+    heads.set(status, [...(heads.get(status) ?? []), { id: r.userId }]);
+  }
+  for await (const { row } of scan(db, args, true, stats, factsMissing(key))) {
+    counts[row.status] = (counts[row.status] ?? 0) + 1;
+    heads.set(row.status, [...(heads.get(row.status) ?? []), { id: row.talentId, row }]);
+  }
+  const page = STATUSES.flatMap((s) => (heads.get(s as ReverseStatus) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, keep)).slice(offset, offset + limit);
+  const need = page.filter((e) => !e.row).map((e) => e.id);
+  if (need.length) {
+    const live = new Map<string, ReverseMatchRow>();
+    for await (const { row } of scan(db, args, true, stats, inArray(talentProfiles.userId, need))) live.set(row.talentId, row);
+    for (const e of page) {
+      if (e.row) continue;
+      const row = live.get(e.id);
+      const expected = STATUSES.find((s) => (heads.get(s as ReverseStatus) ?? []).includes(e));
+      if (!row || row.status !== expected) return null;
+      e.row = row;
+    }
+  }
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  return { rows: page.map((e) => e.row!), counts: inStatusOrder(counts), total, candidates: stats.candidates, scanned: await scannedPromise, ms: Math.round((performance.now() - t0) * 10) / 10, mode: 'facts' };
+}
+
+/**
+ * Talents in scope whose status for `code` is in `statuses`: from precomputed facts where they answer the question
+ * (args.factsKey), else SQL prefilter, then the exact evaluator.
+ */
+export async function reverseMatch(db: DbOrTx, args: ReverseMatchArgs): Promise<ReverseMatchResult> {
+  if (args.factsKey && !args.jdzDistricts) {
+    const r = await collectFromFacts(db, args, { evalDate: args.evalDate, catalogueKey: args.factsKey });
+    if (r) return r;
+  }
   return collect(db, args, true);
 }
 

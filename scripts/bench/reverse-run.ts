@@ -11,9 +11,11 @@
  * afterwards (needs CREATEDB). Either way: migrations, reference data, N synthetic talents (db/synthetic.ts, fixed
  * faker seed, all with profile consent), VACUUM ANALYZE.
  *
- * For every catalogue policy (issue 14 §6: not a chosen few) and each status set, org-level scope (every zone): one
- * warm-up, then R timed runs of reverseMatch (SQL prefilter + exact evaluation of the candidates), with the candidate
- * share the prefilter kept. The baseline reverseMatchInJs (every talent loaded and evaluated) runs once per policy
+ * Then the precomputed match facts of every talent are computed as the nightly job does (ADR 018; time and rate
+ * reported). For every catalogue policy (issue 14 §6: not a chosen few) and each status set, org-level scope (every
+ * zone): one warm-up, then R timed runs of reverseMatch as staff get it (counted from the facts, the page evaluated
+ * live), and one run without facts (SQL prefilter + exact evaluation of the candidates, the cost when no facts
+ * answer), with the candidate share that prefilter kept. The baseline reverseMatchInJs (every talent loaded and evaluated) runs once per policy
  * over all four statuses: its rows must equal the prefiltered ones for all four, its counts for every subset. The
  * worst p95 over every case is the headline. Prints progress on stderr and one JSON object on the last stdout line.
  */
@@ -27,6 +29,7 @@ import { consents, talentProfiles, users } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { syntheticProfile } from '@/db/synthetic';
 import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
+import { refreshMatchFacts } from '@/lib/policies/match-facts';
 import { reverseMatch, reverseMatchInJs, type ReverseMatchArgs, type ReverseMatchResult, type ReverseStatus } from '@/lib/policies/reverse';
 import { runIfMain } from './run-main';
 import { arg } from './run-args';
@@ -55,6 +58,8 @@ export interface ReverseCase {
   counts: Record<string, number>;
   sqlMs: { p50: number; p95: number; min: number; max: number; runs: number[] };
   jsMs: { p50: number; p95: number; min: number; max: number; runs: number[] };
+  /** One run without precomputed facts (SQL prefilter + exact evaluation of the candidates): the cost when no facts answer. */
+  liveMs: number;
   /** jsMs.p50 / sqlMs.p50 */
   speedup: number;
   agree: boolean;
@@ -66,6 +71,9 @@ export interface ReverseRunReport {
   scale: number;
   evalDate: string;
   seedMs: number;
+  /** Computing and storing the precomputed match facts of every talent (ADR 018), and the rate. */
+  factsMs: number;
+  factsPerSecond: number;
   rssMiBPeak: number | null;
   cases: ReverseCase[];
   /** The slowest case by p95 of reverseMatch: the number the ≤ 1 s target applies to. */
@@ -146,11 +154,16 @@ export async function runReverseBench(opts: { scale: number; runs: number; polic
     await db.execute(sql`vacuum analyze`);
     const seedMs = Math.round(performance.now() - t0);
     log(`seeded and analysed in ${(seedMs / 1000).toFixed(1)} s`);
+    log('computing the precomputed match facts of every talent (the nightly job)');
+    const facts = await refreshMatchFacts(db, { catalogue: CATALOGUE, groups: EXCLUSION_GROUPS, evalDate: EVAL_DATE, catalogueKey: 'bench', onProgress: (n) => n % 20_000 === 0 && log(`  facts ${n} / ${opts.scale}`) });
+    await db.execute(sql`analyze talent_match_facts`);
+    const factsPerSecond = Math.round(facts.computed / (facts.ms / 1000));
+    log(`facts: ${facts.computed} talents in ${(facts.ms / 1000).toFixed(1)} s (${factsPerSecond}/s)`);
     const cases: ReverseCase[] = [];
     for (const policy of opts.policies) {
-      const base = { catalogue: CATALOGUE, groups: EXCLUSION_GROUPS, code: policy, evalDate: EVAL_DATE, zoneCode: null, limit: 50 } as const;
+      const base = { catalogue: CATALOGUE, groups: EXCLUSION_GROUPS, code: policy, evalDate: EVAL_DATE, zoneCode: null, limit: 50, factsKey: 'bench' } as const;
       // The baseline once per policy (evaluating everyone costs seconds): all four statuses.
-      const js = await reverseMatchInJs(db, { ...base, statuses: STATUS_SETS.at(-1)!.statuses });
+      const js = await reverseMatchInJs(db, { ...base, factsKey: undefined, statuses: STATUS_SETS.at(-1)!.statuses });
       for (const set of STATUS_SETS) {
         const args: ReverseMatchArgs = { ...base, statuses: set.statuses };
         let fast = await reverseMatch(db, args); // warm-up
@@ -159,33 +172,36 @@ export async function runReverseBench(opts: { scale: number; runs: number; polic
           fast = await reverseMatch(db, args);
           sqlRuns.push(fast.ms);
         }
+        const live = await reverseMatch(db, { ...args, factsKey: undefined });
         const countsAgree = set.statuses.every((st) => (fast.counts[st] ?? 0) === (js.counts[st] ?? 0));
-        const agree = countsAgree && (set.statuses.length < 4 || same(fast, js));
+        const agree = countsAgree && (set.statuses.length < 4 || same(fast, js)) && same(live, fast);
         const c: ReverseCase = {
           policy,
           statuses: set.label,
           mode: fast.mode,
           scanned: fast.scanned,
-          candidates: fast.candidates,
-          candidateShare: fast.scanned ? Math.round((fast.candidates / fast.scanned) * 1000) / 1000 : 0,
+          // The live path's prefilter: the share of talents it keeps for exact evaluation (the facts path evaluates only the page).
+          candidates: live.candidates,
+          candidateShare: live.scanned ? Math.round((live.candidates / live.scanned) * 1000) / 1000 : 0,
           matches: fast.total,
           counts: fast.counts as Record<string, number>,
           sqlMs: stats(sqlRuns),
           jsMs: stats([js.ms]),
+          liveMs: live.ms,
           speedup: round1(js.ms / Math.max(0.1, pct(sqlRuns, 50))),
           agree,
         };
         cases.push(c);
         log(
           `${policy} ${set.label.padEnd(18)} mode ${c.mode.padEnd(7)} candidates ${String(c.candidates).padStart(6)} / ${c.scanned} (${(c.candidateShare * 100).toFixed(1)} %), matches ${String(c.matches).padStart(6)}: ` +
-            `p50 ${c.sqlMs.p50} ms, p95 ${c.sqlMs.p95} ms; JS-all ${js.ms} ms → ${c.speedup}×${agree ? '' : ' ✗ RESULTS DIFFER'}`,
+            `p50 ${c.sqlMs.p50} ms, p95 ${c.sqlMs.p95} ms; live ${live.ms} ms; JS-all ${js.ms} ms → ${c.speedup}×${agree ? '' : ' ✗ RESULTS DIFFER'}`,
         );
       }
     }
     const slowest = cases.reduce<ReverseCase | null>((w, c) => (!w || c.sqlMs.p95 > w.sqlMs.p95 ? c : w), null);
     const worst = slowest ? { policy: slowest.policy, statuses: slowest.statuses, p95: slowest.sqlMs.p95, candidateShare: slowest.candidateShare } : null;
     if (worst) log(`worst p95 over ${cases.length} cases: ${worst.p95} ms (${worst.policy} ${worst.statuses}, ${(worst.candidateShare * 100).toFixed(1)} % candidates)`);
-    return { driver: scratch.handle.driver, target: scratch.target, scale: opts.scale, evalDate: EVAL_DATE, seedMs, rssMiBPeak: rssPeakMiB(), cases, worst };
+    return { driver: scratch.handle.driver, target: scratch.target, scale: opts.scale, evalDate: EVAL_DATE, seedMs, factsMs: facts.ms, factsPerSecond, rssMiBPeak: rssPeakMiB(), cases, worst };
   } finally {
     await scratch.cleanup();
   }
