@@ -389,27 +389,56 @@ async function collectFromFacts(db: DbOrTx, args: ReverseMatchArgs, key: FactsKe
   const st = sql<string>`(${talentMatchFacts.statuses} ->> ${args.code})`;
   const where = and(scope(args.zoneCode), sql`${st} in (${sql.join(letters.map((l) => sql`${l}`), sql`, `)})`)!;
   const scannedPromise = countInScope(db, args.zoneCode);
+  // The talents whose facts do not answer, evaluated live; on PostgreSQL this runs beside the fact queries below.
+  // Per status their count and their first offset+limit rows (scan order = talent id): memory stays bounded.
+  const stale = (async () => {
+    const n: Partial<Record<ReverseStatus, number>> = {};
+    const first = new Map<ReverseStatus, ReverseMatchRow[]>();
+    // Usually every fact answers: a bare anti-join finds that out faster than the prefiltered scan.
+    const anyStale = await db.select({ one: sql<number>`1` }).from(talentProfiles).where(and(scope(args.zoneCode), factsMissing(key))).limit(1);
+    if (anyStale.length === 0) return { n, first };
+    for await (const { row } of scan(db, args, true, stats, factsMissing(key))) {
+      n[row.status] = (n[row.status] ?? 0) + 1;
+      const h = first.get(row.status) ?? [];
+      if (h.length < keep) h.push(row);
+      first.set(row.status, h);
+    }
+    return { n, first };
+  })();
+  stale.catch(() => {}); // awaited below; a failure of the fact queries first must not leave it unhandled
   const countRows = await db.select({ s: st, n: sql<number>`count(*)::int` }).from(talentProfiles).innerJoin(talentMatchFacts, factsValid(key)).where(where).groupBy(sql`1`);
-  const h = db
-    .select({ userId: talentProfiles.userId, s: sql<string>`${st}`.as('s'), rn: sql<number>`row_number() over (partition by ${st} order by ${talentProfiles.userId})`.as('rn') })
-    .from(talentProfiles)
-    .innerJoin(talentMatchFacts, factsValid(key))
-    .where(where)
-    .as('h');
-  const headRows = keep === 0 ? [] : await db.select({ userId: h.userId, s: h.s }).from(h).where(sql`${h.rn} <= ${keep}`);
+  // Per status, the first offset+limit ids in talent-id order: one LIMIT query each, which stops early on the id index.
+  const headRows =
+    keep === 0
+      ? []
+      : (
+          await Promise.all(
+            letters.map((l) =>
+              db
+                .select({ userId: talentProfiles.userId })
+                .from(talentProfiles)
+                .innerJoin(talentMatchFacts, factsValid(key))
+                .where(and(scope(args.zoneCode), sql`${st} = ${l}`))
+                .orderBy(asc(talentProfiles.userId))
+                .limit(keep)
+                .then((rows) => rows.map((r) => ({ userId: r.userId, s: l as string }))),
+            ),
+          )
+        ).flat();
 
   const counts: Partial<Record<ReverseStatus, number>> = {};
   for (const r of countRows) counts[LETTER_STATUS[r.s]!] = Number(r.n);
   // Per status, entries in talent-id order: ids from the facts, rows from the live evaluation of the rest.
   const heads = new Map<ReverseStatus, { id: string; row?: ReverseMatchRow }[]>();
-  for (const r of headRows) {
-    const status = LETTER_STATUS[r.s]!;
-    heads.set(status, [...(heads.get(status) ?? []), { id: r.userId }]);
-  }
-  for await (const { row } of scan(db, args, true, stats, factsMissing(key))) {
-    counts[row.status] = (counts[row.status] ?? 0) + 1;
-    heads.set(row.status, [...(heads.get(row.status) ?? []), { id: row.talentId, row }]);
-  }
+  const headOf = (status: ReverseStatus) => {
+    let h = heads.get(status);
+    if (!h) heads.set(status, (h = []));
+    return h;
+  };
+  for (const r of headRows) headOf(LETTER_STATUS[r.s]!).push({ id: r.userId });
+  const staleResult = await stale;
+  for (const [status, n] of Object.entries(staleResult.n) as [ReverseStatus, number][]) counts[status] = (counts[status] ?? 0) + n;
+  for (const [status, rows] of staleResult.first) headOf(status).push(...rows.map((row) => ({ id: row.talentId, row })));
   const page = STATUSES.flatMap((s) => (heads.get(s as ReverseStatus) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, keep)).slice(offset, offset + limit);
   const need = page.filter((e) => !e.row).map((e) => e.id);
   if (need.length) {
