@@ -1,7 +1,8 @@
 import { faker as zhFaker } from '@faker-js/faker/locale/zh_CN';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { consents, policyApplications, talentProfiles, users } from './schema';
+import { demoBlobKey, demoMaterialPdf } from './demo-materials';
+import { applicationMaterials, consents, policyApplications, talentProfiles, users } from './schema';
 import { syntheticProfile } from './synthetic';
 import { isOneOff, periodKeyFor } from '@/lib/policy-matching/benefits';
 import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
@@ -9,6 +10,7 @@ import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { versionInForce } from '@/lib/policy-matching/model';
 import { blindIndex, encryptField } from '@/lib/crypto/fields';
 import { noticeHash } from '@/lib/talent/notice-hash';
+import { sanitizeFileName } from '@/lib/uploads/filename';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/talent/privacy-notice';
 import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
 
@@ -18,6 +20,10 @@ import { toCanonical, type ProfileColumns } from '@/lib/talent/profile-mapping';
  * applications in every status — submitted, approved (with the benefit recorded on the profile, as the staff's
  * 二次确认 does), rejected with a reason, withdrawn — dated over the same year, each for a policy the talent was
  * eligible for when they applied (the evaluator decides, not a dice roll). Names and figures are invented demo data.
+ *
+ * Each application carries a file per listed material (db/demo-materials.ts: a one-page PDF marked 演示材料), put
+ * through the storage the upload pipeline uses (lib/storage, `STORAGE_DIR` or S3) with the same application_materials
+ * row an upload attached on submission leaves, so staff open them beside the application like real ones.
  */
 
 const DAY = 86_400_000;
@@ -29,6 +35,8 @@ export interface DemoDistrictOptions {
   /** Staff who decide applications, by zone code (their decisions are dated and attributed). */
   deciders: Record<string, string>;
   passwordHash: string;
+  /** Attach generated material files (default true). */
+  materials?: boolean;
 }
 
 /** Idempotent: talents are keyed by e-mail (resident-N@demo.local); a second run adds nothing. */
@@ -39,6 +47,8 @@ export async function seedDemoDistrict(db: Db, opts: DemoDistrictOptions): Promi
   const existing = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
   if (existing.length >= opts.talents) return { talents: 0, applications: 0 };
 
+  // Loaded only here: lib/storage is server-only (the seed runs with --conditions=react-server, tests stub it).
+  const storage = opts.materials === false ? null : (await import('@/lib/storage/storage')).getStorage();
   const nowMs = opts.now.getTime();
   const yearAgo = nowMs - 365 * DAY;
   let applications = 0;
@@ -84,7 +94,7 @@ export async function seedDemoDistrict(db: Db, opts: DemoDistrictOptions): Promi
       // An application still waiting was made recently (nobody leaves one waiting for a year).
       const createdAt = status === 'submitted' ? new Date(Math.max(appliedOn.getTime(), nowMs - faker.number.int({ min: 1, max: 25 }) * DAY)) : appliedOn;
       const zone = profile.zoneCode ?? null;
-      await db.insert(policyApplications).values({
+      const [app] = await db.insert(policyApplications).values({
         talentId: u.id,
         policyCode: policy.code,
         version: version.version,
@@ -100,8 +110,31 @@ export async function seedDemoDistrict(db: Db, opts: DemoDistrictOptions): Promi
         decisionReason: status === 'rejected' ? faker.helpers.arrayElement(REJECT_REASONS) : null,
         createdAt,
         updatedAt: decidedAt ?? createdAt,
-      });
+      }).returning({ id: policyApplications.id });
       applications++;
+      const listed = version.application?.materials ?? [];
+      if (storage && listed.length) {
+        // Uploaded shortly before submitting; written to storage first, then the rows (as the upload route does).
+        const files = listed.map((m) => {
+          const key = demoBlobKey(emails[i]!, policy.code, version.version, m.code);
+          const bytes = demoMaterialPdf({ nameZh: m.name_zh, nameEn: m.name_en, applicant: name, policyCode: policy.code, date: createdAt.toISOString().slice(0, 10) });
+          return { m, key, bytes };
+        });
+        await Promise.all(files.map((f) => storage.put(f.key, f.bytes, { contentType: 'application/pdf' })));
+        await db.insert(applicationMaterials).values(
+          files.map((f) => ({
+            talentId: u.id,
+            policyCode: policy.code,
+            materialCode: f.m.code,
+            applicationId: app!.id,
+            storageKey: f.key,
+            contentType: 'application/pdf',
+            size: f.bytes.byteLength,
+            fileName: `${sanitizeFileName(`${f.m.name_zh}（演示材料）`, 90)}.pdf`,
+            uploadedAt: new Date(createdAt.getTime() - 10 * 60_000),
+          })),
+        );
+      }
       if (status === 'approved') {
         const date = decidedAt!.toISOString().slice(0, 10);
         const field = isOneOff(version.benefit) ? sql`received = coalesce(received, '[]'::jsonb) || ${JSON.stringify([{ policy_id: policy.code, date }])}::jsonb` : sql`receiving = coalesce(receiving, '[]'::jsonb) || ${JSON.stringify([{ policy_id: policy.code, since: date }])}::jsonb`;

@@ -31,7 +31,7 @@ if (!fs.existsSync(bin('next'))) {
 }
 if (!process.env.DATABASE_URL) fs.mkdirSync('.data', { recursive: true });
 
-run(bin('tsx'), ['scripts/seed.ts', '--if-empty', '--demo'], 'Database: migrate and seed (first run only) / 初始化数据库');
+run(bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts', '--if-empty', '--demo'], 'Database: migrate and seed (first run only) / 初始化数据库');
 run(bin('next'), ['build'], 'Build / 构建');
 
 const logins = [

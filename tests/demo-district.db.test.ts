@@ -7,11 +7,15 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '@/db/demo-district';
 import { seedReferenceData } from '@/db/seed';
+import { applicationMaterialFileRoute } from '@/lib/policies/api';
+import { checkPdf, sniffMaterialType } from '@/lib/policies/material-file';
 import { rowsOf } from '@/lib/jobs/queue';
 import { CATALOGUE, EXCLUSION_GROUPS } from '@/lib/policy-matching/catalogue';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import { matchingProfile } from '@/lib/talent/queries';
 import { setupTestDb } from '@/tests/helpers/db';
+import { bearer, makeUser, tokenFor } from '@/tests/helpers/factories';
+import { callRoute } from '@/tests/helpers/http';
 
 const t = setupTestDb({ resetEach: false });
 const NOW = new Date('2026-12-04T04:00:00Z');
@@ -49,6 +53,30 @@ describe('seedDemoDistrict', () => {
         const recorded = [...((row!.receiving as { policy_id: string }[] | null) ?? []), ...((row!.received as { policy_id: string }[] | null) ?? [])].map((x) => x.policy_id);
         expect(recorded).toContain(a.policy_code);
       }
+    }
+  });
+
+  it('attaches a demo PDF per listed material that staff of the zone open through the material route', async () => {
+    const missing = rowsOf<{ n: number }>(
+      await t.db().execute(sql`select count(*)::int as n from policy_applications a cross join lateral jsonb_array_elements(a.materials) m
+        where not exists (select 1 from application_materials f where f.application_id = a.id and f.material_code = m->>'code')`),
+    );
+    expect(missing[0]!.n).toBe(0);
+    const files = rowsOf<{ id: string; application_id: string; zone_code: string; status: string; file_name: string; size: number }>(
+      await t.db().execute(sql`select distinct on (a.status) f.id, f.application_id, a.zone_code, a.status, f.file_name, f.size::int as size
+        from application_materials f join policy_applications a on a.id = f.application_id where a.zone_code is not null order by a.status, f.id`),
+    );
+    expect(files.map((f) => f.status).sort()).toEqual(['approved', 'rejected', 'submitted', 'withdrawn']);
+    for (const f of files) {
+      expect(f.file_name).toMatch(/（演示材料）\.pdf$/);
+      const staff = await tokenFor(t.db(), await makeUser(t.db(), 'zone_staff', { zoneCode: f.zone_code }));
+      const res = await callRoute(applicationMaterialFileRoute, { params: { id: f.application_id, materialId: f.id }, headers: bearer(staff) });
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(res.bytes);
+      expect(bytes.byteLength).toBe(f.size);
+      expect(sniffMaterialType(bytes)).toBe('application/pdf');
+      expect(checkPdf(bytes)).toBeNull(); // what the upload pipeline would accept
+      expect(new TextDecoder('latin1').decode(bytes)).toContain('DEMO MATERIAL');
     }
   });
 
