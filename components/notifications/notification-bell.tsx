@@ -1,14 +1,12 @@
 import Link from 'next/link';
 import { can, type Actor } from '@/lib/auth/permissions';
 import type { Translator } from '@/lib/i18n';
-import { listMyNotifications } from '@/lib/notifications/service';
+import { myUnreadCount } from '@/lib/notifications/service';
 
 /** The header bell: unread count for a signed-in user, linking to /notifications. Never breaks the header. */
 export async function NotificationBell({ actor, t }: { actor: Actor; t: Translator }) {
   if (!can(actor, 'notifications.read_own')) return null;
-  const unread = await listMyNotifications(actor, { unreadOnly: true, limit: 1 })
-    .then((r) => r.unread)
-    .catch(() => 0);
+  const unread = await myUnreadCount(actor).catch(() => 0);
   return (
     <Link
       href="/notifications"

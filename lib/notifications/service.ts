@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb, type DbOrTx } from '@/db/client';
 import { notifications } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
@@ -36,15 +37,25 @@ export async function listMyNotifications(actor: Actor | null, opts: { unreadOnl
   const me = await authorize(actor, 'notifications.read_own', actor ? { ownerId: actor.id } : undefined, { ip: opts.ip });
   const db = await getDb();
   const where = opts.unreadOnly ? and(eq(notifications.userId, me.id), isNull(notifications.readAt)) : eq(notifications.userId, me.id);
-  const [rows, [u]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(opts.limit ?? 50),
-    db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, me.id), isNull(notifications.readAt))),
-  ]);
+  // The count through myUnreadCount: on a page the header's bell has already asked it in this request.
+  const [rows, unread] = await Promise.all([db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(opts.limit ?? 50), myUnreadCount(actor)]);
   return {
     items: rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, read: r.readAt !== null, createdAt: r.createdAt.toISOString() })),
-    unread: u?.n ?? 0,
+    unread,
   };
 }
+
+/**
+ * The header bell's figure: my unread count, one COUNT query (the bell sits on every page, so it does not also fetch a
+ * row it would throw away). Memoised per request with React's cache() — the header and the 工作台's card ask once —
+ * and never across requests or users.
+ */
+export const myUnreadCount = cache(async (actor: Actor | null): Promise<number> => {
+  const me = await authorize(actor, 'notifications.read_own', actor ? { ownerId: actor.id } : undefined);
+  const db = await getDb();
+  const [u] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, me.id), isNull(notifications.readAt)));
+  return u?.n ?? 0;
+});
 
 /** The /notifications page: my notifications rendered through their kinds (label, link and details localised). */
 export async function listMyNotificationViews(actor: Actor | null, locale: Locale, opts: { limit?: number } = {}): Promise<{ items: NotificationView[]; unread: number }> {
