@@ -10,6 +10,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { AppError } from '@/lib/http/errors';
 import { getTranslator } from '@/lib/i18n/server';
 import { applicationStateByPolicy } from '@/lib/policies/application-state';
+import { askedProfileFields } from '@/lib/policies/asked-fields';
 import { listMyApplications } from '@/lib/policies/applications';
 import { getPolicy, myMatches } from '@/lib/policies/service';
 import type { PolicyVersion } from '@/lib/policy-matching/model';
@@ -89,7 +90,8 @@ async function MyPoliciesBody({ actor }: { actor: Actor }) {
       // The machine-readable facts of each criterion are for API clients; the cards read the sentences. Leaving them
       // out of the client payload keeps ~50 cards' worth of JSON off the wire (bench pages, issue 13 §4).
       data={{ evalDate: data.evalDate, results: data.results.map((r) => ({ ...r, criteria: r.criteria.map((c) => ({ id: c.id, result: c.result, explanation: c.explanation })) })), missingFields: data.missingFields, nextQuestion: data.nextQuestion }}
-      current={me.profile as Record<string, unknown>}
+      // Only the profile fields the page's questions can write (the rest, personal data included, stays on the server).
+      current={askedProfileFields(me.profile as Record<string, unknown>, data)}
       applications={applications}
       chooseOne={chooseOne}
     />
