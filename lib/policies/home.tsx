@@ -19,7 +19,8 @@ const ENDING_DAYS = 60;
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function PoliciesCard({ actor, t, locale, ip }: HomeCardContext) {
-  const data = await myMatches(actor, { ip }).catch((err) => {
+  // Counts, dates and the next question only: no per-criterion sentences to build.
+  const data = await myMatches(actor, { ip, explain: false }).catch((err) => {
     if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) return null;
     throw err;
   });

@@ -76,9 +76,9 @@ export function rankMissingFields(results: readonly EvaluationResult[]): string[
 }
 
 /** Evaluates a profile against the stored catalogue. Pure apart from reading the catalogue. */
-export async function evaluateWithCatalogue(db: DbOrTx, profile: Partial<CanonicalProfile>, evalDate: string, includeNotInForce = false): Promise<EvaluateResponse> {
+export async function evaluateWithCatalogue(db: DbOrTx, profile: Partial<CanonicalProfile>, evalDate: string, includeNotInForce = false, explain = true): Promise<EvaluateResponse> {
   const catalogue = await loadCatalogue(db);
-  const results = evaluateAll(profile, catalogue.policies, catalogue.groups, evalDate);
+  const results = evaluateAll(profile, catalogue.policies, catalogue.groups, evalDate, { explain });
   return { evalDate, results: decorate(results, catalogue, evalDate, includeNotInForce), missingFields: rankMissingFields(results) };
 }
 
@@ -104,15 +104,19 @@ export function hasProfileConsent(db: DbOrTx, userId: string): Promise<boolean> 
   return hasConsent(db, userId, 'profile');
 }
 
-/** GET /api/v1/me/matches — 我的政策: my profile against every policy in force. */
-export async function myMatches(actor: Actor | null, opts: { evalDate?: string; ip?: string } = {}): Promise<EvaluateResponse & { nextQuestion: string | null }> {
+/**
+ * GET /api/v1/me/matches — 我的政策: my profile against every policy in force. `explain: false` (the 工作台's card,
+ * which shows counts, dates and the next question, never a criterion's sentence) skips building the per-criterion
+ * explanations: statuses, missing fields, near misses, dates and amounts are the same, the sentences are empty.
+ */
+export async function myMatches(actor: Actor | null, opts: { evalDate?: string; ip?: string; explain?: boolean } = {}): Promise<EvaluateResponse & { nextQuestion: string | null }> {
   const me = await authorize(actor, 'matches.read_own', actor ? { ownerId: actor.id } : undefined, { ip: opts.ip });
   const db = await getDb();
   const loaded = await loadTalentProfile(db, me.id);
   if (!loaded) throw new AppError('NOT_FOUND');
   // Withdrawing the profile consent stops matching (PIPL): nothing is evaluated from the stored profile.
   if (!(await hasProfileConsent(db, me.id))) throw new AppError('FORBIDDEN', { detailKey: 'talent.consentWithdrawn' });
-  const res = await evaluateWithCatalogue(db, loaded.profile, opts.evalDate ?? todayIso());
+  const res = await evaluateWithCatalogue(db, loaded.profile, opts.evalDate ?? todayIso(), false, opts.explain !== false);
   return { ...res, nextQuestion: res.missingFields[0] ?? null };
 }
 
