@@ -368,6 +368,11 @@ describe('evidence, verification and the public showcase', () => {
     expect(showcase.status).toBe(200);
     expect(showcase.json).toMatchObject({ name: '周窑', verified: [{ subject: 'ich', claim: { level: 'municipal' } }] });
     expect(showcase.text).not.toMatch(/1[3-9]\d{9}|\d{17}[\dX]|1995-06-15|phone|birth|id_number/);
+
+    // An administrator disables the account: the showcase is no longer public.
+    const owner = await t.db().select({ id: talentProfiles.userId }).from(talentProfiles).where(eq(talentProfiles.showcaseSlug, pending.showcase_slug));
+    await t.db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, owner[0]!.id));
+    expect((await callRoute(getShowcaseRoute, { params: { slug: pending.showcase_slug } })).status).toBe(404);
   });
 });
 

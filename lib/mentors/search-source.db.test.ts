@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mentors, talentProfiles } from '@/db/schema';
+import { mentors, talentProfiles, users } from '@/db/schema';
 import { setupTestDb } from '@/tests/helpers/db';
 import { makeTalent } from '@/tests/helpers/factories';
 import { mentorSearchSource } from './search-source';
@@ -33,6 +33,11 @@ describe('mentor search documents', () => {
     expect(l).toMatchObject({ crafts: ['粉彩', 'famille_rose'], titles: ['正高'], honours: ['景德镇手工制瓷技艺'], ichLevel: 'provincial', acceptsApprentices: false, openPlaces: 0 });
     const text = JSON.stringify([...docs.values()]);
     expect(text).not.toMatch(/13800138000|1970-05-01|birth|phone/);
+    // An administrator disables the talent's account: the page and its document go (and come back when re-enabled).
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, shown.id));
+    expect((await mentorSearchSource.load([linked!.id])).get(linked!.id)).toBeNull();
+    await db().update(users).set({ disabledAt: null }).where(eq(users.id, shown.id));
+    expect((await mentorSearchSource.load([linked!.id])).get(linked!.id)).not.toBeNull();
     // The talent withdraws the opt-in: the mentor's document goes.
     await db().update(talentProfiles).set({ showcaseEnabled: false }).where(eq(talentProfiles.userId, shown.id));
     expect((await mentorSearchSource.load([linked!.id])).get(linked!.id)).toBeNull();

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, getTableColumns, getTableName, inArray, is, sql, type SQL } from 'drizzle-orm';
 import { PgColumn, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { consents, evidence, talentProfiles, workImages, works } from '@/db/schema';
+import { consents, evidence, talentProfiles, users, workImages, works } from '@/db/schema';
 import { mergePortalApprentices, portalApprenticesSql } from '@/lib/mentors/queries';
 import { toCanonical, type ProfileColumns } from './profile-mapping';
 import type { CanonicalProfile } from './profile-schema';
@@ -83,9 +83,24 @@ export async function loadMatchingProfile(db: DbOrTx, userId: string, evalDate?:
 /** A column as "table"."column": drizzle may render it unqualified in a single-table select, ambiguous in a subquery. */
 const qualified = (col: AnyPgColumn | SQL): SQL => (is(col, PgColumn) ? sql`${sql.identifier(getTableName(col.table))}.${sql.identifier(col.name)}` : (col as SQL));
 
-/** SQL: the talent in `userCol` has opted in to public display (the showcase rule). */
+/**
+ * The showcase rule on a talent_profiles row (`row`: the table or an alias): the talent opted in to public display,
+ * the profile consent is in force and an administrator has not disabled the account. The one rule for the showcase,
+ * mentor pages and their search documents.
+ */
+function displayRuleOn(row: SQL): SQL {
+  const uid = sql`${row}.user_id`;
+  return sql`(${row}.showcase_enabled and ${consentInForce(uid)} and not exists (select 1 from ${users} du where du.id = ${uid} and du.disabled_at is not null))`;
+}
+
+/** SQL over talent_profiles: the row's talent is shown publicly (the showcase rule). */
+export function publicDisplayRule(): SQL {
+  return displayRuleOn(sql`${talentProfiles}`);
+}
+
+/** SQL: the talent in `userCol` is shown publicly (the showcase rule), whatever table the outer query reads. */
 export function publicDisplaySql(userCol: AnyPgColumn | SQL): SQL {
-  return sql`exists (select 1 from ${talentProfiles} pd where pd.user_id = ${qualified(userCol)} and pd.showcase_enabled and ${consentInForce(sql`pd.user_id`)})`;
+  return sql`exists (select 1 from ${talentProfiles} pd where pd.user_id = ${qualified(userCol)} and ${displayRuleOn(sql`pd`)})`;
 }
 
 /** SQL: the crafts (工种 codes) of the talent in `userCol` (null without a profile). */
@@ -120,7 +135,7 @@ export async function loadPublicTalentDisplay(db: DbOrTx, userIds: readonly stri
   const rows = await db
     .select({ userId: talentProfiles.userId, crafts: talentProfiles.crafts, titleLevel: talentProfiles.titleLevel, titleDate: talentProfiles.titleDate, honours: talentProfiles.honours, ichLevel: talentProfiles.ichLevel, ichProject: talentProfiles.ichProject, ichYear: talentProfiles.ichYear })
     .from(talentProfiles)
-    .where(and(inArray(talentProfiles.userId, [...userIds]), eq(talentProfiles.showcaseEnabled, true), consentInForce()));
+    .where(and(inArray(talentProfiles.userId, [...userIds]), publicDisplayRule()));
   if (!rows.length) return out;
   const ids = rows.map((r) => r.userId);
   const [ev, ws] = await Promise.all([

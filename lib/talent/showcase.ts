@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { evidence, talentProfiles, users, workImages, works } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { CRAFT_CODES } from './crafts';
-import { consentInForce } from './queries';
+import { publicDisplayRule } from './queries';
 
 /**
  * Public showcases (opt-in): name, crafts, bio, verified honours and public works. Nothing sensitive —
@@ -36,10 +36,7 @@ export const showcaseDto = z.object({
 });
 export type ShowcaseDto = z.infer<typeof showcaseDto>;
 
-const visible = and(
-  eq(talentProfiles.showcaseEnabled, true),
-  consentInForce(),
-);
+const visible = publicDisplayRule();
 
 const publicClaim = (subject: string, claim: Record<string, unknown>) => {
   // Only what the badge needs; never dates of birth or documents.
