@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { assemblePdf } from '@/lib/policies/material-file';
 
 /**
  * Material files for the demo district's applications (issue 13): a one-page PDF per listed material, generated here
@@ -59,17 +60,8 @@ export function demoMaterialPdf(t: DemoMaterialText): Uint8Array {
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 8 0 R /DW 1000 >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info << /Title (DEMO MATERIAL) /Producer (jingpiao demo seed) >> >>\nstartxref\n${xref}\n%%EOF\n`;
   // Every character above is ASCII (Chinese is hex), so the string's length is its byte length.
-  return new TextEncoder().encode(out);
+  return assemblePdf(objects, '<< /Title (DEMO MATERIAL) /Producer (jingpiao demo seed) >>');
 }
 
 /** A blob key (UUID v4 shape, as lib/storage requires) derived from what the file is for: re-seeding names the same blob. */

@@ -27,7 +27,7 @@ import { parseCli, usage } from './bench/cli';
 import { measure, stopActiveLoad } from './bench/load';
 import { renderTable, writeReport, type Machine, type Report, type ServerInfo } from './bench/report';
 import { BENCHMARKS, BENCHMARK_NAMES, DEFAULT_BENCHMARK_NAMES, benchmarkByName } from './bench/registry';
-import { BENCH_LOGIN_IP_LIMIT, BENCH_MASTER_KEY, ensureBuild, prepareDatabase, seed, startServer, type Database, type RunningServer } from './bench/server';
+import { BENCH_LOGIN_IP_LIMIT, benchServerEnv, ensureBuild, prepareDatabase, seed, startServer, type Database, type RunningServer } from './bench/server';
 import type { BenchContext, BenchResult, RunOptions } from './bench/types';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -137,18 +137,7 @@ async function main(): Promise<number> {
       const noServer = () => Promise.reject(new Error('this benchmark declares needsServer: false / 该基准测试声明无需服务器'));
       ctx = { baseUrl: '', serverPid: null, options, log, login: noServer, load: noServer };
     } else {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        ...db.env,
-        APP_ENV: 'test',
-        APP_MASTER_KEY: BENCH_MASTER_KEY,
-        NEXT_TELEMETRY_DISABLED: '1',
-        LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-        EVALUATE_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-      };
-      // Not inherited: NODE_ENV (next start sets production itself) and the test clock.
-      Reflect.deleteProperty(env, 'NODE_ENV');
-      Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
+      const env = benchServerEnv(db.env, { EVALUATE_IP_LIMIT: BENCH_LOGIN_IP_LIMIT });
       const seeded = seed(env, log, { scale: seedScale, zone: seedZone ?? undefined });
       const logFile = path.join(cli.outDir, 'server.log');
       server = await startServer(env, logFile, log);

@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { useLocale } from '@/components/i18n/provider';
 import type { Locale } from '@/lib/i18n';
 import { Alert } from '@/components/ui/card';
-import { Button } from '@/components/ui/button';
+import { Button, type ButtonVariant } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/actions/result';
 import { localiseMessage, zodLocaleError } from '@/lib/validation';
@@ -121,15 +121,22 @@ function FieldShell({ id, label, hint, message, children }: { id: string; label:
   );
 }
 
-export function TextField({ name, label, hint, ...props }: { name: string; label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, label, hint, setValueAs, ...props }: { name: string; label: string; hint?: string; setValueAs?: (v: unknown) => unknown } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   const { register } = useFormContext();
   const { message } = useFieldState(name);
   return (
     <FieldShell id={id} label={label} hint={hint} message={message}>
-      <Input id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : hint ? `${id}-hint` : undefined} {...props} {...register(name)} />
+      <Input id={id} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : hint ? `${id}-hint` : undefined} {...props} {...register(name, setValueAs ? { setValueAs } : undefined)} />
     </FieldShell>
   );
+}
+
+/** A whole number that reaches the schema as a number (the shared schemas say z.number()); an empty box is 0. */
+const wholeNumber = (v: unknown) => (v === '' || v === null || v === undefined ? 0 : Number(v));
+
+export function NumberField(props: { name: string; label: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'type'>) {
+  return <TextField type="number" inputMode="numeric" setValueAs={wholeNumber} {...props} />;
 }
 
 export function SelectField({ name, label, hint, options, ...props }: { name: string; label: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
@@ -155,10 +162,10 @@ export function FormMessage({ error, success }: { error?: string | null; success
   return null;
 }
 
-export function SubmitButton({ children, pendingLabel, className }: { children: ReactNode; pendingLabel?: string; className?: string }) {
+export function SubmitButton({ children, pendingLabel, className, variant }: { children: ReactNode; pendingLabel?: string; className?: string; variant?: ButtonVariant }) {
   const { formState } = useFormContext();
   return (
-    <Button type="submit" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting} className={className}>
+    <Button type="submit" variant={variant} disabled={formState.isSubmitting} aria-busy={formState.isSubmitting} className={className}>
       {formState.isSubmitting && pendingLabel ? pendingLabel : children}
     </Button>
   );

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { get, useFormContext, useFormState } from 'react-hook-form';
-import { applyActionResult, Form, FormMessage, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
+import { applyActionResult, Form, FormMessage, NumberField, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
 import { useLocale, useT } from '@/components/i18n/provider';
 import { CraftOptions } from '@/components/talent/craft-options';
 import { CheckboxField, FieldMessage, TextAreaField } from '@/components/talent/fields';
@@ -14,7 +14,6 @@ import { createMentorAction } from '@/lib/mentors/actions';
 import { mentorInput, type MentorInput } from '@/lib/mentors/schemas';
 import { JDZ_DISTRICT_OPTIONS } from '@/lib/talent/zones';
 import { localiseMessage } from '@/lib/validation';
-import { NumberField } from './fields';
 
 const EMPTY: MentorInput = { displayName: '', district: '珠山区', crafts: [], studioLocation: '', bio: '', credentials: [], works: [], acceptsApprentices: true, maxApprentices: 2, demo: false };
 

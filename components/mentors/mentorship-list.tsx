@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { applyActionResult, Form, FormMessage, TextField, useZodForm } from '@/components/form/form';
+import { applyActionResult, Form, FormMessage, NumberField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
 import { useT } from '@/components/i18n/provider';
 import { Modal } from '@/components/policy-staff/modal';
 import { TextAreaField } from '@/components/talent/fields';
@@ -13,7 +13,6 @@ import type { MessageKey } from '@/lib/i18n';
 import { actOnMentorshipAction } from '@/lib/mentors/actions';
 import type { MentorshipAction } from '@/lib/mentors/core';
 import { mentorshipActionInput, type MentorshipActionInput, type MentorshipDto } from '@/lib/mentors/schemas';
-import { FormSubmit, NumberField } from './fields';
 import { STATUS_TONE } from './labels';
 
 const TITLE: Record<MentorshipAction, MessageKey> = { accept: 'mentors.acceptTitle', decline: 'mentors.declineTitle', withdraw: 'mentors.withdrawTitle', end: 'mentors.endTitle' };
@@ -104,7 +103,7 @@ export function MentorshipList({ items, side, empty, today, testId }: { items: M
               <Button variant="ghost" onClick={() => setOpen(null)}>
                 {t('mentors.cancel')}
               </Button>
-              <FormSubmit variant={open.action === 'accept' ? 'primary' : 'secondary'}>{t(`mentors.action_${open.action}` as MessageKey)}</FormSubmit>
+              <SubmitButton variant={open.action === 'accept' ? 'primary' : 'secondary'}>{t(`mentors.action_${open.action}` as MessageKey)}</SubmitButton>
             </div>
           </Form>
         ) : null}

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { applyActionResult, Form, FormMessage, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
+import { applyActionResult, Form, FormMessage, NumberField, SelectField, SubmitButton, TextField, useZodForm } from '@/components/form/form';
 import { useLocale, useT } from '@/components/i18n/provider';
 import { CheckboxField, TextAreaField } from '@/components/talent/fields';
 import { districtLabel } from '@/components/talent/labels';
@@ -10,7 +10,6 @@ import { useToast } from '@/components/ui/toast';
 import { saveMyMentorAction } from '@/lib/mentors/actions';
 import { myMentorInput, type MyMentorInput } from '@/lib/mentors/schemas';
 import { JDZ_DISTRICT_OPTIONS } from '@/lib/talent/zones';
-import { NumberField } from './fields';
 
 /**
  * 我的导师主页: the fields a talent enters; credentials, crafts and works come from their profile and portfolio.

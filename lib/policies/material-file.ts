@@ -65,6 +65,23 @@ export function materialGaps(required: readonly { code: string }[], given: reado
   };
 }
 
+/**
+ * A PDF file from its objects (numbered from 1; the first is the catalog): header, cross-reference table and trailer.
+ * The objects must be ASCII, so the string's length is its byte length. `info`: a trailer /Info dictionary.
+ */
+export function assemblePdf(objects: readonly string[], info?: string): Uint8Array {
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${info ? ` /Info ${info}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
 /** A tiny valid one-page PDF with the given ASCII text (demo seeds and tests; no binary blobs in the repository). */
 export function tinyPdf(text: string): Uint8Array {
   const safe = text.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '');
@@ -76,14 +93,5 @@ export function tinyPdf(text: string): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return assemblePdf(objects);
 }

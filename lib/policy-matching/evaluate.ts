@@ -859,6 +859,6 @@ export function evaluateStatus(
   code: string,
   options: EvaluateOptions = {},
 ): Pick<EvaluationResult, 'status' | 'amountEstimate'> {
-  const r = new Evaluator(profile, catalogue, groups, evalDate, { explain: false, ...options }).status(code);
+  const r = evaluatePolicy(profile, catalogue, groups, evalDate, code, { explain: false, ...options });
   return { status: r.status, amountEstimate: r.amountEstimate };
 }

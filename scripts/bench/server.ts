@@ -26,6 +26,26 @@ export const BENCH_MASTER_KEY = Buffer.from('jingpiao-bench-only-not-a-secret').
  */
 export const BENCH_LOGIN_IP_LIMIT = '1000000000';
 
+/**
+ * The environment of a bench server: the caller's, the database's, the bench key and per-IP limits lifted (every
+ * request comes from 127.0.0.1), plus `extra`. Not inherited: NODE_ENV (next start sets production itself) and the
+ * test clock.
+ */
+export function benchServerEnv(dbEnv: Record<string, string>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...dbEnv,
+    APP_ENV: 'test',
+    APP_MASTER_KEY: BENCH_MASTER_KEY,
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
+    ...extra,
+  };
+  Reflect.deleteProperty(env, 'NODE_ENV');
+  Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
+  return env;
+}
+
 export type Log = (message: string) => void;
 
 export function buildInfo(): { buildId: string | null; stale: boolean } {

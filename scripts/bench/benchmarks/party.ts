@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '@/db/seed-data';
 import { measure } from '../load';
-import { BENCH_LOGIN_IP_LIMIT, BENCH_MASTER_KEY, ensureBuild, prepareDatabase, seed, startServer } from '../server';
+import { benchServerEnv, ensureBuild, prepareDatabase, seed, startServer } from '../server';
 import { defineBenchmark, type Measurement } from '../types';
 import { cookieLogin } from './talents';
 
@@ -44,16 +44,7 @@ export default defineBenchmark({
   async run(ctx) {
     const build = ensureBuild(false, ctx.log);
     const db = await prepareDatabase();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...db.env,
-      APP_ENV: 'test',
-      APP_MASTER_KEY: BENCH_MASTER_KEY,
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-    };
-    Reflect.deleteProperty(env, 'NODE_ENV');
-    Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
+    const env = benchServerEnv(db.env);
     let stop: (() => Promise<void>) | null = null;
     try {
       ctx.log(`  ${db.driver}: ${db.target}`);

@@ -34,7 +34,7 @@ import { DEMO_PASSWORD } from '@/db/seed-data';
 import { MENTOR_IDS } from '@/db/seed-mentors-ids';
 import { measure } from '../load';
 import { MENTOR_SEARCH_SHAPES, searchPath } from '../search-shapes';
-import { BENCH_LOGIN_IP_LIMIT, BENCH_MASTER_KEY, ensureBuild, prepareDatabase, seed, startServer } from '../server';
+import { BENCH_LOGIN_IP_LIMIT, benchServerEnv, ensureBuild, prepareDatabase, seed, startServer } from '../server';
 import { defineBenchmark, type Measurement } from '../types';
 
 const DOCS = 10_000;
@@ -100,17 +100,7 @@ export default defineBenchmark({
     const build = ensureBuild(false, ctx.log);
     const db = await prepareDatabase();
     const docs = DOCS;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...db.env,
-      APP_ENV: 'test',
-      APP_MASTER_KEY: BENCH_MASTER_KEY,
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOGIN_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-      SEARCH_IP_LIMIT: BENCH_LOGIN_IP_LIMIT,
-    };
-    Reflect.deleteProperty(env, 'NODE_ENV');
-    Reflect.deleteProperty(env, 'APP_TEST_CLOCK');
+    const env = benchServerEnv(db.env, { SEARCH_IP_LIMIT: BENCH_LOGIN_IP_LIMIT });
     Reflect.deleteProperty(env, 'MEILI_HOST');
     let stop: (() => Promise<void>) | null = null;
     const problems: string[] = [];
