@@ -18,7 +18,7 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'sharp'],
   images: { unoptimized: true },
   experimental: {
-    // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not open.
+    // forbidden() renders app/(site)/forbidden.tsx with status 403 for pages a role may not open.
     authInterrupts: true,
     serverActions: { bodySizeLimit: '1mb' },
   },

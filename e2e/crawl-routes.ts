@@ -4,14 +4,16 @@ import path from 'node:path';
 /**
  * The page routes of the App Router, read from the app directory when the test runs (so a new page cannot escape the
  * crawl): every app/**\/page.tsx, with route groups such as (app) and (queue) mapped away. Parallel-route slots (@x)
- * are not URL segments either; private folders (_x) are not routes.
+ * are not URL segments either; private folders (_x) are not routes. The cached public pages (app/(cached), ADR 019)
+ * are internal rewrite targets, not addresses: the crawl reaches them as the anonymous visitor's /, /policies and
+ * /policies/{code}, and tests/cached-pages.test.ts checks that each has its public page.
  */
 export function pageRoutes(appDir = path.join(process.cwd(), 'app')): string[] {
   const out: string[] = [];
   const walk = (dir: string, segments: string[]) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isFile() && /^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) out.push(`/${segments.join('/')}`);
-      if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name === 'api') continue;
+      if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name === 'api' || entry.name === '(cached)') continue;
       const routeGroup = /^\(.*\)$/.test(entry.name) && !entry.name.startsWith('(.');
       const slot = entry.name.startsWith('@');
       walk(path.join(dir, entry.name), routeGroup || slot ? segments : [...segments, entry.name]);

@@ -52,6 +52,8 @@ const SEEDED_PARAMS: Record<string, (s: Seeded) => { seeded: Record<string, stri
   '/staff/policies/[code]/edit': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
   '/staff/talents/[id]': (s) => ({ seeded: { id: s.talentId }, missing: { id: NO_ID } }),
   '/policies/[code]': (s) => ({ seeded: { code: s.policyCode }, missing: { code: 'ZZ-999' } }),
+  // Any URL no route matches (the catch-all behind the site's not-found page, ADR 019): a missing page answers 404.
+  '/[...missing]': () => ({ seeded: { missing: 'no-such-page' }, missing: { missing: 'cached' } }),
   '/spaces/[id]': () => ({ seeded: { id: SPACE_IDS.taoxichuanKiln }, missing: { id: NO_ID } }),
   '/spaces/check-in/[token]': (s) => ({ seeded: { token: s.spaceCheckinToken }, missing: { token: 'no-such-token-000000000000' } }),
   '/showcases/[slug]': (s) => ({ seeded: { slug: s.showcaseSlug }, missing: { slug: 'no-such-showcase' } }),

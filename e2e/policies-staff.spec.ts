@@ -26,7 +26,7 @@ test.describe('staff policy management', () => {
     await expect(page.getByTestId('policy-list')).toHaveCount(0);
   });
 
-  test('staff build, preview, save, publish, see matches, export, and decide the 免申即享 grants', async ({ page, isMobile }, testInfo) => {
+  test('staff build, preview, save, publish, see matches, export, and decide the 免申即享 grants', async ({ page, browser, isMobile }, testInfo) => {
     test.setTimeout(180_000);
     const code = policyCode(testInfo.project.name, isMobile);
     const title = `陶瓷青年一次性补贴 ${code}`;
@@ -96,6 +96,14 @@ test.describe('staff policy management', () => {
     await expect(page.getByText('草稿 v1.0.0 已保存')).toBeVisible();
     await expect(page.getByTestId('version-1.0.0')).toContainText('草稿');
 
+    // An anonymous visitor's catalogue is a cached copy (ADR 019): warm it before publishing; publishing must renew it.
+    const visitor = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN' });
+    const anon = await visitor.newPage();
+    const cached = await anon.goto('/policies');
+    expect(cached?.headers()['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    await expect(anon.getByTestId('policy-card').first()).toBeVisible();
+    await expect(anon.getByTestId('policy-grid')).not.toContainText(title);
+
     // Publish with a change note → the push report.
     await waitForHydration(page, '[data-testid="publish-1.0.0"]');
     await page.getByTestId('publish-1.0.0').click();
@@ -113,6 +121,13 @@ test.describe('staff policy management', () => {
     await dialog.getByRole('button', { name: '完成' }).click();
     await expect(page.getByTestId('version-1.0.0')).toContainText('已发布');
     await expect(page.getByTestId('version-1.0.0')).toContainText('首次发布');
+
+    // The visitor's next look shows the new policy at once, in the list and on its own page.
+    await anon.goto('/policies');
+    await expect(anon.getByTestId('policy-grid')).toContainText(title);
+    await anon.goto(`/policies/${code}`);
+    await expect(anon.getByRole('heading', { level: 1 })).toHaveText(title);
+    await visitor.close();
 
     // Reverse match: ELIGIBLE talents of the zone (经开区: 陈思远 and Emma Wright).
     await expect(page.getByTestId('match-count-ELIGIBLE')).not.toHaveText('0');

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, consents, notifications, policies, policyApplications, policyPushRuns, policyVersions, talentProfiles } from '@/db/schema';
+import { touchesPublicPages } from '@/lib/cache/public-pages';
+import { collectEventTypes } from '@/lib/events';
 import { saveDraftAction } from '@/lib/policies/actions';
 import {
   applyRoute,
@@ -185,10 +187,15 @@ describe('the policy editor', () => {
     expect((await callRoute(createPolicyRoute, { body: { policy: simpleMeta('JP-960'), version: simpleVersion() }, headers: bearer(token) })).status).toBe(201);
     // drafts are invisible to the public
     expect((await callRoute(getPolicyRoute, { params: { code: 'JP-960' } })).status).toBe(404);
-    const pub = await callRoute(publishVersionRoute, { params: { code: 'JP-960', version: '1.0.0' }, body: { changelogNote: '首次发布' }, headers: bearer(token) });
+    // Publishing records the event that renews the cached public pages (ADR 019); saving a draft does not.
+    const { result: pub, types } = await collectEventTypes(() => callRoute(publishVersionRoute, { params: { code: 'JP-960', version: '1.0.0' }, body: { changelogNote: '首次发布' }, headers: bearer(token) }));
     expect(pub.status).toBe(200);
+    expect([...types]).toContain('policy.version_published');
+    expect(touchesPublicPages(types)).toBe(true);
     const v2 = simpleVersion({ version: '2.0.0', effective_from: '2027-01-01', benefit: { kind: 'cash_once', amount: 2000, period: 'once', text_zh: '一次性补贴 2000 元' } });
-    expect((await callRoute(saveDraftRoute, { params: { code: 'JP-960', version: '2.0.0' }, body: { version: v2 }, headers: bearer(token) })).status).toBe(200);
+    const draft = await collectEventTypes(() => callRoute(saveDraftRoute, { params: { code: 'JP-960', version: '2.0.0' }, body: { version: v2 }, headers: bearer(token) }));
+    expect(draft.result.status).toBe(200);
+    expect(touchesPublicPages(draft.types)).toBe(false);
     const pub2 = await callRoute(publishVersionRoute, { params: { code: 'JP-960', version: '2.0.0' }, body: { changelogNote: '2027 年起提高到 2000 元' }, headers: bearer(token) });
     expect(pub2.status).toBe(200);
     expect((pub2.json as { supersedes: string }).supersedes).toBe('1.0.0');

@@ -26,9 +26,9 @@ describe('proxy', () => {
     expect(proxy(req('/policies')).status).toBe(200);
   });
 
-  it('guards every page folder of the signed-in part of the site (app/(app)/*): a new one needs a manifest entry', () => {
+  it('guards every page folder of the signed-in part of the site (app/(site)/(app)/*): a new one needs a manifest entry', () => {
     const folders = fs
-      .readdirSync(path.join(process.cwd(), 'app', '(app)'), { withFileTypes: true })
+      .readdirSync(path.join(process.cwd(), 'app', '(site)', '(app)'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && !d.name.startsWith('(') && !d.name.startsWith('_'))
       .map((d) => `/${d.name}`);
     expect(folders).toEqual(expect.arrayContaining(['/my-policies', '/applications', '/notifications', '/apply']));

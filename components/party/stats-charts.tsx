@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 
 /**
  * The district view's charts (recharts, client side). Each chart sits in a <figure> whose table view and CSV link are
- * rendered on the server beside it (app/(app)/party/district/page.tsx), so the figures are readable without the
+ * rendered on the server beside it (app/(site)/(app)/party/district/page.tsx), so the figures are readable without the
  * chart; the chart itself is aria-hidden. Widths follow the container (390 px phones included); inline styles only,
  * which the CSP allows (style-src 'unsafe-inline'), no eval, no inline scripts.
  */

@@ -2,6 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { accessAllows, type Access } from '@/lib/access';
 import { auditCrossOrigin, auditDenial } from '@/lib/auth/authorize';
+import { renewPublicPages } from '@/lib/cache/public-pages';
+import { collectEventTypes } from '@/lib/events';
 import { getActor } from '@/lib/auth/current';
 import type { Actor } from '@/lib/auth/permissions';
 import { clientIp } from '@/lib/http/client-ip';
@@ -69,7 +71,8 @@ export function createAction<S extends z.ZodType, T>(def: {
         await auditDenial(actor, def.access === 'public' ? 'authenticated' : def.access, { ip, via: `action:${def.name}` });
         return failure(actor ? 'FORBIDDEN' : 'UNAUTHENTICATED', locale);
       }
-      const data = await def.run(parsed.data, { actor, locale, ip });
+      const { result: data, types } = await collectEventTypes(() => def.run(parsed.data, { actor, locale, ip }));
+      await renewPublicPages(types);
       if (def.revalidate?.length) {
         try {
           const { revalidatePath } = await import('next/cache');

@@ -2,6 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { accessAllows, type Access } from '@/lib/access';
 import { auditCrossOrigin, auditDenial } from '@/lib/auth/authorize';
+import { renewPublicPages } from '@/lib/cache/public-pages';
+import { collectEventTypes } from '@/lib/events';
 import { sessionTokenFrom } from '@/lib/auth/current';
 import type { Actor } from '@/lib/auth/permissions';
 import { resolveSession } from '@/lib/auth/sessions';
@@ -162,7 +164,8 @@ export function toHandler(def: ApiRouteDef) {
           const raw = await readJsonBody(req, def.maxBodyBytes ?? 64 * 1024);
           body = parseOrThrow(def.body, raw ?? (def.body ? {} : undefined), locale, 'body');
         }
-        const result = await def.handler({ req, actor, sessionToken, params, query, body, locale, ip } as RouteContext<unknown, unknown, unknown>);
+        const { result, types } = await collectEventTypes(() => def.handler({ req, actor, sessionToken, params, query, body, locale, ip } as RouteContext<unknown, unknown, unknown>));
+        await renewPublicPages(types);
         if (result instanceof Response) return result;
         const status = def.status ?? 200;
         if (status === 204) return new Response(null, { status, headers: { 'cache-control': 'private, no-store' } });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { domainEvents } from '@/db/schema';
@@ -34,12 +35,28 @@ export interface EventEnvelope<P = unknown> {
   occurredAt: string;
 }
 
+/** The event types recorded while `collectEventTypes` runs (one set per action or API request). */
+const collector = ((globalThis as { __jpEventCollector?: AsyncLocalStorage<Set<string>> }).__jpEventCollector ??= new AsyncLocalStorage<Set<string>>());
+
+/**
+ * Runs `fn` and returns, beside its result, the type of every event it recorded — so the action factory and the API
+ * wrapper can renew what a change makes stale (the cached public pages, lib/cache/public-pages.ts) without the
+ * domain calling into Next. An event whose transaction rolled back is still listed: renewing a copy that did not
+ * change costs one render, never correctness.
+ */
+export async function collectEventTypes<T>(fn: () => Promise<T>): Promise<{ result: T; types: ReadonlySet<string> }> {
+  const types = new Set<string>();
+  const result = await collector.run(types, fn);
+  return { result, types };
+}
+
 /**
  * Writes the event in the caller's transaction (pass the `tx`). The payload is validated against the event's
  * schema: a wrong payload is a programming error and aborts the transaction. Returns the event id.
  */
 export async function recordEvent<P>(tx: DbOrTx, def: EventDef<string, P>, aggregateId: string, payload: P, opts: { actorId?: string | null } = {}): Promise<number> {
   const parsed = def.schema.parse(payload) as Record<string, unknown>;
+  collector.getStore()?.add(def.type);
   const [row] = await tx
     .insert(domainEvents)
     .values({ type: def.type, aggregateType: def.aggregateType, aggregateId, payload: parsed, actorId: opts.actorId ?? null, occurredAt: now() })

@@ -66,6 +66,7 @@ export const policyListQuery = z.strictObject({
   category: z.enum(CATEGORIES).optional(),
   provenance: z.enum(PROVENANCES).optional(),
 });
+export type PolicyListQuery = z.infer<typeof policyListQuery>;
 
 export const versionSummarySchema = z.object({
   version: z.string(),

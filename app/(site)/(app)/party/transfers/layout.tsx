@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 
 /**
  * 组织关系转接 pages: organisers (queue, case, letter, incoming registration) and members (their own case and letter).
- * Everyone else gets the 403 page here, before any loading boundary streams a 200 (see app/(app)/dashboard/loading.tsx);
+ * Everyone else gets the 403 page here, before any loading boundary streams a 200 (see app/(site)/(app)/dashboard/loading.tsx);
  * the transfer service still decides on every case.
  */
 export default async function TransfersLayout({ children }: { children: ReactNode }) {

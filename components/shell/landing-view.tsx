@@ -1,20 +1,20 @@
 import type { ComponentType, SVGProps } from 'react';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import { ApplyIcon, FlagIcon, MentorIcon, PolicyIcon, VaseIcon } from '@/components/ui/icons';
-import { getActor } from '@/lib/auth/current';
-import { getTranslator } from '@/lib/i18n/server';
+import type { Translator } from '@/lib/i18n';
 import { capabilityList, type CapabilityDef } from '@/lib/capabilities';
 import { LIVE_CAPABILITIES } from '@/lib/domains';
 
 const ICONS: Record<CapabilityDef['icon'], ComponentType<SVGProps<SVGSVGElement>>> = { vase: VaseIcon, policy: PolicyIcon, apply: ApplyIcon, mentor: MentorIcon, flag: FlagIcon };
 
-export default async function LandingPage() {
-  const [{ t }, actor] = await Promise.all([getTranslator(), getActor()]);
-  if (actor) redirect('/dashboard');
+/**
+ * The landing page a visitor who is not signed in sees. Anonymous visitors get the cached copy
+ * (app/(cached)/cached/[locale], ADR 019); the request-time page (app/(site)/page.tsx) sends the signed-in to 工作台.
+ */
+export function LandingView({ t }: { t: Translator }) {
   return (
     <>
       <SiteHeader actor={null} t={t} />

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { getTranslator } from '@/lib/i18n/server';
+import type { Translator } from '@/lib/i18n';
 
-export default async function NotFound() {
-  const { t } = await getTranslator();
+/** The 404 page of both root layouts (ADR 019): app/(site)/not-found.tsx and the cached tree's. */
+export function NotFoundView({ t }: { t: Translator }) {
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-20 text-center">
       <p className="text-5xl font-bold text-brand-700">404</p>

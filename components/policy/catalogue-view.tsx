@@ -7,24 +7,21 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { Input, Select } from '@/components/ui/input';
-import { getActor } from '@/lib/auth/current';
-import type { MessageKey } from '@/lib/i18n';
-import { getTranslator } from '@/lib/i18n/server';
-import { policyListQuery } from '@/lib/policies/schemas';
+import type { Actor } from '@/lib/auth/permissions';
+import type { Locale, MessageKey, Translator } from '@/lib/i18n';
+import type { PolicyListQuery } from '@/lib/policies/schemas';
 import { listPolicies } from '@/lib/policies/service';
 import { CATEGORIES, PROVENANCES } from '@/lib/policy-matching/model';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslator();
+export function catalogueMetadata(t: Translator): Metadata {
   return { title: t('policyUi.catalogueTitle'), description: t('policyUi.catalogueSubtitle') };
 }
 
-/** 政策目录 (public): search, category chips, provenance filter. */
-export default async function PoliciesPage({ searchParams }: PageProps<'/policies'>) {
-  const [{ t, locale }, actor, sp] = await Promise.all([getTranslator(), getActor(), searchParams]);
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const parsed = policyListQuery.safeParse({ q: first(sp.q), category: first(sp.category), provenance: first(sp.provenance) });
-  const query = parsed.success ? parsed.data : {};
+/**
+ * 政策目录 (public): search, category chips, provenance filter. Rendered by the request-time page (signed in, or a
+ * filtered view) and by the cached copy anonymous visitors get (app/(cached), ADR 019), with the same markup.
+ */
+export async function CatalogueView({ t, locale, actor, query }: { t: Translator; locale: Locale; actor: Actor | null; query: PolicyListQuery }) {
   const { items } = await listPolicies(actor, query);
   const href = (over: Record<string, string | undefined>) => {
     const p = new URLSearchParams();

@@ -1,42 +1,37 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { DemoDataBadge } from '@/components/policy/badges';
 import { CriteriaTree } from '@/components/policy/criteria-tree';
 import { bi, formatDate, modeLabel } from '@/components/policy/format';
 import { SiteFooter, SiteHeader } from '@/components/shell/site-header';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
-import { getActor } from '@/lib/auth/current';
-import { can } from '@/lib/auth/permissions';
+import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/http/errors';
-import type { MessageKey } from '@/lib/i18n';
-import { getTranslator } from '@/lib/i18n/server';
+import type { Locale, MessageKey, Translator } from '@/lib/i18n';
 import { policyCodeSchema, type PolicyDetail } from '@/lib/policies/schemas';
 import { getPolicy, listPolicies } from '@/lib/policies/service';
 import type { PolicyVersion } from '@/lib/policy-matching/model';
 import { safeHttpUrl } from '@/lib/http/safe-url';
 
-async function load(code: string): Promise<PolicyDetail | null> {
+/** The policy as `actor` may see it, or null when there is none (or the code is malformed). */
+export async function loadPolicy(actor: Actor | null, code: string): Promise<PolicyDetail | null> {
   if (!policyCodeSchema.safeParse(code).success) return null;
-  const actor = await getActor();
   return getPolicy(actor, code).catch((err) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
     throw err;
   });
 }
 
-export async function generateMetadata({ params }: PageProps<'/policies/[code]'>): Promise<Metadata> {
-  const [{ locale }, { code }] = await Promise.all([getTranslator(), params]);
-  const p = await load(code);
+export function policyMetadata(p: PolicyDetail | null, locale: Locale): Metadata {
   return p ? { title: bi(p.title, locale), description: p.summary ? bi(p.summary, locale) : undefined } : {};
 }
 
-/** One policy in plain language: what it is, who it is for, what you get, how to apply, versions and sources. */
-export default async function PolicyPage({ params }: PageProps<'/policies/[code]'>) {
-  const [{ t, locale }, actor, { code }] = await Promise.all([getTranslator(), getActor(), params]);
-  const p = await load(code);
-  if (!p) notFound();
+/**
+ * One policy in plain language: what it is, who it is for, what you get, how to apply, versions and sources. Rendered
+ * by the request-time page and by the cached copy anonymous visitors get (app/(cached), ADR 019).
+ */
+export async function PolicyView({ t, locale, actor, p }: { t: Translator; locale: Locale; actor: Actor | null; p: PolicyDetail }) {
   const cur = (p.currentVersion ? p.versions.find((v) => v.version === p.currentVersion!.version) : p.versions[0]) ?? null;
   const def = (cur?.definition ?? null) as PolicyVersion | null;
   const app = def?.application;
