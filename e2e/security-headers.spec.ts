@@ -17,15 +17,20 @@ function expectSecurityHeaders(res: APIResponse, what: string) {
 
 test.describe('security headers', () => {
   test('pages, API, 404 and static assets carry the security headers', async ({ request }) => {
+    // An anonymous visitor's landing page is the cached copy (ADR 019): no nonce, inline scripts allowed, every other
+    // directive as strict, and no shared cache may keep it.
     const landing = await request.get('/');
     expect(landing.status()).toBe(200);
     expectSecurityHeaders(landing, '/');
-    // Pages get a per-request nonce for their scripts.
-    expect(landing.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(landing.headers()['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(landing.headers()['content-security-policy']).not.toMatch(/nonce|strict-dynamic/);
+    expect(landing.headers()['cache-control']).toBe('private, no-cache');
 
+    // Pages rendered at request time get a per-request nonce for their scripts.
     const login = await request.get('/login');
     expect(login.status()).toBe(200);
     expectSecurityHeaders(login, '/login');
+    expect(login.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
 
     const health = await request.get('/api/v1/health');
     expect(health.status()).toBe(200);
@@ -35,6 +40,12 @@ test.describe('security headers', () => {
     expect(missing.status()).toBe(404);
     expectSecurityHeaders(missing, '404 page');
     expect(await missing.text()).toContain('页面不存在');
+    // A policy that does not exist, asked for anonymously: the cached tree's own 404 page, in the visitor's language.
+    const noPolicy = await request.get('/policies/ZZ-999');
+    expect(noPolicy.status()).toBe(404);
+    expect(await noPolicy.text()).toContain('页面不存在');
+    // The cached tree is not an address of its own.
+    expect((await request.get('/cached/zh-CN/policies')).status()).toBe(404);
 
     // A static asset referenced by the login page.
     const html = await login.text();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '@/lib/i18n';
-import { amountLabel, estimatedTotal, formatRoundAmount } from '@/components/policy/format';
+import { amountLabel, bi, estimatedTotal, formatRoundAmount, onlyLocale } from '@/components/policy/format';
 
 const tZh = ((k: string, p?: Record<string, string | number>) => translate('zh-CN', k, p)) as never;
 const tEn = ((k: string, p?: Record<string, string | number>) => translate('en', k, p)) as never;
@@ -28,5 +28,20 @@ describe('policy amounts', () => {
       { status: 'NEAR_MISS' as const, amountEstimate: 10_000, category: 'housing', benefitKind: 'cash_periodic' },
     ];
     expect(estimatedTotal(results)).toBe(5_000);
+  });
+});
+
+/** Issue 13 §4: 我的政策 sends the browser only the reader's language; `bi` must read the trimmed text unchanged. */
+describe('onlyLocale', () => {
+  it('keeps exactly what bi reads, for both languages, and passes null through', () => {
+    const v = { zh: '毕业 5 年内', en: 'Graduated within 5 years' };
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const trimmed = onlyLocale(v, locale);
+      expect(bi(trimmed, locale)).toBe(bi(v, locale));
+      expect(JSON.stringify(trimmed).length).toBeLessThan(JSON.stringify(v).length);
+    }
+    expect(onlyLocale(v, 'en')).toEqual({ zh: '', en: 'Graduated within 5 years' });
+    expect(onlyLocale(null, 'zh-CN')).toBeNull();
+    expect(onlyLocale(undefined, 'en')).toBeUndefined();
   });
 });

@@ -89,3 +89,12 @@ export function amountLabel(r: { amountEstimate: number | null; category: string
 }
 
 export const bi = (v: { zh: string; en: string } | null | undefined, locale: Locale) => (v ? (locale === 'en' ? v.en : v.zh) : '');
+
+/**
+ * The same text with only the reader's language kept (the other side emptied), for props sent to the browser: `bi`
+ * reads it exactly as it read the original, and a page of ~50 policy cards ships half the text.
+ */
+export function onlyLocale<T extends { zh: string; en: string } | null | undefined>(v: T, locale: Locale): T {
+  if (!v) return v;
+  return (locale === 'en' ? { zh: '', en: v.en } : { zh: v.zh, en: '' }) as T;
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { onlyLocale } from '@/components/policy/format';
 import { MyPolicies, type ChooseOneGroup } from '@/components/policy/my-policies';
 import { ListSkeleton } from '@/components/talent/skeleton';
 import { buttonClass } from '@/components/ui/button';
@@ -35,7 +36,7 @@ export default async function MyPoliciesPage() {
 }
 
 async function MyPoliciesBody({ actor }: { actor: Actor }) {
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   let data: Awaited<ReturnType<typeof myMatches>>;
   try {
     data = await myMatches(actor);
@@ -87,9 +88,20 @@ async function MyPoliciesBody({ actor }: { actor: Actor }) {
 
   return (
     <MyPolicies
-      // The machine-readable facts of each criterion are for API clients; the cards read the sentences. Leaving them
-      // out of the client payload keeps ~50 cards' worth of JSON off the wire (bench pages, issue 13 §4).
-      data={{ evalDate: data.evalDate, results: data.results.map((r) => ({ ...r, criteria: r.criteria.map((c) => ({ id: c.id, result: c.result, explanation: c.explanation })) })), missingFields: data.missingFields, nextQuestion: data.nextQuestion }}
+      // The machine-readable facts of each criterion are for API clients; the cards read the sentences, in the reader's
+      // language only. Leaving the rest out of the client payload keeps ~50 cards' worth of JSON off the wire (bench
+      // pages, issue 13 §4).
+      data={{
+        evalDate: data.evalDate,
+        results: data.results.map((r) => ({
+          ...r,
+          title: onlyLocale(r.title, locale),
+          benefitText: onlyLocale(r.benefitText, locale),
+          criteria: r.criteria.map((c) => ({ id: c.id, result: c.result, explanation: onlyLocale(c.explanation, locale) })),
+        })),
+        missingFields: data.missingFields,
+        nextQuestion: data.nextQuestion,
+      }}
       // Only the profile fields the page's questions can write (the rest, personal data included, stays on the server).
       current={askedProfileFields(me.profile as Record<string, unknown>, data)}
       applications={applications}
