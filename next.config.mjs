@@ -17,6 +17,11 @@ const nextConfig = {
   // argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'sharp'],
   images: { unoptimized: true },
+  // proxy.ts rewrites anonymous visitors to the cached public pages (ADR 019). Next resolves a rewrite against the
+  // server's own address (`next start -H …`) but, normalised, hands the proxy a URL on "localhost": with -H 127.0.0.1
+  // or 0.0.0.0 the two differ, the rewrite became an external one and the proxy saw its own /cached/… path (404).
+  // Unnormalised, the proxy gets the very URL Next relativises against. (No i18n routing or basePath here.)
+  skipProxyUrlNormalize: true,
   experimental: {
     // forbidden() renders app/(site)/forbidden.tsx with status 403 for pages a role may not open.
     authInterrupts: true,

@@ -1,6 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { partyOrgs, users, userSessions, zones } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
@@ -21,13 +22,16 @@ import type { AccountDto, ChangePasswordInput, SessionDto } from './schemas';
 export async function getAccount(actor: Actor | null, locale: Locale): Promise<AccountDto> {
   const me = await authorize(actor, 'account.read');
   const db = await getDb();
-  const [row] = await db
-    .select({ user: users, zone: zones, org: partyOrgs })
-    .from(users)
-    .leftJoin(zones, eq(zones.code, users.zoneCode))
-    .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
-    .where(eq(users.id, me.id))
-    .limit(1);
+  const [row] = await preparedOnce(db, 'get_account', (d) =>
+    d
+      .select({ user: users, zone: zones, org: partyOrgs })
+      .from(users)
+      .leftJoin(zones, eq(zones.code, users.zoneCode))
+      .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
+      .where(eq(users.id, sql.placeholder('userId')))
+      .limit(1)
+      .prepare('get_account'),
+  ).execute({ userId: me.id });
   if (!row) throw new AppError('NOT_FOUND');
   const { user, zone, org } = row;
   return {

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { partyOrgs, users, userSessions } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { randomToken, sha256 } from '@/lib/crypto/fields';
@@ -92,25 +93,28 @@ export type SessionRejection = 'unknown' | 'revoked' | 'expired' | 'idle' | 'dis
 export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor: Actor } | { rejected: SessionRejection }> {
   if (!token || token.length > 200) return { rejected: 'unknown' };
   const sessionId = sha256(token);
-  const [row] = await db
-    .select({
-      session: userSessions,
-      user: {
-        id: users.id,
-        role: users.role,
-        displayName: users.displayName,
-        zoneCode: users.zoneCode,
-        orgId: users.orgId,
-        disabledAt: users.disabledAt,
-        sessionVersion: users.sessionVersion,
-      },
-      orgPath: partyOrgs.path,
-    })
-    .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
-    .where(eq(userSessions.id, sessionId))
-    .limit(1);
+  const [row] = await preparedOnce(db, 'resolve_session', (d) =>
+    d
+      .select({
+        session: userSessions,
+        user: {
+          id: users.id,
+          role: users.role,
+          displayName: users.displayName,
+          zoneCode: users.zoneCode,
+          orgId: users.orgId,
+          disabledAt: users.disabledAt,
+          sessionVersion: users.sessionVersion,
+        },
+        orgPath: partyOrgs.path,
+      })
+      .from(userSessions)
+      .innerJoin(users, eq(users.id, userSessions.userId))
+      .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
+      .where(eq(userSessions.id, sql.placeholder('sessionId')))
+      .limit(1)
+      .prepare('resolve_session'),
+  ).execute({ sessionId });
   if (!row) return { rejected: 'unknown' };
   const t = now().getTime();
   const { session, user } = row;

@@ -46,8 +46,13 @@ const collector = ((globalThis as { __jpEventCollector?: AsyncLocalStorage<Set<s
  */
 export async function collectEventTypes<T>(fn: () => Promise<T>): Promise<{ result: T; types: ReadonlySet<string> }> {
   const types = new Set<string>();
-  const result = await collector.run(types, fn);
-  return { result, types };
+  const outer = collector.getStore();
+  try {
+    return { result: await collector.run(types, fn), types };
+  } finally {
+    // Nested collections (a test around an API call, an action calling a route's service) each see every event.
+    if (outer) for (const t of types) outer.add(t);
+  }
 }
 
 /**

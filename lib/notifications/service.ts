@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb, type DbOrTx } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { notifications } from '@/db/schema';
 import { authorize } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/permissions';
@@ -53,7 +54,13 @@ export async function listMyNotifications(actor: Actor | null, opts: { unreadOnl
 export const myUnreadCount = cache(async (actor: Actor | null): Promise<number> => {
   const me = await authorize(actor, 'notifications.read_own', actor ? { ownerId: actor.id } : undefined);
   const db = await getDb();
-  const [u] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, me.id), isNull(notifications.readAt)));
+  const [u] = await preparedOnce(db, 'unread_count', (d) =>
+    d
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+      .prepare('unread_count'),
+  ).execute({ userId: me.id });
   return u?.n ?? 0;
 });
 

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { now } from '@/lib/clock';
 import { catalogueRevision, exclusionGroups, policies, policyVersions } from '@/db/schema';
 import type { ExclusionGroup, Policy, PolicyVersion } from '@/lib/policy-matching/model';
@@ -83,7 +84,12 @@ export function versionToRow(code: string, v: PolicyVersion): Pick<typeof policy
  * Missing row (a freshly truncated test database): 0.
  */
 export async function revisionOf(db: DbOrTx): Promise<string> {
-  const [r] = await db.select({ n: sql<string>`coalesce((select ${catalogueRevision.revision}::text from ${catalogueRevision} where ${catalogueRevision.id} = 1), '0')` }).from(sql`(select 1) as one`);
+  const [r] = await preparedOnce(db, 'catalogue_revision', (d) =>
+    d
+      .select({ n: sql<string>`coalesce((select ${catalogueRevision.revision}::text from ${catalogueRevision} where ${catalogueRevision.id} = 1), '0')` })
+      .from(sql`(select 1) as one`)
+      .prepare('catalogue_revision'),
+  ).execute();
   return `r${r?.n ?? '0'}`;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, getTableColumns, getTableName, inArray, is, sql, type SQL } from 'drizzle-orm';
 import { PgColumn, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { consents, evidence, talentProfiles, users, workImages, works } from '@/db/schema';
 import { mergePortalApprentices, portalApprenticesSql } from '@/lib/mentors/queries';
 import { toCanonical, type ProfileColumns } from './profile-mapping';
@@ -34,11 +35,14 @@ export function profileConsentInForceAfter(after: string): SQL {
 
 /** Whether one user's consent of `kind` is in force. */
 export async function hasConsent(db: DbOrTx, userId: string, kind: ConsentKind = 'profile'): Promise<boolean> {
-  const [c] = await db
-    .select({ one: sql<number>`1` })
-    .from(consents)
-    .where(and(eq(consents.userId, userId), eq(consents.kind, kind), sql`${consents.withdrawnAt} is null`))
-    .limit(1);
+  const [c] = await preparedOnce(db, 'has_consent', (d) =>
+    d
+      .select({ one: sql<number>`1` })
+      .from(consents)
+      .where(and(eq(consents.userId, sql.placeholder('userId')), eq(consents.kind, sql.placeholder('kind')), sql`${consents.withdrawnAt} is null`))
+      .limit(1)
+      .prepare('has_consent'),
+  ).execute({ userId, kind });
   return !!c;
 }
 
@@ -70,7 +74,9 @@ export function matchingProfile(row: Partial<ProfileColumns> & { portfolioCount?
 
 /** The canonical profile of one talent as every matching path sees it, with their zone; null without a profile. */
 export async function loadMatchingProfile(db: DbOrTx, userId: string, evalDate?: string): Promise<{ profile: CanonicalProfile; zoneCode: string | null } | null> {
-  const [row] = await db.select(matchingProfileColumns).from(talentProfiles).where(eq(talentProfiles.userId, userId)).limit(1);
+  const [row] = await preparedOnce(db, 'matching_profile', (d) =>
+    d.select(matchingProfileColumns).from(talentProfiles).where(eq(talentProfiles.userId, sql.placeholder('userId'))).limit(1).prepare('matching_profile'),
+  ).execute({ userId });
   if (!row) return null;
   return { profile: matchingProfile(row as unknown as ProfileColumns & { portalApprentices: unknown }, evalDate), zoneCode: row.zoneCode };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { consents, evidence, talentProfiles, users, zones } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { recordEvent } from '@/lib/events';
@@ -117,7 +118,13 @@ export async function registerTalent(raw: RegisterInput, meta: { ip: string; use
 }
 
 async function activeConsents(db: Tx | Awaited<ReturnType<typeof getDb>>, userId: string) {
-  const rows = await db.select().from(consents).where(and(eq(consents.userId, userId), isNull(consents.withdrawnAt)));
+  const rows = await preparedOnce(db, 'active_consents', (d) =>
+    d
+      .select()
+      .from(consents)
+      .where(and(eq(consents.userId, sql.placeholder('userId')), isNull(consents.withdrawnAt)))
+      .prepare('active_consents'),
+  ).execute({ userId });
   return { profile: rows.some((r) => r.kind === 'profile'), sensitive: rows.some((r) => r.kind === 'sensitive'), version: rows[0]?.noticeVersion ?? null };
 }
 
