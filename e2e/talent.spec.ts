@@ -249,6 +249,16 @@ test.describe('talent registration, profile, portfolio, verification, showcase',
     expect(api.status()).toBe(200);
     const json = await api.text();
     for (const secret of [p.phone, p.idNumber, p.birth, '"phone"', '"id_number"', '"birth_date"']) expect(json).not.toContain(secret);
+
+    // ── 7. The page above is the cached copy anonymous visitors get (ADR 019): switching the showcase off hides it at once.
+    const signIn = await page.request.post('/api/v1/auth/login', { data: { login: p.phone, password: p.password } });
+    expect(signIn.status()).toBe(200);
+    const bearerToken = ((await signIn.json()) as { token: string }).token;
+    const off = await page.request.patch('/api/v1/me/profile', { headers: { authorization: `Bearer ${bearerToken}` }, data: { showcase_enabled: false } });
+    expect(off.status(), await off.text()).toBe(200);
+    consoleGuard.allow(httpStatusLine(404));
+    expect((await page.goto(`/showcases/${slug}`))?.status()).toBe(404);
+    await expect(page.getByTestId('showcase-name')).toHaveCount(0);
   });
 
   test('a talent gets 403 on the staff directory', async ({ page, consoleGuard }) => {

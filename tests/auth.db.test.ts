@@ -13,6 +13,7 @@ import { advance } from '@/lib/clock';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeUser, TEST_PASSWORD, tokenFor } from './helpers/factories';
 import { callRoute } from './helpers/http';
+import { collectEventTypes } from '@/lib/events';
 
 const t = setupTestDb();
 const meta = { ip: '198.51.100.20', kind: 'api' as const };
@@ -173,8 +174,11 @@ describe('sessions', () => {
 
     const a = await makeUser(t.db(), 'talent');
     const tokenA = await tokenFor(t.db(), a);
-    await updateUser(adminActor.actor, a.id, { disabled: true }, '127.0.0.1');
+    // Disabling and enabling record the event that renews the cached showcases (a disabled talent's page goes at once).
+    const disabled = await collectEventTypes(() => updateUser(adminActor.actor, a.id, { disabled: true }, '127.0.0.1'));
+    expect([...disabled.types]).toEqual(['account.status_changed']);
     expect((await callRoute(getMe, { headers: bearer(tokenA) })).status).toBe(401);
+    expect([...(await collectEventTypes(() => updateUser(adminActor.actor, a.id, { disabled: true }, '127.0.0.1'))).types]).toEqual([]); // no change, no event
     await updateUser(adminActor.actor, a.id, { disabled: false }, '127.0.0.1');
     expect((await callRoute(getMe, { headers: bearer(tokenA) })).status).toBe(401); // stays ended
 

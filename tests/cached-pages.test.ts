@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_PAGE_EVENTS, touchesPublicPages } from '@/lib/cache/public-pages';
+import { PUBLIC_PAGE_EVENTS, renewalsFor, touchesPublicPages } from '@/lib/cache/public-pages';
 import { cachedPathFor, cachedRewrite, isCachedInternalPath, type CacheableRequest } from '@/lib/cache/public-routes';
 import { proxy } from '@/proxy';
 
@@ -26,6 +26,10 @@ describe('cachedRewrite', () => {
     expect(cachedRewrite({ ...base, pathname: '/' })).toBe('/cached/zh-CN');
     expect(cachedRewrite(base)).toBe('/cached/zh-CN/policies');
     expect(cachedRewrite({ ...base, method: 'HEAD', pathname: '/policies/JP-001' })).toBe('/cached/zh-CN/policies/JP-001');
+    expect(cachedRewrite({ ...base, pathname: '/showcases' })).toBe('/cached/zh-CN/showcases');
+    expect(cachedRewrite({ ...base, pathname: '/showcases/k3x_9-ab' })).toBe('/cached/zh-CN/showcases/k3x_9-ab');
+    // The showcase directory's filters and pages are rendered at request time.
+    expect(cachedRewrite({ ...base, pathname: '/showcases', searchParams: new URLSearchParams('craft=ceramics') })).toBeNull();
     expect(cachedRewrite({ ...base, acceptLanguage: 'en-GB,en;q=0.9' })).toBe('/cached/en/policies');
     // The remembered choice wins over the browser's languages, as on every other page.
     expect(cachedRewrite({ ...base, acceptLanguage: 'en', cookieLocale: 'zh-CN' })).toBe('/cached/zh-CN/policies');
@@ -39,7 +43,7 @@ describe('cachedRewrite', () => {
     expect(cachedRewrite({ ...base, hasSession: true })).toBeNull();
     for (const q of ['q=陶', 'category=housing', 'provenance=modelled', 'utm_source=x', '_rsc=1&q=a']) expect(cachedRewrite({ ...base, searchParams: new URLSearchParams(q) }), q).toBeNull();
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) expect(cachedRewrite({ ...base, method }), method).toBeNull();
-    for (const p of ['/policies/', '/policies/jp-001', '/policies/JP-01', '/policies/JP-001/x', '/policies/JP-001%2F..', '/calculator', '/showcases', '/login', '/api/v1/policies'])
+    for (const p of ['/policies/', '/policies/jp-001', '/policies/JP-01', '/policies/JP-001/x', '/policies/JP-001%2F..', '/showcases/', '/showcases/AB', '/showcases/%ff%fe', '/showcases/a/b', '/calculator', '/mentors', '/login', '/api/v1/policies'])
       expect(cachedRewrite({ ...base, pathname: p }), p).toBeNull();
   });
 
@@ -56,15 +60,15 @@ describe('the cached tree mirrors public pages', () => {
   const site = pageRoutesUnder(path.join(APP, '(site)'));
 
   it('has a page for every public URL the proxy rewrites, and each is also a request-time page', () => {
-    expect(cached).toEqual(['/cached/[locale]', '/cached/[locale]/policies', '/cached/[locale]/policies/[code]']);
-    const sample: Record<string, string> = { '/': '/', '/policies': '/policies', '/policies/[code]': '/policies/JP-001' };
+    expect(cached).toEqual(['/cached/[locale]', '/cached/[locale]/policies', '/cached/[locale]/policies/[code]', '/cached/[locale]/showcases', '/cached/[locale]/showcases/[slug]']);
+    const sample: Record<string, string> = { '/': '/', '/policies': '/policies', '/policies/[code]': '/policies/JP-001', '/showcases': '/showcases', '/showcases/[slug]': '/showcases/ab12-cd' };
     for (const route of cached) {
       const publicRoute = route.replace(/^\/cached\/\[locale\]/, '') || '/';
       expect(site, `${route} needs the request-time page ${publicRoute}`).toContain(publicRoute);
       for (const locale of ['zh-CN', 'en'] as const) {
         const internal = cachedPathFor(sample[publicRoute]!, locale);
         expect(internal, publicRoute).not.toBeNull();
-        expect(internal!.replace(`/${locale}`, '/[locale]').replace('JP-001', '[code]')).toBe(route);
+        expect(internal!.replace(`/${locale}`, '/[locale]').replace('JP-001', '[code]').replace('ab12-cd', '[slug]')).toBe(route);
       }
     }
   });
@@ -110,10 +114,17 @@ describe('proxy and the cached pages', () => {
 });
 
 describe('what renews the cached pages', () => {
-  it('a policy published, retired or edited does; other events do not', () => {
-    expect([...PUBLIC_PAGE_EVENTS].sort()).toEqual(['policy.meta_updated', 'policy.version_published', 'policy.version_retired']);
-    expect(touchesPublicPages(['talent.profile_changed', 'policy.version_retired'])).toBe(true);
-    expect(touchesPublicPages(['talent.profile_changed', 'mentor.changed', 'bookings.slot_released'])).toBe(false);
+  it('a policy published, retired or edited renews every cached page; a profile, portfolio or account change the showcases', () => {
+    expect([...PUBLIC_PAGE_EVENTS].sort()).toEqual(['account.status_changed', 'policy.meta_updated', 'policy.version_published', 'policy.version_retired', 'portfolio.changed', 'talent.profile_changed']);
+    expect(renewalsFor(['policy.version_retired'])).toEqual([{ path: '/(cached)/cached/[locale]', type: 'layout' }]);
+    const showcases = [
+      { path: '/(cached)/cached/[locale]/showcases', type: 'page' },
+      { path: '/(cached)/cached/[locale]/showcases/[slug]', type: 'page' },
+    ];
+    for (const e of ['talent.profile_changed', 'portfolio.changed', 'account.status_changed']) expect(renewalsFor([e]), e).toEqual(showcases);
+    // Each route once, whatever the number of events.
+    expect(renewalsFor(['portfolio.changed', 'talent.profile_changed', 'portfolio.changed'])).toHaveLength(2);
+    expect(touchesPublicPages(['mentor.changed', 'bookings.slot_released', 'party.transfer_transitioned'])).toBe(false);
     expect(touchesPublicPages([])).toBe(false);
   });
 });

@@ -24,6 +24,8 @@ import { setupTestDb } from './helpers/db';
 import { bearer, makeTalent, makeUser, samplePng, tokenFor } from './helpers/factories';
 import { callRoute } from './helpers/http';
 import { insertApplication } from './helpers/policies';
+import { touchesPublicPages } from '@/lib/cache/public-pages';
+import { collectEventTypes } from '@/lib/events';
 
 const t = setupTestDb();
 const ID = (() => {
@@ -298,11 +300,17 @@ describe('staff directory', () => {
 
 describe('portfolio uploads and credits', () => {
   it('stores a re-encoded image under a random name and serves it only when public or to the owner', async () => {
+    const samplePngSync = await samplePng();
     const owner = await makeTalent(t.db());
     const token = await tokenFor(t.db(), owner);
-    const work = (await callRoute(createWorkRoute, { headers: bearer(token), body: { title: '青花缠枝莲纹瓶', techniques: ['qinghua_outline'], visibility: 'private' } })).json as { id: string };
-    const up = await callRoute(addWorkImageRoute, { headers: bearer(token), params: { id: work.id }, form: form(await samplePng(), '../../etc/passwd.png', 'image/png') });
+    // Each change to what a showcase shows records the event that renews the cached showcases (ADR 019).
+    const created = await collectEventTypes(() => callRoute(createWorkRoute, { headers: bearer(token), body: { title: '青花缠枝莲纹瓶', techniques: ['qinghua_outline'], visibility: 'private' } }));
+    expect([...created.types]).toEqual(['portfolio.changed']);
+    const work = created.result.json as { id: string };
+    const upload = await collectEventTypes(() => callRoute(addWorkImageRoute, { headers: bearer(token), params: { id: work.id }, form: form(samplePngSync, '../../etc/passwd.png', 'image/png') }));
+    const up = upload.result;
     expect(up.status, up.text).toBe(201);
+    expect(touchesPublicPages(upload.types)).toBe(true);
     const img = (up.json as { images: { id: string }[] }).images[0]!;
     const asOwner = await callRoute(getWorkImageRoute, { headers: bearer(token), params: { id: work.id, imageId: img.id } });
     expect(asOwner.status).toBe(200);
@@ -359,8 +367,10 @@ describe('evidence, verification and the public showcase', () => {
     const staff = await makeUser(t.db(), 'zone_staff', { zoneCode: 'jkq' });
     const staffToken = await tokenFor(t.db(), staff);
     expect((await callRoute(reviewEvidenceRoute, { headers: bearer(staffToken), params: { id: evidenceId }, body: { decision: 'rejected' } })).status).toBe(400);
-    const ok = await callRoute(reviewEvidenceRoute, { headers: bearer(staffToken), params: { id: evidenceId }, body: { decision: 'verified' } });
+    const reviewed = await collectEventTypes(() => callRoute(reviewEvidenceRoute, { headers: bearer(staffToken), params: { id: evidenceId }, body: { decision: 'verified' } }));
+    const ok = reviewed.result;
     expect(ok.json).toMatchObject({ status: 'verified' });
+    expect([...reviewed.types]).toEqual(['portfolio.changed']); // the verified badge: the cached showcases are renewed
     const after = (await callRoute(getMyProfileRoute, { headers: bearer(token) })).json as { verification: { ich: string } };
     expect(after.verification.ich).toBe('verified');
 

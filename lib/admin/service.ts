@@ -17,6 +17,8 @@ import { maskPhone } from '@/lib/crypto/mask';
 import { AppError, pgErrorCode } from '@/lib/http/errors';
 import { createUserInput, updateUserInput, type AdminUserDto, type CreateUserInput, type UpdateUserInput } from './schemas';
 import type { z } from 'zod';
+import { recordEvent } from '@/lib/events';
+import { accountStatusChanged } from './events';
 
 function toDto(u: typeof users.$inferSelect): AdminUserDto {
   return {
@@ -143,6 +145,7 @@ export async function updateUser(actor: Actor | null, id: string, raw: UpdateUse
     if (scopeChanged || (disabledChanged && patch.disabled)) {
       await bumpSessionVersion(tx, id, scopeChanged ? 'role_or_scope_changed' : 'disabled');
     }
+    if (disabledChanged) await recordEvent(tx, accountStatusChanged, id, { userId: id, disabled: !!patch.disabled }, { actorId: me.id });
     await audit(
       {
         action: 'users.update',

@@ -1,9 +1,10 @@
 import { negotiateLocale, type Locale } from '@/lib/i18n/config';
+import { SHOWCASE_SLUG } from '@/lib/talent/slug';
 
 /**
  * Which requests get a cached public page (ADR 019), decided in proxy.ts before anything renders. Pure: no Next, no
  * database. A request qualifies when it is a GET or HEAD from a visitor without a session cookie, for one of the
- * public URLs below, with no query string (a search or filter is rendered at request time; Next's own `_rsc`
+ * public URLs below (/, /policies, /policies/{code}, /showcases, /showcases/{slug}), with no query string (a search or filter is rendered at request time; Next's own `_rsc`
  * cache-buster does not count). The answer is the internal path under app/(cached)/cached/[locale]/ to rewrite to.
  */
 export const CACHED_PREFIX = '/cached';
@@ -12,10 +13,13 @@ const POLICY_PAGE = /^\/policies\/([A-Z][A-Z0-9]*-\d{3})$/;
 
 /** The public URL → the page under /cached/{locale}; null when the URL has no cached copy. */
 export function cachedPathFor(pathname: string, locale: Locale): string | null {
-  if (pathname === '/') return `${CACHED_PREFIX}/${locale}`;
-  if (pathname === '/policies') return `${CACHED_PREFIX}/${locale}/policies`;
-  const m = POLICY_PAGE.exec(pathname);
-  return m ? `${CACHED_PREFIX}/${locale}/policies/${m[1]}` : null;
+  const base = `${CACHED_PREFIX}/${locale}`;
+  if (pathname === '/') return base;
+  if (pathname === '/policies' || pathname === '/showcases') return `${base}${pathname}`;
+  const policy = POLICY_PAGE.exec(pathname);
+  if (policy) return `${base}/policies/${policy[1]}`;
+  const showcase = /^\/showcases\/([^/]+)$/.exec(pathname);
+  return showcase && SHOWCASE_SLUG.test(showcase[1]!) ? `${base}/showcases/${showcase[1]}` : null;
 }
 
 /** Whether a request from outside names the internal tree itself (the proxy answers it 404). */

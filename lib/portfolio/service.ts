@@ -14,6 +14,8 @@ import { blobResponse } from '@/lib/uploads/serve';
 import { processEvidenceFile, processImage, storeProcessedImage } from '@/lib/uploads/images';
 import type { z } from 'zod';
 import { evidenceReviewInput, evidenceSubmitFields, workInput, type EvidenceDto, type WorkDto, type WorkInput } from './schemas';
+import { recordEvent } from '@/lib/events';
+import { portfolioChanged } from './events';
 
 export const MAX_IMAGES_PER_WORK = 12;
 const hasConsent = (kind: 'profile' | 'sensitive', userCol: AnyPgColumn) => consentInForce(userCol, kind);
@@ -88,6 +90,7 @@ export async function createWork(actor: Actor | null, raw: WorkInput, ip: string
       .returning({ id: works.id });
     if (credits.length) await tx.insert(workCredits).values(credits.map((c) => ({ ...c, workId: w!.id, respondedAt: c.status === 'confirmed' ? now() : null })));
     await audit({ action: 'works.create', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'work', targetId: w!.id, ip, detail: { credits: credits.length } }, tx);
+    await recordEvent(tx, portfolioChanged, me.id, { talentId: me.id, change: 'work_created' }, { actorId: me.id });
     return w!.id;
   });
   return (await loadWorks([id]))[0]!;
@@ -115,6 +118,7 @@ export async function updateWork(actor: Actor | null, id: string, raw: WorkInput
       );
     }
     await audit({ action: 'works.update', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'work', targetId: id, ip }, tx);
+    await recordEvent(tx, portfolioChanged, me.id, { talentId: me.id, change: 'work_updated' }, { actorId: me.id });
   });
   return (await loadWorks([id]))[0]!;
 }
@@ -126,6 +130,7 @@ export async function deleteWork(actor: Actor | null, id: string, ip: string): P
   await db.transaction(async (tx) => {
     await tx.delete(works).where(eq(works.id, id));
     await audit({ action: 'works.delete', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'work', targetId: id, ip }, tx);
+    await recordEvent(tx, portfolioChanged, me.id, { talentId: me.id, change: 'work_deleted' }, { actorId: me.id });
   });
   const storage = getStorage();
   await Promise.allSettled(imgs.flatMap((i) => [storage.delete(i.storageKey), storage.delete(i.thumbKey)]));
@@ -143,6 +148,7 @@ export async function addWorkImage(actor: Actor | null, workId: string, bytes: U
     await db.transaction(async (tx) => {
       await tx.insert(workImages).values({ workId, storageKey: stored.main.key, thumbKey: stored.thumb.key, width: stored.main.width, height: stored.main.height, bytes: stored.main.size, position: n });
       await audit({ action: 'works.add_image', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'work', targetId: workId, ip, detail: { bytes: stored.main.size } }, tx);
+      await recordEvent(tx, portfolioChanged, me.id, { talentId: me.id, change: 'work_image_added' }, { actorId: me.id });
     });
   } catch (err) {
     await Promise.allSettled([getStorage().delete(stored.main.key), getStorage().delete(stored.thumb.key)]);
@@ -199,6 +205,7 @@ export async function respondToCredit(actor: Actor | null, creditId: string, acc
   await db.transaction(async (tx) => {
     await tx.update(workCredits).set({ status: accept ? 'confirmed' : 'declined', respondedAt: now() }).where(eq(workCredits.id, creditId));
     await audit({ action: accept ? 'credits.confirm' : 'credits.decline', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'credit', targetId: creditId, ip }, tx);
+    await recordEvent(tx, portfolioChanged, me.id, { talentId: me.id, change: 'credit_answered' }, { actorId: me.id });
   });
   return { id: creditId, status: accept ? ('confirmed' as const) : ('declined' as const) };
 }
@@ -303,6 +310,7 @@ export async function reviewEvidence(actor: Actor | null, id: string, raw: z.inp
       .where(eq(evidence.id, id))
       .returning();
     await audit({ action: `evidence.${input.decision === 'verified' ? 'verify' : 'reject'}`, result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'evidence', targetId: id, ip, detail: { subject: e!.subject } }, tx);
+    await recordEvent(tx, portfolioChanged, e!.talentId, { talentId: e!.talentId, change: 'evidence_reviewed' }, { actorId: me.id });
     return evidenceDto(e!);
   });
 }

@@ -6,6 +6,7 @@ import { evidence, talentProfiles, users, workImages, works } from '@/db/schema'
 import { AppError } from '@/lib/http/errors';
 import { CRAFT_CODES } from './crafts';
 import { publicDisplayRule } from './queries';
+import { SHOWCASE_SLUG } from './slug';
 
 /**
  * Public showcases (opt-in): name, crafts, bio, verified honours and public works. Nothing sensitive —
@@ -77,8 +78,7 @@ export async function listShowcases(q: z.infer<typeof showcaseQuery>) {
   };
 }
 
-/** The shape of every showcase slug (the API's path parameter checks the same). */
-export const SHOWCASE_SLUG = /^[a-z0-9_-]{4,40}$/;
+export { SHOWCASE_SLUG };
 
 export async function getShowcase(slug: string): Promise<ShowcaseDto> {
   // /showcases/%ff%fe and other non-slugs never reach the database (they answered 500 there).
