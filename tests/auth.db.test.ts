@@ -2,13 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, users, userSessions } from '@/db/schema';
 import { getMe } from '@/lib/account/api';
-import { changePassword } from '@/lib/account/service';
+import { changePassword, getAccount } from '@/lib/account/service';
 import { updateUser } from '@/lib/admin/service';
 import { authLogin, authLogout } from '@/lib/auth/api';
 import { attemptLogin, LOGIN_LOCK_MS } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
-import { ABSOLUTE_SESSION_MS } from '@/lib/auth/permissions';
-import { resolveSession } from '@/lib/auth/sessions';
+import { ABSOLUTE_SESSION_MS, type Actor } from '@/lib/auth/permissions';
+import { resolveSession, signedInRowOf } from '@/lib/auth/sessions';
 import { advance } from '@/lib/clock';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeUser, TEST_PASSWORD, tokenFor } from './helpers/factories';
@@ -37,6 +37,30 @@ describe('login', () => {
     expect((me.json as { id: string }).id).toBe(u.id);
     const rows = await t.db().select().from(auditLog).where(eq(auditLog.action, 'auth.login'));
     expect(rows.filter((r) => r.result === 'ok')).toHaveLength(2);
+  });
+
+  it('GET /api/v1/me answers from the row the session lookup read, the same as a fresh read, and a change shows on the next request', async () => {
+    const staff = await makeUser(t.db(), 'zone_staff', { phone: '13807985678' });
+    const secretary = await makeUser(t.db(), 'branch_secretary');
+    for (const [u, locale] of [
+      [staff, 'zh-CN'],
+      [secretary, 'en'],
+    ] as const) {
+      const token = await tokenFor(t.db(), u);
+      const resolved = (await resolveSession(t.db(), token)) as { actor: Actor };
+      expect(signedInRowOf(resolved.actor)?.user.id).toBe(u.id);
+      const fromSession = await getAccount(resolved.actor, locale);
+      // An actor the lookup did not produce (a copy) makes getAccount read the row itself: same answer.
+      const fresh = await getAccount({ ...resolved.actor }, locale);
+      expect(fromSession).toEqual(fresh);
+      expect((await callRoute(getMe, { headers: { ...bearer(token), 'accept-language': locale } })).json).toEqual(fresh);
+    }
+    const token = await tokenFor(t.db(), staff);
+    const me = (await callRoute(getMe, { headers: bearer(token) })).json as { phone: string; zone: { code: string; name: string } };
+    expect(me.phone).toBe('138****5678');
+    expect(me.zone).toEqual({ code: 'jkq', name: expect.any(String) });
+    await t.db().update(users).set({ displayName: '新名字' }).where(eq(users.id, staff.id));
+    expect(((await callRoute(getMe, { headers: bearer(token) })).json as { displayName: string }).displayName).toBe('新名字');
   });
 
   it('issues a new session id at every login', async () => {

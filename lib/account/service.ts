@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearKey, lockedUntil, recordFailure } from '@/lib/rate-limit';
 import { checkPassword, policyMessage } from '@/lib/auth/password-policy';
 import type { Actor } from '@/lib/auth/permissions';
-import { bumpSessionVersion, revokeAllSessions, revokeSession } from '@/lib/auth/sessions';
+import { bumpSessionVersion, revokeAllSessions, revokeSession, signedInRowOf } from '@/lib/auth/sessions';
 import { now } from '@/lib/clock';
 import { decryptField } from '@/lib/crypto/fields';
 import { maskPhone } from '@/lib/crypto/mask';
@@ -22,16 +22,21 @@ import type { AccountDto, ChangePasswordInput, SessionDto } from './schemas';
 export async function getAccount(actor: Actor | null, locale: Locale): Promise<AccountDto> {
   const me = await authorize(actor, 'account.read');
   const db = await getDb();
-  const [row] = await preparedOnce(db, 'get_account', (d) =>
-    d
-      .select({ user: users, zone: zones, org: partyOrgs })
-      .from(users)
-      .leftJoin(zones, eq(zones.code, users.zoneCode))
-      .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
-      .where(eq(users.id, sql.placeholder('userId')))
-      .limit(1)
-      .prepare('get_account'),
-  ).execute({ userId: me.id });
+  // The row the session lookup read at the start of this request (one query for GET /api/v1/me), else read it.
+  const row =
+    signedInRowOf(me) ??
+    (
+      await preparedOnce(db, 'get_account', (d) =>
+        d
+          .select({ user: users, zone: zones, org: partyOrgs })
+          .from(users)
+          .leftJoin(zones, eq(zones.code, users.zoneCode))
+          .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
+          .where(eq(users.id, sql.placeholder('userId')))
+          .limit(1)
+          .prepare('get_account'),
+      ).execute({ userId: me.id })
+    )[0];
   if (!row) throw new AppError('NOT_FOUND');
   const { user, zone, org } = row;
   return {

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { preparedOnce } from '@/db/prepared';
-import { partyOrgs, users, userSessions } from '@/db/schema';
+import { partyOrgs, users, userSessions, zones } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { randomToken, sha256 } from '@/lib/crypto/fields';
 import { ABSOLUTE_SESSION_MS, idleTimeoutMs, MAX_SESSIONS, type Actor, type Role } from './permissions';
@@ -97,19 +97,13 @@ export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor
     d
       .select({
         session: userSessions,
-        user: {
-          id: users.id,
-          role: users.role,
-          displayName: users.displayName,
-          zoneCode: users.zoneCode,
-          orgId: users.orgId,
-          disabledAt: users.disabledAt,
-          sessionVersion: users.sessionVersion,
-        },
-        orgPath: partyOrgs.path,
+        user: users,
+        zone: { code: zones.code, nameZh: zones.nameZh, nameEn: zones.nameEn },
+        org: { id: partyOrgs.id, nameZh: partyOrgs.nameZh, nameEn: partyOrgs.nameEn, path: partyOrgs.path },
       })
       .from(userSessions)
       .innerJoin(users, eq(users.id, userSessions.userId))
+      .leftJoin(zones, eq(zones.code, users.zoneCode))
       .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
       .where(eq(userSessions.id, sql.placeholder('sessionId')))
       .limit(1)
@@ -129,15 +123,32 @@ export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor
   if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(userSessions).set({ lastSeenAt: new Date(t) }).where(eq(userSessions.id, sessionId));
   }
-  return {
-    actor: {
-      id: user.id,
-      role: user.role,
-      displayName: user.displayName,
-      zoneCode: user.zoneCode,
-      orgId: user.orgId,
-      orgPath: row.orgPath ?? null,
-      sessionId,
-    },
+  const actor: Actor = {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    zoneCode: user.zoneCode,
+    orgId: user.orgId,
+    orgPath: row.org?.path ?? null,
+    sessionId,
   };
+  signedInRows.set(actor, { user, zone: row.zone ?? null, org: row.org ?? null });
+  return { actor };
+}
+
+/**
+ * The signed-in user's row (with their zone's and organisation's names) exactly as the session lookup read it at the
+ * start of this request, for the services that show the account (GET /api/v1/me, /account): one query per request
+ * instead of two (bench api, issue 13 §4). Kept per actor object, so it lives as long as the request's actor and is
+ * never shared across requests; a service that changes the row reads it again.
+ */
+export interface SignedInRow {
+  user: typeof users.$inferSelect;
+  zone: { code: string; nameZh: string; nameEn: string } | null;
+  org: { id: string; nameZh: string; nameEn: string } | null;
+}
+const signedInRows = new WeakMap<Actor, SignedInRow>();
+
+export function signedInRowOf(actor: Actor): SignedInRow | undefined {
+  return signedInRows.get(actor);
 }
