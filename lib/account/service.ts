@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearKey, lockedUntil, recordFailure } from '@/lib/rate-limit';
 import { checkPassword, policyMessage } from '@/lib/auth/password-policy';
 import type { Actor } from '@/lib/auth/permissions';
-import { bumpSessionVersion, revokeAllSessions, revokeSession, signedInRowOf } from '@/lib/auth/sessions';
+import { bumpSessionVersion, revokeAllSessions, revokeSession, signedInRowOf, signedInUserColumns } from '@/lib/auth/sessions';
 import { now } from '@/lib/clock';
 import { decryptField } from '@/lib/crypto/fields';
 import { maskPhone } from '@/lib/crypto/mask';
@@ -28,13 +28,12 @@ export async function getAccount(actor: Actor | null, locale: Locale): Promise<A
     (
       await preparedOnce(db, 'get_account', (d) =>
         d
-          .select({ user: users, zone: zones, org: partyOrgs })
+          .select({ user: signedInUserColumns, zone: zones, org: partyOrgs })
           .from(users)
           .leftJoin(zones, eq(zones.code, users.zoneCode))
           .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
           .where(eq(users.id, sql.placeholder('userId')))
           .limit(1)
-          .prepare('get_account'),
       ).execute({ userId: me.id })
     )[0];
   if (!row) throw new AppError('NOT_FOUND');

@@ -89,6 +89,20 @@ export async function bumpSessionVersion(db: DbOrTx, userId: string, reason: str
 
 export type SessionRejection = 'unknown' | 'revoked' | 'expired' | 'idle' | 'disabled' | 'stale';
 
+/** What the session lookup reads of the user: what it checks and what the account shows (never the password hash). */
+export const signedInUserColumns = {
+  id: users.id,
+  role: users.role,
+  displayName: users.displayName,
+  zoneCode: users.zoneCode,
+  orgId: users.orgId,
+  disabledAt: users.disabledAt,
+  sessionVersion: users.sessionVersion,
+  email: users.email,
+  phoneEnc: users.phoneEnc,
+  locale: users.locale,
+};
+
 /** Resolves a session secret to the acting user, or says why not. */
 export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor: Actor } | { rejected: SessionRejection }> {
   if (!token || token.length > 200) return { rejected: 'unknown' };
@@ -97,7 +111,7 @@ export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor
     d
       .select({
         session: userSessions,
-        user: users,
+        user: signedInUserColumns,
         zone: { code: zones.code, nameZh: zones.nameZh, nameEn: zones.nameEn },
         org: { id: partyOrgs.id, nameZh: partyOrgs.nameZh, nameEn: partyOrgs.nameEn, path: partyOrgs.path },
       })
@@ -107,7 +121,6 @@ export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor
       .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
       .where(eq(userSessions.id, sql.placeholder('sessionId')))
       .limit(1)
-      .prepare('resolve_session'),
   ).execute({ sessionId });
   if (!row) return { rejected: 'unknown' };
   const t = now().getTime();
@@ -143,7 +156,7 @@ export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor
  * never shared across requests; a service that changes the row reads it again.
  */
 export interface SignedInRow {
-  user: typeof users.$inferSelect;
+  user: { [K in keyof typeof signedInUserColumns]: (typeof users.$inferSelect)[K] };
   zone: { code: string; nameZh: string; nameEn: string } | null;
   org: { id: string; nameZh: string; nameEn: string } | null;
 }

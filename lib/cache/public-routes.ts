@@ -1,4 +1,5 @@
 import { negotiateLocale, type Locale } from '@/lib/i18n/config';
+import { POLICY_CODE } from '@/lib/policies/code';
 import { SHOWCASE_SLUG } from '@/lib/talent/slug';
 
 /**
@@ -9,17 +10,17 @@ import { SHOWCASE_SLUG } from '@/lib/talent/slug';
  */
 export const CACHED_PREFIX = '/cached';
 
-const POLICY_PAGE = /^\/policies\/([A-Z][A-Z0-9]*-\d{3})$/;
 
 /** The public URL → the page under /cached/{locale}; null when the URL has no cached copy. */
 export function cachedPathFor(pathname: string, locale: Locale): string | null {
   const base = `${CACHED_PREFIX}/${locale}`;
   if (pathname === '/') return base;
   if (pathname === '/policies' || pathname === '/showcases') return `${base}${pathname}`;
-  const policy = POLICY_PAGE.exec(pathname);
-  if (policy) return `${base}/policies/${policy[1]}`;
-  const showcase = /^\/showcases\/([^/]+)$/.exec(pathname);
-  return showcase && SHOWCASE_SLUG.test(showcase[1]!) ? `${base}/showcases/${showcase[1]}` : null;
+  const [, section, id, ...rest] = pathname.split('/');
+  if (id === undefined || rest.length) return null;
+  if (section === 'policies' && POLICY_CODE.test(id)) return `${base}/policies/${id}`;
+  if (section === 'showcases' && SHOWCASE_SLUG.test(id)) return `${base}/showcases/${id}`;
+  return null;
 }
 
 /** Whether a request from outside names the internal tree itself (the proxy answers it 404). */

@@ -59,7 +59,6 @@ export const myUnreadCount = cache(async (actor: Actor | null): Promise<number> 
       .select({ n: count() })
       .from(notifications)
       .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
-      .prepare('unread_count'),
   ).execute({ userId: me.id });
   return u?.n ?? 0;
 });

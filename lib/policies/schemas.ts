@@ -8,6 +8,7 @@ import {
   STATUSES,
 } from '@/lib/policy-matching/model';
 import { canonicalProfileSchema, isoDate } from '@/lib/talent/profile-schema';
+import { POLICY_CODE } from './code';
 
 /**
  * Wire schemas of the policy-matching API (issue 4 §10). Field names are a contract: `profile` uses the canonical
@@ -15,7 +16,7 @@ import { canonicalProfileSchema, isoDate } from '@/lib/talent/profile-schema';
  */
 
 export const statusSchema = z.enum(STATUSES);
-export const policyCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]*-\d{3}$/, 'validation.policyCode');
+export const policyCodeSchema = z.string().regex(POLICY_CODE, 'validation.policyCode');
 
 export const evaluateInput = z.strictObject({
   profile: canonicalProfileSchema.describe('Canonical §6.2 profile; null or absent = unknown'),

@@ -88,7 +88,6 @@ export async function revisionOf(db: DbOrTx): Promise<string> {
     d
       .select({ n: sql<string>`coalesce((select ${catalogueRevision.revision}::text from ${catalogueRevision} where ${catalogueRevision.id} = 1), '0')` })
       .from(sql`(select 1) as one`)
-      .prepare('catalogue_revision'),
   ).execute();
   return `r${r?.n ?? '0'}`;
 }

@@ -41,7 +41,6 @@ export async function hasConsent(db: DbOrTx, userId: string, kind: ConsentKind =
       .from(consents)
       .where(and(eq(consents.userId, sql.placeholder('userId')), eq(consents.kind, sql.placeholder('kind')), sql`${consents.withdrawnAt} is null`))
       .limit(1)
-      .prepare('has_consent'),
   ).execute({ userId, kind });
   return !!c;
 }
@@ -75,7 +74,7 @@ export function matchingProfile(row: Partial<ProfileColumns> & { portfolioCount?
 /** The canonical profile of one talent as every matching path sees it, with their zone; null without a profile. */
 export async function loadMatchingProfile(db: DbOrTx, userId: string, evalDate?: string): Promise<{ profile: CanonicalProfile; zoneCode: string | null } | null> {
   const [row] = await preparedOnce(db, 'matching_profile', (d) =>
-    d.select(matchingProfileColumns).from(talentProfiles).where(eq(talentProfiles.userId, sql.placeholder('userId'))).limit(1).prepare('matching_profile'),
+    d.select(matchingProfileColumns).from(talentProfiles).where(eq(talentProfiles.userId, sql.placeholder('userId'))).limit(1),
   ).execute({ userId });
   if (!row) return null;
   return { profile: matchingProfile(row as unknown as ProfileColumns & { portalApprentices: unknown }, evalDate), zoneCode: row.zoneCode };

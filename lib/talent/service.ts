@@ -123,7 +123,6 @@ async function activeConsents(db: Tx | Awaited<ReturnType<typeof getDb>>, userId
       .select()
       .from(consents)
       .where(and(eq(consents.userId, sql.placeholder('userId')), isNull(consents.withdrawnAt)))
-      .prepare('active_consents'),
   ).execute({ userId });
   return { profile: rows.some((r) => r.kind === 'profile'), sensitive: rows.some((r) => r.kind === 'sensitive'), version: rows[0]?.noticeVersion ?? null };
 }
