@@ -1,16 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, policyVersions } from '@/db/schema';
+import { auditLog, mentors, mentorships, policyVersions, talentProfiles } from '@/db/schema';
 import { createPolicyRoute } from '@/lib/policies/api';
 import { impactAction } from '@/lib/policies/impact-actions';
 import { policyImpactRoute } from '@/lib/policies/impact-api';
-import { computeImpact, type ImpactResponse } from '@/lib/policies/impact';
+import { computeImpact, keptShare, type ImpactResponse } from '@/lib/policies/impact';
 import { loadCatalogue, versionToRow } from '@/lib/policies/store';
-import { allOf, anyOf, leaf, type PolicyVersion } from '@/lib/policy-matching/model';
+import { draftCatalogue, inForceOnly, sharedPairCatalogue } from '@/lib/policies/impact-core';
+import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
+import { evaluatePolicy } from '@/lib/policy-matching/evaluate';
+import { allOf, anyOf, dependencyClosure, leaf, versionInForce, type PolicyVersion } from '@/lib/policy-matching/model';
+import { loadMatchingProfile } from '@/lib/talent/queries';
 import { setupTestDb } from './helpers/db';
 import { bearer, makeTalent, makeUser, tokenFor } from './helpers/factories';
 import { callAction, callRoute } from './helpers/http';
 import { seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
+import { seedRandom } from './helpers/random-profiles';
 
 /**
  * 政策沙盘 (impact preview): JP-901 in force = Chinese nationals, 1,000 once. Drafts that tighten (and a degree, 2,000)
@@ -140,6 +145,10 @@ describe('impact preview: a draft that loosens the criteria', () => {
     // Tightening: only rows either side could keep are evaluated (the foreigner is out on both sides).
     const fast = await computeImpact(t.db(), { catalogue: cat.policies, groups: cat.groups, code: 'JP-901', draft: tighten(), evalDate: EVAL, zoneCode: 'jkq', sampleSize: 5 });
     expect(fast.stats.evaluated).toBe(3);
+    expect(fast.stats.filtered).toBe(true);
+    // Loosening keeps all four: filtering would save nothing, so the projection is read plainly (same answer above).
+    const broad = await computeImpact(t.db(), { catalogue: cat.policies, groups: cat.groups, code: 'JP-901', draft: loosen(), evalDate: EVAL, zoneCode: 'jkq', sampleSize: 5 });
+    expect(broad.stats).toMatchObject({ prefilter: true, filtered: false, evaluated: 4, scanned: 4 });
   });
 });
 
@@ -195,3 +204,64 @@ describe('impact preview: refusals', () => {
   });
 });
 
+
+describe('impact preview: the fast path agrees with evaluating everyone, policy by policy', () => {
+  it('every core policy, a loosened and a tightened draft, random talents around the thresholds: the same summary with and without prefilter, tier hints and shared dependencies', async () => {
+    const evalDate = '2026-06-01';
+    await seedRandom(t.db(), 260, 20260601, evalDate);
+    let shared = 0;
+    let unshared = 0;
+    for (const p of CORE_POLICIES) {
+      const current = versionInForce(p, evalDate);
+      if (!current) continue;
+      const drafts: PolicyVersion[] = [
+        { ...current, version: '99.0.0', criteria: anyOf(current.criteria, leaf('education', 'eq', '博士', { id: 't_phd', remediable: false })) },
+        { ...current, version: '99.0.1', criteria: allOf(current.criteria, leaf('nationality', 'eq', 'CN', { id: 't_cn', remediable: false })) },
+      ];
+      for (const draft of drafts) {
+        const args = { catalogue: CORE_POLICIES, groups: CORE_EXCLUSION_GROUPS, code: p.code, draft, evalDate, zoneCode: null, sampleSize: 50, batchSize: 41 };
+        const { stats: _f, ...fast } = await computeImpact(t.db(), args);
+        const { stats: _a, ...all } = await computeImpact(t.db(), { ...args, usePrefilter: false });
+        expect(fast, `${p.code} ${draft.version}`).toEqual(all);
+      }
+      const drafted = draftCatalogue(CORE_POLICIES, p.code, current, evalDate);
+      const inForce = inForceOnly(dependencyClosure(p.code, CORE_POLICIES, CORE_EXCLUSION_GROUPS), evalDate);
+      if (sharedPairCatalogue(p.code, inForce, inForceOnly(dependencyClosure(p.code, drafted, CORE_EXCLUSION_GROUPS), evalDate), CORE_EXCLUSION_GROUPS)) shared++;
+      else unshared++;
+    }
+    // The keep-share sample: every row of a small table; whole pages of a larger one (here forced: ~60 rows of 260).
+    await t.db().execute(sql`analyze talent_profiles`);
+    const cn = sql`${talentProfiles.nationality} = 'CN'`;
+    const [exact] = await t.db().select({ n: sql<number>`count(*)::int`, kept: sql<number>`(count(*) filter (where ${cn}))::int` }).from(talentProfiles);
+    expect(await keptShare(t.db(), sql`true`, cn)).toBeCloseTo(exact!.kept / exact!.n, 10);
+    const sampled = await keptShare(t.db(), sql`true`, cn, 60);
+    expect(sampled).toBeGreaterThan(0);
+    expect(sampled).toBeLessThan(1);
+    expect(await keptShare(t.db(), sql`false`, cn)).toBe(0);
+    // Both paths are exercised: most policies share their dependencies, the tier policies (their group reads them) do not.
+    expect(shared).toBeGreaterThan(10);
+    expect(unshared).toBeGreaterThan(0);
+  });
+
+  it('portal apprentices are counted on the evaluation date, as policy → people counts them', async () => {
+    // JP-901 here: at least one apprentice aged 35 or under with an agreement of 12 months or more.
+    await seedSimplePolicy(t.db(), 'JP-901', { criteria: allOf(leaf('apprentices', 'count_gte', 1, { id: 'c_app', filter: { age_lte: 35, agreement_months_gte: 12 }, remediable: false })), test_cases: [] });
+    const master = await makeTalent(t.db(), { zone: 'jkq', profile: { legalName: '师傅', apprentices: [] } });
+    const apprentice = await makeTalent(t.db(), { zone: 'zsq', profile: { legalName: '徒弟', birthDate: '2000-01-01' } });
+    const [m] = await t.db().insert(mentors).values({ displayName: '师傅', district: '珠山区', talentId: master.id }).returning({ id: mentors.id });
+    await t.db().insert(mentorships).values({ mentorId: m!.id, talentId: apprentice.id, requestMessage: '拜师', status: 'accepted', startDate: '2026-01-01', months: 12 });
+    const cat = await loadCatalogue(t.db());
+    const draft = simpleVersion({ version: '2.0.0', criteria: allOf(leaf('apprentices', 'count_gte', 1, { id: 'c_app', filter: { age_lte: 35, agreement_months_gte: 12 }, remediable: false })), test_cases: [] });
+    // Before the agreement starts the master has no apprentice on record; while it runs, one.
+    for (const [evalDate, status] of [['2025-06-01', 'INELIGIBLE'], ['2026-06-01', 'ELIGIBLE']] as const) {
+      const args = { catalogue: cat.policies, groups: cat.groups, code: 'JP-901', draft, evalDate, zoneCode: 'jkq', sampleSize: 5 };
+      for (const usePrefilter of [true, false]) {
+        const r = await computeImpact(t.db(), { ...args, usePrefilter });
+        expect(r.before[status], `${evalDate} prefilter ${usePrefilter} ${JSON.stringify(r.before)}`).toBe(1);
+        expect(r.after[status]).toBe(1);
+      }
+      const loaded = await loadMatchingProfile(t.db(), master.id, evalDate);
+      expect(evaluatePolicy(loaded!.profile, cat.policies, cat.groups, evalDate, 'JP-901').status).toBe(status);
+    }
+  });
+});

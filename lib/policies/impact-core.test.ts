@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, leaf, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
-import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, inForceOnly } from './impact-core';
+import { allOf, gate, leaf, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
+import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, inForceOnly, sharedPairCatalogue } from './impact-core';
 
 const v = (over: Partial<PolicyVersion> = {}): PolicyVersion => ({
   version: '1.0.0',
@@ -129,5 +129,44 @@ describe('inForceOnly', () => {
     expect(out[0]!.versions.map((x) => x.version)).toEqual(['2.0.0']);
     expect(out[1]).toBe(future);
     expect(evaluatePair({ nationality: 'CN' }, { code: 'JP-901', evalDate: '2026-06-01', groups: [], inForce: out, draft: out })).toEqual({ before: side('ELIGIBLE', 1000), after: side('ELIGIBLE', 1000) });
+  });
+});
+
+describe('sharedPairCatalogue: one evaluator for both sides when nothing else depends on the policy', () => {
+  const base = (code: string, criteria = allOf(leaf('nationality', 'eq', 'CN', { id: 'c_cn' })), extra: Partial<Policy> = {}): Policy => ({ ...policy([v({ criteria })]), code, ...extra });
+  const on = '2026-06-01';
+
+  it('shares a policy whose draft adds a gate; both catalogues hold every dependency; statuses equal the two-evaluator path', () => {
+    const up = base('JP-902', allOf(leaf('education', 'eq', '博士', { id: 'c_phd', remediable: false })));
+    const x = base('JP-901');
+    const draftV = v({ version: '2.0.0', criteria: allOf(leaf('nationality', 'eq', 'CN', { id: 'c_cn' }), gate('JP-902', { id: 'g' })), benefit: { kind: 'cash_once', amount: 5, text_zh: '5' } });
+    const drafted = draftCatalogue([x, up], 'JP-901', draftV, on);
+    const inForce = [x];
+    const after = drafted;
+    const shared = sharedPairCatalogue('JP-901', inForce, after, []);
+    expect(shared).not.toBeNull();
+    expect(shared!.catalogue.map((p) => p.code).sort()).toEqual(['JP-901', 'JP-902']);
+    expect(shared!.catalogue.find((p) => p.code === 'JP-901')).toBe(x);
+    expect(shared!.catalogueAfter.find((p) => p.code === 'JP-901')!.versions[0]!.version).toBe('2.0.0');
+    const ctx = { code: 'JP-901', evalDate: on, groups: [], inForce, draft: after };
+    for (const profile of [{ nationality: 'CN', education: '博士' }, { nationality: 'CN', education: '本科' }, { nationality: 'JP', education: '博士' }, { nationality: 'CN' }, {}] as const) {
+      expect(evaluatePair(profile, { ...ctx, shared }), JSON.stringify(profile)).toEqual(evaluatePair(profile, ctx));
+    }
+    expect(evaluatePair({ nationality: 'CN', education: '本科' }, { ...ctx, shared })).toEqual({ before: side('ELIGIBLE', 1000), after: side('INELIGIBLE', null) });
+  });
+
+  it('refuses when nothing is in force, or when another policy of either side depends on it (the derived tier, a highest_tier_only group)', () => {
+    const x = base('JP-901');
+    expect(sharedPairCatalogue('JP-901', null, [x], [])).toBeNull();
+    // X is a tier policy and its draft gates on a policy that reads the derived tier: that policy depends on X.
+    const tierX = base('JP-901', allOf(leaf('nationality', 'eq', 'CN', { id: 'c_cn' })), { tier: 'B' });
+    const reader = base('JP-902', allOf(leaf('tier', 'in', ['A', 'B'], { id: 'c_tier' })));
+    const drafted = draftCatalogue([tierX, reader], 'JP-901', v({ version: '2.0.0', criteria: allOf(gate('JP-902', { id: 'g' })) }), on);
+    expect(sharedPairCatalogue('JP-901', [tierX], drafted, [])).toBeNull();
+    // Two tier policies in a highest_tier_only group: each one's status reads the other's.
+    const other = base('JP-903', allOf(leaf('education', 'eq', '博士', { id: 'c_phd' })), { tier: 'A' });
+    const groups = [{ id: 'g1', rule: 'highest_tier_only' as const, policy_codes: ['JP-901', 'JP-903'] }];
+    const withGroup = [tierX, other];
+    expect(sharedPairCatalogue('JP-901', withGroup, draftCatalogue(withGroup, 'JP-901', v({ version: '2.0.0' }), on), groups)).toBeNull();
   });
 });

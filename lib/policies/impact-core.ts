@@ -1,5 +1,5 @@
-import { evaluateStatus, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
-import { isAmountCeiling, STATUSES, versionInForce, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
+import { evaluateStatus, evaluateStatusPair, type EvaluateOptions } from '@/lib/policy-matching/evaluate';
+import { dependencyClosure, isAmountCeiling, STATUSES, versionInForce, type Benefit, type ExclusionGroup, type Policy, type PolicyVersion, type Status } from '@/lib/policy-matching/model';
 import type { CanonicalProfile } from '@/lib/talent/profile-schema';
 
 /**
@@ -183,11 +183,44 @@ export interface PairContext {
   /** The sub-catalogue of the version in force (its dependency closure), or null when nothing is in force. */
   inForce: readonly Policy[] | null;
   draft: readonly Policy[];
+  /** Both sides with one evaluator (sharedPairCatalogue), when no other policy depends on `code`. */
+  shared?: SharedPair | null;
   options?: EvaluateOptions;
+}
+
+export interface SharedPair {
+  /** The version in force of `code` and every policy either side depends on. */
+  catalogue: readonly Policy[];
+  /** `code` with the draft as its version. */
+  replacement: Policy;
+  /** `catalogue` with `replacement` in place. */
+  catalogueAfter: readonly Policy[];
+}
+
+/**
+ * When both sides can be evaluated with one evaluator — the policies `code` depends on worked out once, then `code`
+ * evaluated with its version in force and with the draft — the catalogue to evaluate and the draft policy; null when
+ * not: nothing in force, or some other policy of either side depends on `code` (a gate on it, the derived tier when
+ * it is a tier policy, a highest_tier_only group with it), so its status could differ between the sides.
+ */
+export function sharedPairCatalogue(code: string, inForce: readonly Policy[] | null, draft: readonly Policy[], groups: readonly ExclusionGroup[]): SharedPair | null {
+  if (!inForce) return null;
+  const replacement = draft.find((p) => p.code === code);
+  const current = inForce.find((p) => p.code === code);
+  if (!replacement || !current) return null;
+  const others = new Map<string, Policy>();
+  for (const p of [...inForce, ...draft]) if (p.code !== code) others.set(p.code, p);
+  for (const p of others.values()) {
+    if (dependencyClosure(p.code, inForce, groups).some((q) => q.code === code)) return null;
+    if (dependencyClosure(p.code, draft, groups).some((q) => q.code === code)) return null;
+  }
+  const catalogue = [current, ...others.values()];
+  return { catalogue, replacement, catalogueAfter: catalogue.map((p) => (p.code === code ? replacement : p)) };
 }
 
 /** One profile under both catalogues. Nothing in force → NOT_IN_FORCE on the left. */
 export function evaluatePair(profile: Partial<CanonicalProfile>, ctx: PairContext): { before: Side; after: Side } {
+  if (ctx.shared) return evaluateStatusPair(profile, ctx.shared, ctx.groups, ctx.evalDate, ctx.options);
   const pick = (cat: readonly Policy[]): Side => evaluateStatus(profile, cat, ctx.groups, ctx.evalDate, ctx.code, ctx.options);
   return { before: ctx.inForce ? pick(ctx.inForce) : { status: 'NOT_IN_FORCE', amountEstimate: null }, after: pick(ctx.draft) };
 }

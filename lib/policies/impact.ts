@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
+import { rowsOf } from '@/lib/jobs/queue';
 import { policies, policyVersions, talentProfiles } from '@/db/schema';
 import { audit } from '@/lib/audit/log';
 import { authorize } from '@/lib/auth/authorize';
@@ -12,8 +13,8 @@ import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { isoDate } from '@/lib/talent/profile-schema';
 import { matchingProfile } from '@/lib/talent/queries';
 import { issuesToFieldErrors, publishedAround } from './editor';
-import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, inForceOnly, type ImpactSummary } from './impact-core';
-import { columns, columnsFor, dependencyClosure, scope } from './reverse';
+import { costKindOf, draftCatalogue, evaluatePair, ImpactAccumulator, inForceOnly, sharedPairCatalogue, type ImpactSummary } from './impact-core';
+import { columns, columnsFor, dependencyClosure, scope, tierHints } from './reverse';
 import { compilePrefilter } from './sql-prefilter';
 import { loadCatalogue, policyFromRow, versionFromRow } from './store';
 import { todayIso } from './service';
@@ -28,7 +29,9 @@ import { todayIso } from './service';
  * The SQL prefilter of each side (lib/policies/sql-prefilter.ts, 'relaxed' mode) keeps every row that could be
  * ELIGIBLE, NEAR_MISS, NEEDS_INFO, NEEDS_REVIEW, EXCLUDED or ALREADY_RECEIVING there; a row neither keeps is
  * INELIGIBLE on both sides (NOT_IN_FORCE on the left when nothing is in force), so only the union is loaded and
- * evaluated. `usePrefilter: false` evaluates everyone (the agreement tests and the benchmark's check).
+ * evaluated — unless a sample shows it keeps nearly everyone, when filtering costs PostgreSQL more than it saves.
+ * Both sides share one evaluator when nothing else depends on the policy, and tier hints skip unreachable tiers
+ * (ADR 020). `usePrefilter: false` evaluates everyone plainly (the agreement tests and the benchmark's check).
  */
 
 export const impactInput = z.strictObject({
@@ -70,7 +73,15 @@ export const impactResponse = z.object({
   changed: z.number().int(),
   samples: z.object({ gained: z.array(sample), lost: z.array(sample) }),
   cost: z.object({ before: sideCost, after: sideCost, delta: z.number() }),
-  stats: z.object({ scanned: z.number().int(), evaluated: z.number().int(), ms: z.number(), queryMs: z.number().describe('time spent reading the projection'), prefilter: z.boolean() }),
+  stats: z.object({
+    scanned: z.number().int(),
+    evaluated: z.number().int(),
+    ms: z.number(),
+    queryMs: z.number().describe('time spent reading the projection'),
+    evalMs: z.number().describe('time spent evaluating both versions'),
+    prefilter: z.boolean(),
+    filtered: z.boolean().describe('whether the SQL prefilter narrowed the read (skipped when a sample shows it keeps 85 % of talents or more)'),
+  }),
 });
 export type ImpactResponse = z.infer<typeof impactResponse>;
 
@@ -92,10 +103,28 @@ export interface ImpactComputeArgs {
 
 export interface ImpactComputed extends ImpactSummary {
   inForceVersion: string | null;
-  stats: { scanned: number; evaluated: number; ms: number; queryMs: number; prefilter: boolean };
+  stats: { scanned: number; evaluated: number; ms: number; queryMs: number; evalMs: number; prefilter: boolean; filtered: boolean };
 }
 
 const DEFAULT_BATCH = 10_000;
+/** Above this share of talents kept, the union prefilter is skipped (measured: from ~90 % it costs more than it saves). */
+const PREFILTER_MAX_SHARE = 0.85;
+/** About how many profiles the keep-share sample reads. */
+const SAMPLE_ROWS = 2_000;
+
+/**
+ * The share of in-scope talents `prefilter` keeps, on a sample of about `sampleRows` profiles (whole pages,
+ * TABLESAMPLE SYSTEM with a fixed seed; every row of a small table). 0 when nobody is in scope.
+ */
+export async function keptShare(db: DbOrTx, inScope: SQL, prefilter: SQL, sampleRows = SAMPLE_ROWS): Promise<number> {
+  const [stat] = rowsOf<{ tuples: number }>(await db.execute(sql`select reltuples::float8 as tuples from pg_class where oid = 'talent_profiles'::regclass`));
+  const tuples = Number(stat?.tuples ?? -1);
+  const percent = tuples > sampleRows ? Math.max(0.1, Math.round((sampleRows / tuples) * 1000) / 10) : 100;
+  const sample = percent >= 100 ? sql`${talentProfiles}` : sql`${talentProfiles} tablesample system (${sql.raw(String(percent))}) repeatable (0)`;
+  const [r] = rowsOf<{ n: number; kept: number }>(await db.execute(sql`select count(*)::int as n, (count(*) filter (where ${prefilter}))::int as kept from ${sample} where ${inScope}`));
+  const n = Number(r?.n ?? 0);
+  return n === 0 ? 0 : Number(r!.kept) / n;
+}
 
 /** The comparison itself (no authorization): the service below and the benchmark call it. */
 export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promise<ImpactComputed> {
@@ -112,20 +141,32 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
     costKindBefore: costKindOf(meta?.category, inForceVersion?.benefit),
     costKindAfter: costKindOf(meta?.category, args.draft.benefit),
   });
-  const ctx = { code: args.code, evalDate: args.evalDate, groups: args.groups, inForce: subBefore && inForceOnly(subBefore, args.evalDate), draft: inForceOnly(subAfter, args.evalDate), options: args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {} };
+  const inForce = subBefore && inForceOnly(subBefore, args.evalDate);
+  const draft = inForceOnly(subAfter, args.evalDate);
+  const options = args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {};
+  // When nothing else depends on the policy, the policies it depends on are evaluated once for both sides.
+  const shared = usePrefilter ? sharedPairCatalogue(args.code, inForce, draft, args.groups) : null;
+  const ctx = { code: args.code, evalDate: args.evalDate, groups: args.groups, inForce, draft, shared, options };
 
   let prefilter: SQL | null = null;
   if (usePrefilter) {
     const opts = { evalDate: args.evalDate, mode: 'relaxed' as const, jdzDistricts: args.jdzDistricts };
     const after = compilePrefilter(args.code, drafted, args.groups, opts);
     prefilter = subBefore ? or(compilePrefilter(args.code, args.catalogue, args.groups, opts), after)! : after;
+    // A prefilter that keeps nearly everyone only costs PostgreSQL time: read the projection plainly then.
+    if ((await keptShare(db, scope(args.zoneCode), prefilter)) >= PREFILTER_MAX_SHARE) prefilter = null;
   }
-  const selected = usePrefilter ? columnsFor([...(subBefore ?? []), ...subAfter], args.groups) : columns;
+  // Tier policies other than this one that do not depend on it (the same on both sides): an SQL hint each tells the
+  // evaluator which of them a row cannot reach, so the derived tier skips them (as in policy → people).
+  const hintCodes = usePrefilter ? tierCodesIndependentOf(args.code, [...(subBefore ?? []), ...subAfter], args.catalogue, drafted, args.groups) : [];
+  const hints = tierHints(hintCodes, args.catalogue, { evalDate: args.evalDate, jdzDistricts: args.jdzDistricts });
+  const selected = usePrefilter ? { ...columnsFor([...(subBefore ?? []), ...subAfter], args.groups), ...hints.cols } : columns;
   const batch = args.batchSize ?? DEFAULT_BATCH;
   // The in-scope count runs alongside the scan (a second connection on PostgreSQL).
   const scannedPromise = prefilter ? db.select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(scope(args.zoneCode)) : null;
   let evaluated = 0;
   let queryMs = 0;
+  let evalMs = 0;
   type Row = Record<string, unknown> & { userId?: string; artistName?: string | null; legalName?: string | null };
   const fetch = async (cursor: string | null): Promise<Row[]> => {
     const where: SQL = prefilter ? and(scope(args.zoneCode, cursor), prefilter)! : scope(args.zoneCode, cursor);
@@ -142,17 +183,27 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
     pending = rows.length === batch ? fetch(rows[rows.length - 1]!.userId!) : null;
     // Awaited on the next turn; a failure while this batch is evaluated must not surface as an unhandled rejection.
     pending?.catch(() => undefined);
+    const e0 = performance.now();
     for (const r of rows) {
       evaluated++;
-      const { before, after: next } = evaluatePair(matchingProfile(r as unknown as ProfileColumns), ctx);
+      const knownNotMet = hints.knownNotMet(r);
+      const { before, after: next } = evaluatePair(matchingProfile(r as unknown as ProfileColumns, args.evalDate), knownNotMet ? { ...ctx, options: { ...options, knownNotMet } } : ctx);
       acc.add({ id: r.userId!, name: r.artistName ?? r.legalName ?? null }, before, next);
     }
+    evalMs += performance.now() - e0;
   }
   const scanned = scannedPromise ? Number((await scannedPromise)[0]?.n ?? 0) : evaluated;
   // Rows neither prefilter kept: INELIGIBLE on both sides (nothing in force: NOT_IN_FORCE before).
   acc.addBulk(subBefore ? 'INELIGIBLE' : 'NOT_IN_FORCE', 'INELIGIBLE', scanned - evaluated);
   const summary = acc.result();
-  return { ...summary, inForceVersion: inForceVersion?.version ?? null, stats: { scanned, evaluated, ms: Math.round((performance.now() - t0) * 10) / 10, queryMs: Math.round(queryMs * 10) / 10, prefilter: usePrefilter } };
+  return { ...summary, inForceVersion: inForceVersion?.version ?? null, stats: { scanned, evaluated, ms: Math.round((performance.now() - t0) * 10) / 10, queryMs: Math.round(queryMs * 10) / 10, evalMs: Math.round(evalMs), prefilter: usePrefilter, filtered: prefilter !== null } };
+}
+
+/** Tier policies of either side, other than `code`, whose status depends on `code` on neither side. */
+function tierCodesIndependentOf(code: string, sub: readonly Policy[], catalogue: readonly Policy[], drafted: readonly Policy[], groups: readonly ExclusionGroup[]): string[] {
+  const codes = [...new Set(sub.filter((p) => p.tier && p.code !== code).map((p) => p.code))];
+  const dependsOnCode = (c: string, cat: readonly Policy[]) => dependencyClosure(c, cat, groups).some((p) => p.code === code);
+  return codes.filter((c) => !dependsOnCode(c, catalogue) && !dependsOnCode(c, drafted));
 }
 
 /** The draft document: given in the request, or a saved version of the policy (usually its draft). */

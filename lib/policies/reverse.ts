@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { talentMatchFacts, talentProfiles } from '@/db/schema';
 import { csvField } from '@/lib/http/csv';
 import { evaluatePolicy } from '@/lib/policy-matching/evaluate';
-import { STATUSES, dependenciesOf, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
+import { STATUSES, dependencyClosure, type CriterionNode, type EvaluationResult, type ExclusionGroup, type Policy, type Status } from '@/lib/policy-matching/model';
 import { prefilterModeFor, type PrefilterMode } from '@/lib/policy-matching/prefilter';
 import type { ProfileColumns } from '@/lib/talent/profile-mapping';
 import { consentInForce, derivedProfileColumns, matchingProfile, profileConsentInForceAfter } from '@/lib/talent/queries';
@@ -139,32 +139,7 @@ export const columns = {
   ...derivedProfileColumns,
 };
 
-/**
- * The policies one code's status depends on: itself, its gates and tier policies (criteria and amount rows,
- * transitively), and the members of its highest_tier_only groups (their rank and roots decide EXCLUDED). Statuses
- * over this sub-catalogue equal those over the whole catalogue; missing_fields may be ordered differently (the
- * evaluator orders them by how many policies of the catalogue ask for each).
- */
-export function dependencyClosure(code: string, catalogue: readonly Policy[], groups: readonly ExclusionGroup[]): Policy[] {
-  const byCode = new Map(catalogue.map((p) => [p.code, p]));
-  const tierCodes = catalogue.filter((p) => p.tier).map((p) => p.code);
-  const seen = new Set<string>();
-  const visit = (c: string) => {
-    if (seen.has(c) || !byCode.has(c)) return;
-    seen.add(c);
-    for (const v of byCode.get(c)!.versions) {
-      const trees = [v.criteria, ...(v.benefit.amount_table ?? []).flatMap((r) => (r.when ? [r.when] : []))];
-      for (const tree of trees) {
-        const d = dependenciesOf(tree);
-        d.gates.forEach(visit);
-        if (d.readsTier) tierCodes.forEach(visit);
-      }
-    }
-    for (const g of groups) if (g.rule === 'highest_tier_only' && g.policy_codes.includes(c)) g.policy_codes.forEach(visit);
-  };
-  visit(code);
-  return catalogue.filter((p) => seen.has(p.code));
-}
+export { dependencyClosure } from '@/lib/policy-matching/model';
 
 interface Match {
   row: ReverseMatchRow;
@@ -272,15 +247,25 @@ export function columnsFor(closure: readonly Policy[], groups: readonly Exclusio
 }
 
 /**
- * The tier policies of the closure other than `code` itself: the derived tier evaluates each of them for every
- * candidate, yet most people can reach none. Each gets an SQL hint (mayHoldOrMeetSql); those false in a row are passed
- * to the evaluator as `knownNotMet`, which is exact because the hint is a necessary condition.
+ * Tier policies of a closure (the reverse match: all but the target itself): the derived tier evaluates each of them
+ * for every candidate, yet most people can reach none. Each gets an SQL hint (mayHoldOrMeetSql), selected as
+ * `__hint{i}`; `knownNotMet(row)` gives the codes whose hint is false in a row, passed to the evaluator as
+ * `knownNotMet`, which is exact because the hint is a necessary condition.
  */
-function tierHints(code: string, sub: readonly Policy[], args: ReverseMatchArgs): { codes: string[]; cols: Record<string, SQL<boolean>> } {
-  const codes = sub.filter((p) => p.tier && p.code !== code).map((p) => p.code);
+export function tierHints(codes: readonly string[], catalogue: readonly Policy[], opts: { evalDate: string; jdzDistricts?: readonly string[] }) {
   const cols: Record<string, SQL<boolean>> = {};
-  codes.forEach((c, i) => (cols[`__hint${i}`] = mayHoldOrMeetSql(c, args.catalogue, { evalDate: args.evalDate, jdzDistricts: args.jdzDistricts })));
-  return { codes, cols };
+  codes.forEach((c, i) => (cols[`__hint${i}`] = mayHoldOrMeetSql(c, catalogue, { evalDate: opts.evalDate, jdzDistricts: opts.jdzDistricts })));
+  // One set per combination of hints (bit i set = hint i false).
+  const sets = new Map<number, ReadonlySet<string>>();
+  const knownNotMet = (r: Record<string, unknown>): ReadonlySet<string> | undefined => {
+    let bits = 0;
+    for (let i = 0; i < codes.length; i++) if (r[`__hint${i}`] === false) bits |= 1 << i;
+    if (bits === 0) return undefined;
+    let set = sets.get(bits);
+    if (!set) sets.set(bits, (set = new Set(codes.filter((_, i) => bits & (1 << i)))));
+    return set;
+  };
+  return { cols, knownNotMet };
 }
 
 /** Streams the matches in talent-id order, batch by batch; `usePrefilter` false is the evaluate-everyone baseline. */
@@ -292,22 +277,12 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
   const prefilter = usePrefilter ? compilePrefilter(args.code, args.catalogue, args.groups, { evalDate: args.evalDate, mode, jdzDistricts: args.jdzDistricts }) : null;
   // The baseline loads whole profiles and evaluates them without hints, as evaluating everyone naively would; the
   // compiled path reads only what the policies of the closure need, plus the tier hints.
-  const hints = usePrefilter ? tierHints(args.code, sub, args) : { codes: [], cols: {} };
+  const hints = tierHints(usePrefilter ? sub.filter((p) => p.tier && p.code !== args.code).map((p) => p.code) : [], args.catalogue, args);
   const selected = usePrefilter ? { ...columnsFor(sub, args.groups), ...hints.cols } : columns;
   const whereAfter = (after: string | null) => and(scope(args.zoneCode, after), prefilter ?? undefined, extra)!;
   const batch = args.batchSize ?? (usePrefilter ? DEFAULT_PREFILTER_BATCH : DEFAULT_BATCH);
   // Only statuses, amounts, near-misses and missing fields are needed here: skip the explanation text.
   const options = { explain: false, ...(args.jdzDistricts ? { jdzDistricts: args.jdzDistricts } : {}) };
-  // One knownNotMet set per combination of hints (bit i set = hint i false).
-  const knownSets = new Map<number, ReadonlySet<string>>();
-  const knownFor = (r: Record<string, unknown>): ReadonlySet<string> | undefined => {
-    let bits = 0;
-    for (let i = 0; i < hints.codes.length; i++) if (r[`__hint${i}`] === false) bits |= 1 << i;
-    if (bits === 0) return undefined;
-    let set = knownSets.get(bits);
-    if (!set) knownSets.set(bits, (set = new Set(hints.codes.filter((_, i) => bits & (1 << i)))));
-    return set;
-  };
   if (args.statuses.length === 0 || sub.length === 0) return;
   let after: string | null = null;
   for (;;) {
@@ -320,7 +295,7 @@ async function* scan(db: DbOrTx, args: ReverseMatchArgs, usePrefilter: boolean, 
     for (const r of rows as Record<string, unknown>[]) {
       stats.candidates++;
       const profile = matchingProfile(r as unknown as ProfileColumns, args.evalDate);
-      const knownNotMet = knownFor(r);
+      const knownNotMet = hints.knownNotMet(r);
       const result = evaluatePolicy(profile, sub, args.groups, args.evalDate, args.code, knownNotMet ? { ...options, knownNotMet } : options);
       if (!wanted.has(result.status)) continue;
       yield {

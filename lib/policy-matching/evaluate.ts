@@ -208,6 +208,37 @@ function matchItem(source: FieldName, item: unknown, filter: ListFilter | undefi
   return unknown ? null : true;
 }
 
+/** A criteria tree's leaves in declaration order, whether each sits under an odd number of NOTs, and their index. */
+interface TreeShape {
+  leaves: { leaf: LeafNode; negated: boolean }[];
+  index: Map<LeafNode, number>;
+}
+const shapeCache = new WeakMap<CriterionNode, TreeShape>();
+
+/** Worked out once per tree object (trees come from withLeafIds, itself memoised), not once per profile. */
+function shapeOf(tree: CriterionNode): TreeShape {
+  let shape = shapeCache.get(tree);
+  if (shape) return shape;
+  const leaves: TreeShape['leaves'] = [];
+  const walk = (n: CriterionNode, negated: boolean) => {
+    if (n.kind === 'leaf') leaves.push({ leaf: n, negated });
+    else if (n.kind === 'not') walk(n.child, !negated);
+    else n.children.forEach((c) => walk(c, negated));
+  };
+  walk(tree, false);
+  shape = { leaves, index: new Map(leaves.map((x, i) => [x.leaf, i] as const)) };
+  shapeCache.set(tree, shape);
+  return shape;
+}
+
+/** Tier policies of a catalogue, highest first; once per catalogue array. */
+const tierCache = new WeakMap<readonly Policy[], Policy[]>();
+function tiersOf(catalogue: readonly Policy[]): Policy[] {
+  let tiers = tierCache.get(catalogue);
+  if (!tiers) tierCache.set(catalogue, (tiers = catalogue.filter((p) => p.tier).sort((a, b) => TIER_LETTERS.indexOf(a.tier!) - TIER_LETTERS.indexOf(b.tier!))));
+  return tiers;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluator
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,22 +252,39 @@ class Evaluator {
   private readonly inProgress: string[] = [];
   private tierMemo: { known: TierLetter | 'none'; possible: TierLetter[]; missing: string[] } | null = null;
   private readonly explain: boolean;
+  /** Status, amount and what gates read only: no criterion reports (the impact preview's bulk path). */
+  private readonly statusOnly: boolean;
   private readonly knownNotMet: ReadonlySet<string> | null;
 
   constructor(
     private readonly p: Profile,
-    private readonly catalogue: readonly Policy[],
+    private catalogue: readonly Policy[],
     private readonly groups: readonly ExclusionGroup[],
     evalDate: string,
     options: EvaluateOptions,
+    statusOnly = false,
   ) {
     const on = parseIsoDate(evalDate);
     if (!on) throw new Error(`evalDate is not an ISO date: ${evalDate}`);
     this.on = on;
     this.derived = deriveProfile(p, on, options.jdzDistricts ?? DEFAULT_JDZ_DISTRICTS);
     this.explain = options.explain !== false;
+    this.statusOnly = statusOnly;
     this.knownNotMet = options.knownNotMet ?? null;
     for (const pol of catalogue) this.byCode.set(pol.code, pol);
+  }
+
+  /**
+   * Puts `policy` in place of the policy with its code (`catalogue`: this catalogue with it in place) and forgets
+   * what was worked out for that code and the derived tier (which reads tier policies' roots). Everything else stays
+   * memoised: only sound when no other policy depends on that code (the impact preview's sharedPairCatalogue).
+   */
+  replace(policy: Policy, catalogue: readonly Policy[]): void {
+    this.catalogue = catalogue;
+    this.byCode.set(policy.code, policy);
+    this.coreMemo.delete(policy.code);
+    this.statusMemo.delete(policy.code);
+    this.tierMemo = null;
   }
 
   // --- profile facts ---------------------------------------------------------------------------------------
@@ -504,7 +552,7 @@ class Evaluator {
 
   private tierState() {
     if (this.tierMemo) return this.tierMemo;
-    const tiers = this.catalogue.filter((p) => p.tier).sort((a, b) => TIER_LETTERS.indexOf(a.tier!) - TIER_LETTERS.indexOf(b.tier!));
+    const tiers = tiersOf(this.catalogue);
     let known: TierLetter | 'none' = 'none';
     const possible: TierLetter[] = [];
     const missing: string[] = [];
@@ -550,15 +598,10 @@ class Evaluator {
     this.inProgress.push(code);
     try {
       const tree = withLeafIds(version.criteria);
-      const leaves: LeafRecord[] = [];
-      const walk = (n: CriterionNode, negated: boolean) => {
-        if (n.kind === 'leaf') leaves.push({ leaf: n, id: n.id!, negated, ev: this.evalLeaf(n, negated) });
-        else if (n.kind === 'not') walk(n.child, !negated);
-        else n.children.forEach((c) => walk(c, negated));
-      };
-      walk(tree, false);
-      const evs = new Map(leaves.map((x) => [x.leaf, x.ev] as const));
-      const get = (l: LeafNode) => evs.get(l)!.result;
+      const shape = shapeOf(tree);
+      const leaves: LeafRecord[] = shape.leaves.map(({ leaf: n, negated }) => ({ leaf: n, id: n.id!, negated, ev: this.evalLeaf(n, negated) }));
+      const evOf = (l: LeafNode) => leaves[shape.index.get(l)!]!.ev;
+      const get = (l: LeafNode) => evOf(l).result;
       const root = evalTree(tree, get);
 
       // Rule 6: the null inputs behind the UNKNOWN leaves that make the root UNKNOWN.
@@ -566,7 +609,7 @@ class Evaluator {
       if (root === 'UNKNOWN') {
         const collect = (n: CriterionNode) => {
           if (evalTree(n, get) !== 'UNKNOWN') return;
-          if (n.kind === 'leaf') missing.push(...evs.get(n)!.missing);
+          if (n.kind === 'leaf') missing.push(...evOf(n).missing);
           else if (n.kind === 'not') collect(n.child);
           else n.children.forEach(collect);
         };
@@ -585,7 +628,7 @@ class Evaluator {
           // The fix must make the root pass on the day it happens: leaves that lapse before then count as NOT_MET.
           const onFixDay = (l: LeafNode): R => {
             if (l === rec.leaf) return fixed;
-            const e = evs.get(l)!;
+            const e = evOf(l);
             return e.result === 'MET' && e.expiry && compareYmd(e.expiry, from) < 0 ? 'NOT_MET' : e.result;
           };
           if (!passes(evalTree(tree, onFixDay))) continue;
@@ -603,7 +646,7 @@ class Evaluator {
           .filter((d, i, a) => i === 0 || compareYmd(d, a[i - 1]!) !== 0);
         for (const d of dates) {
           const r = evalTree(tree, (l) => {
-            const e = evs.get(l)!;
+            const e = evOf(l);
             return e.result === 'MET' && e.expiry && compareYmd(e.expiry, d) <= 0 ? 'NOT_MET' : e.result;
           });
           if (!passes(r)) {
@@ -778,7 +821,7 @@ class Evaluator {
       status,
       // The potential amount; null when INELIGIBLE (nothing to gain) or undecidable.
       amountEstimate: status === 'INELIGIBLE' ? null : this.amount(c.version.benefit),
-      criteria: c.leaves.map((rec) => this.leafReport(rec, c.root)),
+      criteria: this.statusOnly ? [] : c.leaves.map((rec) => this.leafReport(rec, c.root)),
       missingFields: status === 'NEEDS_INFO' ? c.missing : [],
       nearMiss: status === 'NEAR_MISS' ? c.nearMiss : null,
       validUntil: c.validUntil ? formatYmd(c.validUntil) : null,
@@ -848,6 +891,28 @@ export function evaluatePolicy(
 }
 
 /**
+ * The status and amount of `code` under two catalogues that differ only in that policy (the impact preview: the
+ * version in force, then the draft), with one evaluator: the policies it depends on are worked out once. `catalogue`
+ * holds the version in force and every policy either side depends on; `replacement` is the draft policy and
+ * `catalogueAfter` the catalogue with it in place. Only sound
+ * when no other policy of the catalogue depends on `code`: the caller checks it once (sharedPairCatalogue).
+ */
+export function evaluateStatusPair(
+  profile: Partial<CanonicalProfile>,
+  pair: { catalogue: readonly Policy[]; replacement: Policy; catalogueAfter: readonly Policy[] },
+  groups: readonly ExclusionGroup[],
+  evalDate: string,
+  options: EvaluateOptions = {},
+): { before: Pick<EvaluationResult, 'status' | 'amountEstimate'>; after: Pick<EvaluationResult, 'status' | 'amountEstimate'> } {
+  const ev = new Evaluator(profile, pair.catalogue, groups, evalDate, { ...options, explain: false }, true);
+  const b = ev.status(pair.replacement.code);
+  const before = { status: b.status, amountEstimate: b.amountEstimate };
+  ev.replace(pair.replacement, pair.catalogueAfter);
+  const a = ev.status(pair.replacement.code);
+  return { before, after: { status: a.status, amountEstimate: a.amountEstimate } };
+}
+
+/**
  * The status and amount of one policy only (its gates, tiers and exclusion partners evaluated lazily, nothing else):
  * for bulk callers that need no explanation, no choose-one flag and no missing-field order (the impact preview).
  */
@@ -859,6 +924,6 @@ export function evaluateStatus(
   code: string,
   options: EvaluateOptions = {},
 ): Pick<EvaluationResult, 'status' | 'amountEstimate'> {
-  const r = evaluatePolicy(profile, catalogue, groups, evalDate, code, { explain: false, ...options });
+  const r = new Evaluator(profile, catalogue, groups, evalDate, { ...options, explain: false }, true).status(code);
   return { status: r.status, amountEstimate: r.amountEstimate };
 }

@@ -752,6 +752,33 @@ export function dependenciesOf(n: CriterionNode): { gates: string[]; readsTier: 
   return { gates: [...new Set(ls.filter(isGateLeaf).map((l) => l.gate))], readsTier: ls.some((l) => isFieldLeaf(l) && l.field === 'tier') };
 }
 
+/**
+ * The policies one code's status depends on: itself, its gates and tier policies (criteria and amount rows,
+ * transitively), and the members of its highest_tier_only groups (their rank and roots decide EXCLUDED). Statuses
+ * over this sub-catalogue equal those over the whole catalogue; missing_fields may be ordered differently (the
+ * evaluator orders them by how many policies of the catalogue ask for each).
+ */
+export function dependencyClosure(code: string, catalogue: readonly Policy[], groups: readonly ExclusionGroup[]): Policy[] {
+  const byCode = new Map(catalogue.map((p) => [p.code, p]));
+  const tierCodes = catalogue.filter((p) => p.tier).map((p) => p.code);
+  const seen = new Set<string>();
+  const visit = (c: string) => {
+    if (seen.has(c) || !byCode.has(c)) return;
+    seen.add(c);
+    for (const v of byCode.get(c)!.versions) {
+      const trees = [v.criteria, ...(v.benefit.amount_table ?? []).flatMap((r) => (r.when ? [r.when] : []))];
+      for (const tree of trees) {
+        const d = dependenciesOf(tree);
+        d.gates.forEach(visit);
+        if (d.readsTier) tierCodes.forEach(visit);
+      }
+    }
+    for (const g of groups) if (g.rule === 'highest_tier_only' && g.policy_codes.includes(c)) g.policy_codes.forEach(visit);
+  };
+  visit(code);
+  return catalogue.filter((p) => seen.has(p.code));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------------------------------------------

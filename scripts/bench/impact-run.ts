@@ -35,8 +35,10 @@ export interface ImpactCase {
   eligibleBefore: number;
   eligibleAfter: number;
   ms: { p50: number; max: number; runs: number[] };
-  /** Of the last run: time spent reading the projection from the database. */
+  /** Of the last run: time spent reading the projection from the database (overlaps the evaluation). */
   queryMs: number;
+  /** Of the last run: time spent evaluating both versions. */
+  evalMs: number;
   /** The same comparison with every talent loaded and evaluated (no prefilter), once. */
   allMs: number | null;
   agree: boolean | null;
@@ -109,13 +111,14 @@ export async function runImpactBench(opts: { scale: number; runs: number; polici
         eligibleAfter: r.after.ELIGIBLE,
         ms: { p50: pct(runs, 50), max: Math.max(...runs), runs },
         queryMs: r.stats.queryMs,
+        evalMs: r.stats.evalMs,
         allMs,
         agree,
       };
       cases.push(c);
       log(
         `${code} evaluated ${String(c.evaluated).padStart(6)} / ${c.scanned} (${(c.evaluatedShare * 100).toFixed(1)} %), eligible ${c.eligibleBefore} → ${c.eligibleAfter} (+${c.gained} −${c.lost}): ` +
-          `p50 ${c.ms.p50} ms, max ${c.ms.max} ms (query ${c.queryMs} ms)${allMs === null ? '' : `; all talents ${allMs} ms${agree ? '' : ' ✗ RESULTS DIFFER'}`}`,
+          `p50 ${c.ms.p50} ms, max ${c.ms.max} ms (query ${c.queryMs} ms, evaluation ${c.evalMs} ms)${allMs === null ? '' : `; all talents ${allMs} ms${agree ? '' : ' ✗ RESULTS DIFFER'}`}`,
       );
     }
     const slowest = cases.reduce<ImpactCase | null>((w, c) => (!w || c.ms.max > w.ms.max ? c : w), null);

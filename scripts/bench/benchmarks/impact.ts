@@ -53,7 +53,7 @@ export default defineBenchmark({
       derived[`${c.policy}.maxMs`] = c.ms.max;
       derived[`${c.policy}.evaluatedShare`] = c.evaluatedShare;
       if (c.allMs !== null) derived[`${c.policy}.allTalentsMs`] = c.allMs;
-      notes.push(`${c.policy}: evaluated ${c.evaluated}/${c.scanned} (${(c.evaluatedShare * 100).toFixed(1)} %), eligible ${c.eligibleBefore} → ${c.eligibleAfter} (+${c.gained} −${c.lost}), p50 ${c.ms.p50} ms / max ${c.ms.max} ms (query ${c.queryMs} ms)${c.allMs === null ? '' : `, all talents ${c.allMs} ms`}`);
+      notes.push(`${c.policy}: evaluated ${c.evaluated}/${c.scanned} (${(c.evaluatedShare * 100).toFixed(1)} %), eligible ${c.eligibleBefore} → ${c.eligibleAfter} (+${c.gained} −${c.lost}), p50 ${c.ms.p50} ms / max ${c.ms.max} ms (query ${c.queryMs} ms, evaluation ${c.evalMs} ms)${c.allMs === null ? '' : `, all talents ${c.allMs} ms`}`);
       if (c.agree === false) problems.push(`${c.policy}: the prefiltered pass and the all-talents pass disagree`);
       if (c.ms.max > TARGET_MS) problems.push(`${c.policy}: max ${c.ms.max} ms > ${TARGET_MS} ms`);
     }
