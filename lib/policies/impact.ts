@@ -120,7 +120,7 @@ export async function keptShare(db: DbOrTx, inScope: SQL, prefilter: SQL, sample
   const [stat] = rowsOf<{ tuples: number }>(await db.execute(sql`select reltuples::float8 as tuples from pg_class where oid = 'talent_profiles'::regclass`));
   const tuples = Number(stat?.tuples ?? -1);
   const percent = tuples > sampleRows ? Math.max(0.1, Math.round((sampleRows / tuples) * 1000) / 10) : 100;
-  const sample = percent >= 100 ? sql`${talentProfiles}` : sql`${talentProfiles} tablesample system (${sql.raw(String(percent))}) repeatable (0)`;
+  const sample = percent >= 100 ? sql`${talentProfiles}` : sql`${talentProfiles} tablesample system (${percent}::real) repeatable (0)`;
   const [r] = rowsOf<{ n: number; kept: number }>(await db.execute(sql`select count(*)::int as n, (count(*) filter (where ${prefilter}))::int as kept from ${sample} where ${inScope}`));
   const n = Number(r?.n ?? 0);
   return n === 0 ? 0 : Number(r!.kept) / n;
