@@ -34,7 +34,9 @@ async function bookFirstFree(page: Page, spaceId: string, date: string): Promise
   await page.goto(`/spaces/${spaceId}?date=${date}`);
   await waitForHydration(page, '[aria-label="空闲时段"] button');
   await noHorizontalScroll(page);
-  await page.getByRole('button', { name: /可约$/ }).first().click();
+  // "HH:MM 可约" only: a bare /可约$/ also matches "00:00 不可约", which is the first slot whenever the kiln's notice
+  // period covers it (CI running just after midnight in Jingdezhen).
+  await page.getByRole('button', { name: /(^|\s)可约$/ }).first().click();
   await page.getByRole('button', { name: '预约', exact: true }).click();
   const done = page.getByRole('status').filter({ hasText: '预约成功' });
   await expect(done).toBeVisible();
