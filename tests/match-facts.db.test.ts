@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mentors, mentorships, talentMatchFacts, talentProfiles, users, works } from '@/db/schema';
+import { and } from 'drizzle-orm';
+import { mentors, mentorships, policies, policyVersions, talentMatchFacts, talentProfiles, users, works } from '@/db/schema';
 import { consents } from '@/db/schema';
 import { enqueue } from '@/lib/jobs/queue';
 import { refreshMatchFacts, refreshMatchFactsJob } from '@/lib/policies/match-facts';
@@ -125,13 +126,45 @@ describe('facts', () => {
     await drainJobs(db());
     const catalogue = await loadCatalogue(db());
     const [f] = await db().select().from(talentMatchFacts).where(eq(talentMatchFacts.userId, a));
-    expect(f).toMatchObject({ evalDate: todayIso(), catalogueKey: catalogue.revision, inputsRev: await rev(a) });
+    expect(f).toMatchObject({ evalDate: todayIso(), catalogueKey: catalogue.factsKey, inputsRev: await rev(a) });
 
     await db().update(talentProfiles).set({ nationality: 'CN' }).where(eq(talentProfiles.userId, a));
     await enqueue(db(), refreshMatchFactsJob, { userIds: [a] });
     await drainJobs(db());
     const [g] = await db().select().from(talentMatchFacts).where(eq(talentMatchFacts.userId, a));
     expect(g!.inputsRev).toBe(await rev(a));
+  });
+
+  it('a saved draft or an edited title leaves the facts answering; a new active version does not', async () => {
+    // Found in issue 13: the facts were keyed by the catalogue's revision, which every draft save bumps, so one draft
+    // sent policy → people back to the slow live path until the next night.
+    for (const n of [1, 2, 3]) await talent(`facts-key-${n}@test.local`); // foreigners: ELIGIBLE for JP-003
+    await enqueue(db(), refreshMatchFactsJob, {});
+    await drainJobs(db());
+    const inForce = await loadCatalogue(db());
+    // From facts, only the page (one talent of three) is evaluated live.
+    const onlyPage = async () => {
+      const c = await loadCatalogue(db());
+      const r = await reverseMatch(db(), { ...args({ evalDate: todayIso(), catalogue: c.policies, groups: c.groups, limit: 1 }), factsKey: c.factsKey });
+      expect(r.counts.ELIGIBLE).toBe(3);
+      return r.candidates === 1;
+    };
+    expect(await onlyPage()).toBe(true);
+
+    const [active] = await db().select().from(policyVersions).where(and(eq(policyVersions.policyCode, 'JP-003'), eq(policyVersions.status, 'active'))).limit(1);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = active!;
+    await db().insert(policyVersions).values({ ...copy, version: '9.0.0', status: 'draft', publishedAt: null });
+    await db().update(policies).set({ titleZh: '外籍人才来景补贴（新标题）' }).where(eq(policies.code, 'JP-003'));
+    const edited = await loadCatalogue(db());
+    expect(edited.revision).not.toBe(inForce.revision);
+    expect(edited.factsKey).toBe(inForce.factsKey);
+    expect(await onlyPage()).toBe(true);
+
+    // What the evaluator reads changes: the facts no longer answer.
+    await db().update(policyVersions).set({ effectiveTo: '2099-12-31' }).where(eq(policyVersions.id, active!.id));
+    const published = await loadCatalogue(db());
+    expect(published.factsKey).not.toBe(inForce.factsKey);
+    expect(await onlyPage()).toBe(false);
   });
 
   it('refuses a malformed job payload', () => {

@@ -140,7 +140,7 @@ export const refreshMatchFactsJob = defineJob({
   maxAttempts: 3,
   async handler(p, { db, signal }) {
     const catalogue = await loadCatalogue(db);
-    const report = await refreshMatchFacts(db, { catalogue: catalogue.policies, groups: catalogue.groups, evalDate: todayIso(), catalogueKey: catalogue.revision, signal, ...(p.userIds ? { userIds: p.userIds } : {}) });
+    const report = await refreshMatchFacts(db, { catalogue: catalogue.policies, groups: catalogue.groups, evalDate: todayIso(), catalogueKey: catalogue.factsKey, signal, ...(p.userIds ? { userIds: p.userIds } : {}) });
     if (!p.userIds) await analyseAfter(db, report);
     return report;
   },

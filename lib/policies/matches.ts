@@ -65,7 +65,7 @@ async function scope(actor: Actor | null, code: string, q: { status?: (typeof MA
 /** GET /api/v1/policies/{code}/matches?status= */
 export async function policyMatches(actor: Actor | null, code: string, q: MatchesQuery, ip: string) {
   const { me, catalogue, policy, evalDate, statuses } = await scope(actor, code, q, ip);
-  const res = await reverseMatch(await getDb(), { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate, zoneCode: me.zoneCode ?? '__none__', statuses, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, factsKey: catalogue.revision });
+  const res = await reverseMatch(await getDb(), { catalogue: catalogue.policies, groups: catalogue.groups, code, evalDate, zoneCode: me.zoneCode ?? '__none__', statuses, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, factsKey: catalogue.factsKey });
   const version = versionInForce(policy, evalDate)?.version ?? null;
   await audit({ action: 'policy.matches', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip, detail: { status: q.status ?? null, zone: me.zoneCode, total: res.total } });
   return {

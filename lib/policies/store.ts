@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { preparedOnce } from '@/db/prepared';
@@ -18,8 +19,34 @@ export type VersionRow = typeof policyVersions.$inferSelect;
 export interface Catalogue {
   policies: Policy[];
   groups: ExclusionGroup[];
-  /** Changes whenever a policy, version or group changes. */
+  /** Changes whenever a policy, version or group changes (a draft saved or a title edited too). */
   revision: string;
+  /**
+   * Changes only when what the evaluator reads changes: a digest of the policies with their active versions and the
+   * groups, without the display texts (titles, summaries, tags, sources). The key of precomputed statuses (ADR 018):
+   * a draft saved or a title corrected leaves them answering.
+   */
+  factsKey: string;
+}
+
+/** Policy fields no status or amount depends on (shown, searched, cited). */
+const DISPLAY_ONLY = new Set<string>(['title_zh', 'title_en', 'summary_zh', 'summary_en', 'tags', 'sources']);
+
+/** JSON with object keys sorted, so equal content gives equal text whatever order the database returned keys in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The evaluation key of a catalogue (Catalogue.factsKey). */
+export function evaluationKey(policies: readonly Policy[], groups: readonly ExclusionGroup[]): string {
+  const evaluated = policies.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !DISPLAY_ONLY.has(k))));
+  return `e${createHash('sha256').update(canonicalJson({ policies: evaluated, groups })).digest('base64url').slice(0, 22)}`;
 }
 
 type PolicyMeta = Omit<Policy, 'versions'>;
@@ -105,29 +132,27 @@ export async function loadCatalogue(db: DbOrTx): Promise<Catalogue> {
   ]);
   const byCode = new Map<string, PolicyVersion[]>();
   for (const v of vRows) byCode.set(v.policyCode, [...(byCode.get(v.policyCode) ?? []), versionFromRow(v)]);
-  const value: Catalogue = {
-    policies: pRows.filter((p) => byCode.has(p.code)).map((p) => ({ ...policyFromRow(p), versions: byCode.get(p.code)! }) as Policy),
-    groups: gRows.map(
-      (g) =>
-        ({
-          id: g.id,
-          rule: g.rule as ExclusionGroup['rule'],
-          policy_codes: g.policyCodes,
-          ...(g.scope ? { scope: g.scope } : {}),
-          ...(g.renewsOn ? { renews_on: g.renewsOn } : {}),
-          ...(g.noteZh ? { note_zh: g.noteZh } : {}),
-        }) as ExclusionGroup,
-    ),
-    revision,
-  };
+  const catPolicies = pRows.filter((p) => byCode.has(p.code)).map((p) => ({ ...policyFromRow(p), versions: byCode.get(p.code)! }) as Policy);
+  const catGroups = gRows.map(
+    (g) =>
+      ({
+        id: g.id,
+        rule: g.rule as ExclusionGroup['rule'],
+        policy_codes: g.policyCodes,
+        ...(g.scope ? { scope: g.scope } : {}),
+        ...(g.renewsOn ? { renews_on: g.renewsOn } : {}),
+        ...(g.noteZh ? { note_zh: g.noteZh } : {}),
+      }) as ExclusionGroup,
+  );
+  const value: Catalogue = { policies: catPolicies, groups: catGroups, revision, factsKey: evaluationKey(catPolicies, catGroups) };
   cache.value = value;
   return value;
 }
 
-/** Forgets the cached catalogue (tests that swap databases). */
 /** Values derived from the catalogue and keyed by its revision (the public summaries of service.ts). */
 export const derivedCache = ((globalThis as { __jpCatalogueDerived?: { key: string; value: unknown } }).__jpCatalogueDerived ??= { key: '', value: null });
 
+/** Forgets the cached catalogue (tests that swap databases). */
 export function clearCatalogueCache(): void {
   cache.value = null;
   derivedCache.key = '';
