@@ -31,7 +31,7 @@ const base: ImpactResponse = {
   changed: 1,
   samples: { gained: [], lost: [{ talentId: 't-1', name: '陈思远', from: 'ELIGIBLE', to: 'NEEDS_INFO', amountBefore: 1000, amountAfter: null }] },
   cost: { before: { kind: 'money', eligible: 3, withAmount: 3, unknownAmount: 0, total: 3000 }, after: { kind: 'finance', eligible: 2, withAmount: 1, unknownAmount: 1, total: 300000 }, delta: 300000 },
-  stats: { scanned: 5, evaluated: 3, ms: 1, queryMs: 1, evalMs: 1, prefilter: true, filtered: true },
+  stats: { scanned: 5, evaluated: 3, ms: 1, queryMs: 1, evalMs: 1, prefilter: true, filtered: true, fromSnapshot: 0 },
 };
 const render = (locale: 'zh-CN' | 'en', data: ImpactResponse, demoData = false) =>
   renderToStaticMarkup(h(I18nProvider, { locale, children: h(ImpactView, { data, demoData }) }));

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, mentors, mentorships, policyVersions, talentProfiles } from '@/db/schema';
-import { createPolicyRoute } from '@/lib/policies/api';
+import { auditLog, mentors, mentorships, policyImpactRows, policyImpactSnapshots, policyVersions, talentProfiles } from '@/db/schema';
+import { enqueue } from '@/lib/jobs/queue';
+import { createPolicyRoute, deleteDraftRoute, saveDraftRoute } from '@/lib/policies/api';
 import { impactAction } from '@/lib/policies/impact-actions';
 import { policyImpactRoute } from '@/lib/policies/impact-api';
-import { computeImpact, keptShare, type ImpactResponse } from '@/lib/policies/impact';
+import { computeImpact, computeImpactSnapshot, impactSnapshotJob, keptShare, type ImpactResponse } from '@/lib/policies/impact';
 import { loadCatalogue, versionToRow } from '@/lib/policies/store';
 import { draftCatalogue, inForceOnly, sharedPairCatalogue } from '@/lib/policies/impact-core';
 import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
@@ -16,6 +17,7 @@ import { bearer, makeTalent, makeUser, tokenFor } from './helpers/factories';
 import { callAction, callRoute } from './helpers/http';
 import { seedSimplePolicy, simpleMeta, simpleVersion } from './helpers/policies';
 import { seedRandom } from './helpers/random-profiles';
+import { drainJobs } from './helpers/jobs';
 
 /**
  * 政策沙盘 (impact preview): JP-901 in force = Chinese nationals, 1,000 once. Drafts that tighten (and a degree, 2,000)
@@ -223,6 +225,11 @@ describe('impact preview: the fast path agrees with evaluating everyone, policy 
         const { stats: _f, ...fast } = await computeImpact(t.db(), args);
         const { stats: _a, ...all } = await computeImpact(t.db(), { ...args, usePrefilter: false });
         expect(fast, `${p.code} ${draft.version}`).toEqual(all);
+        // Counted in the database from a snapshot of the same draft (ADR 021): the same summary.
+        const snap = await computeImpactSnapshot(t.db(), { ...args, meta: p, factsKey: 'agree', version: draft.version, insertBatch: 97 });
+        const { stats, ...fromSnapshot } = await computeImpact(t.db(), { ...args, snapshotId: snap.id! });
+        expect(fromSnapshot, `${p.code} ${draft.version} snapshot`).toEqual(all);
+        expect([stats.fromSnapshot, stats.evaluated]).toEqual([all.total, 0]);
       }
       const drafted = draftCatalogue(CORE_POLICIES, p.code, current, evalDate);
       const inForce = inForceOnly(dependencyClosure(p.code, CORE_POLICIES, CORE_EXCLUSION_GROUPS), evalDate);
@@ -263,5 +270,64 @@ describe('impact preview: the fast path agrees with evaluating everyone, policy 
       const loaded = await loadMatchingProfile(t.db(), master.id, evalDate);
       expect(evaluatePolicy(loaded!.profile, cat.policies, cat.groups, evalDate, 'JP-901').status).toBe(status);
     }
+  });
+});
+
+describe('impact preview from snapshots (ADR 021)', () => {
+  const strip = (r: ImpactResponse) => {
+    const { stats: _s, ...rest } = r;
+    return rest;
+  };
+
+  it('a saved draft gets its snapshot in the background; the preview counts from it, equal to the live answer, and evaluates live only whom it does not cover', async () => {
+    const w = await world();
+    const save = await callRoute(saveDraftRoute, { params: { code: 'JP-901', version: '2.0.0' }, body: { version: tighten() }, headers: bearer(w.token) });
+    expect(save.status).toBe(200);
+    // Before the job: live, and asking queues nothing twice.
+    const first = (await post(w.token, { versionNo: '2.0.0' })).json as ImpactResponse;
+    expect(first.stats.fromSnapshot).toBe(0);
+    await drainJobs(t.db());
+    const [snap] = await t.db().select().from(policyImpactSnapshots);
+    expect(snap).toMatchObject({ policyCode: 'JP-901', version: '2.0.0', talents: 5 });
+
+    const fast = (await post(w.token, { versionNo: '2.0.0' })).json as ImpactResponse;
+    expect([fast.stats.fromSnapshot, fast.stats.evaluated]).toEqual([4, 0]);
+    expect(strip(fast)).toEqual(strip(first));
+    expect(fast.lost).toBe(2);
+    // The same document sent unsaved is the same question.
+    expect(((await post(w.token, { version: tighten() })).json as ImpactResponse).stats.fromSnapshot).toBe(4);
+
+    // A talent changes: their row no longer answers, they are evaluated live, and the answer follows them at once.
+    await t.db().update(talentProfiles).set({ education: '本科' }).where(eq(talentProfiles.userId, w.school.id));
+    const changed = (await post(w.token, { versionNo: '2.0.0' })).json as ImpactResponse;
+    expect(changed.stats.fromSnapshot).toBe(3);
+    expect(changed.lost).toBe(1);
+    const cat = await loadCatalogue(t.db());
+    const live = await computeImpact(t.db(), { catalogue: cat.policies, groups: cat.groups, code: 'JP-901', draft: tighten(), evalDate: changed.evalDate, zoneCode: 'jkq', sampleSize: 20 });
+    const { stats: _l, ...liveSummary } = live;
+    expect(changed).toMatchObject(liveSummary);
+
+    // Another evaluation date, or another catalogue: the snapshot answers nothing.
+    expect(((await post(w.token, { versionNo: '2.0.0', evalDate: '2026-06-01' })).json as ImpactResponse).stats.fromSnapshot).toBe(0);
+    await t.db().update(policyVersions).set({ effectiveTo: '2026-12-31' }).where(and(eq(policyVersions.policyCode, 'JP-901'), eq(policyVersions.version, '1.0.0')));
+    expect(((await post(w.token, { versionNo: '2.0.0' })).json as ImpactResponse).stats.fromSnapshot).toBe(0);
+    // …until the job runs again (here asked by that preview); the old snapshot goes.
+    await drainJobs(t.db());
+    const again = (await post(w.token, { versionNo: '2.0.0' })).json as ImpactResponse;
+    expect(again.stats.fromSnapshot).toBe(4);
+    expect(await t.db().$count(policyImpactSnapshots)).toBe(1);
+
+    // The draft is discarded: the nightly run removes its snapshot and rows.
+    expect((await callRoute(deleteDraftRoute, { params: { code: 'JP-901', version: '2.0.0' }, headers: bearer(w.token) })).status).toBe(200);
+    await enqueue(t.db(), impactSnapshotJob, {});
+    await drainJobs(t.db());
+    expect(await t.db().$count(policyImpactSnapshots)).toBe(0);
+    expect(await t.db().$count(policyImpactRows)).toBe(0);
+  });
+
+  it('a malformed job payload is refused', () => {
+    expect(() => impactSnapshotJob.payload.parse({ code: 'x; drop' })).toThrow();
+    expect(() => impactSnapshotJob.payload.parse({ version: '1' })).toThrow();
+    expect(() => impactSnapshotJob.payload.parse({ other: 1 })).toThrow();
   });
 });

@@ -10,3 +10,4 @@ export * from './keys';
 export * from './bookings';
 export * from './mentors';
 export * from './match-facts';
+export * from './impact-snapshots';

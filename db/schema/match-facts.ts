@@ -15,7 +15,7 @@ export const talentMatchFacts = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
     evalDate: date('eval_date', { mode: 'string' }).notNull(),
-    /** The catalogue the facts were computed against (the store's catalogue revision, or a caller's key). */
+    /** The catalogue the facts were computed against (its evaluation key, Catalogue.factsKey, or a caller's key). */
     catalogueKey: text('catalogue_key').notNull(),
     /** talent_profiles.matching_rev read in the same statement as the inputs. */
     inputsRev: bigint('inputs_rev', { mode: 'number' }).notNull(),

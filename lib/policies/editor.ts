@@ -13,7 +13,7 @@ import { CATEGORIES, PROVENANCES, TIER_LETTERS, policyVersionSchema, validateCat
 import { addDays, formatYmd, parseIsoDate } from '@/lib/talent/dates';
 import { loadCatalogue, policyFromRow, policyToRow, versionFromRow, versionToRow, type VersionRow } from './store';
 import { todayIso } from './service';
-import { policyMetaUpdated, policyVersionPublished, policyVersionRetired } from './events';
+import { policyDraftSaved, policyMetaUpdated, policyVersionPublished, policyVersionRetired } from './events';
 import { createPushRun, pushRunDto } from './push';
 
 /**
@@ -149,6 +149,7 @@ export async function saveDraft(actor: Actor | null, code: string, versionNo: st
     if (existing) await tx.update(policyVersions).set({ ...versionToRow(code, version) }).where(eq(policyVersions.id, existing.id));
     else await tx.insert(policyVersions).values({ ...versionToRow(code, version), status: 'draft', createdBy: me.id });
     await audit({ action: 'policy.save_draft', result: 'ok', actorId: me.id, actorRole: me.role, targetType: 'policy', targetId: code, ip: meta.ip, detail: { version: versionNo } }, tx);
+    await recordEvent(tx, policyDraftSaved, code, { code, version: versionNo }, { actorId: me.id });
   });
   return { code, version: versionNo, status: 'draft' as const };
 }

@@ -32,3 +32,13 @@ export const policyMetaUpdated = defineEvent(
     code: z.string().max(20),
   }),
 );
+
+/** A draft version was saved (created or edited): its impact snapshot is computed in the background (ADR 021). */
+export const policyDraftSaved = defineEvent(
+  'policy.draft_saved',
+  'policy',
+  z.object({
+    code: z.string().max(20),
+    version: z.string().max(20),
+  }),
+);

@@ -64,7 +64,7 @@ describe('ImpactAccumulator', () => {
     expect(r.cost.delta).toBe(0);
   });
 
-  it('keeps only the first N samples per direction, in the order talents arrive', () => {
+  it('keeps the first N samples per direction by talent id, in whatever order talents arrive', () => {
     const a = acc(2);
     for (const id of ['1', '2', '3']) a.add({ id, name: id }, side('INELIGIBLE'), side('ELIGIBLE', 5));
     for (const id of ['4', '5', '6']) a.add({ id, name: id }, side('ELIGIBLE', 5), side('EXCLUDED'));
@@ -73,6 +73,45 @@ describe('ImpactAccumulator', () => {
     expect(r.samples.lost.map((s) => s.talentId)).toEqual(['4', '5']);
     expect([r.gained, r.lost]).toEqual([3, 3]);
     expect(acc(0).result().samples).toEqual({ gained: [], lost: [] });
+    // Out of order (a snapshot's rows, then talents evaluated live): still the smallest ids, sorted.
+    const b = acc(3);
+    for (const id of ['m', 'c', 'x', 'a', 'k', 'b']) b.add({ id, name: id }, side('INELIGIBLE'), side('ELIGIBLE', 5));
+    expect(b.result().samples.gained.map((s) => s.talentId)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('addAggregate gives what adding the same talents one by one gives, on every cost kind', () => {
+    const rnd = (() => {
+      let x = 7;
+      return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    const statuses = ['ELIGIBLE', 'INELIGIBLE', 'NEAR_MISS', 'EXCLUDED'] as const;
+    for (const kinds of [['money', 'money'], ['money', 'finance'], ['non_cash', 'money']] as const) {
+      const one = acc(50, kinds[0], kinds[1]);
+      const agg = acc(50, kinds[0], kinds[1]);
+      const cells = new Map<string, { from: Status; to: Status; count: number; before: { n: number; sum: number }; after: { n: number; sum: number } }>();
+      for (let i = 0; i < 400; i++) {
+        const from = statuses[Math.floor(rnd() * 4)]!;
+        const to = statuses[Math.floor(rnd() * 4)]!;
+        const ab = rnd() < 0.3 ? null : Math.round(rnd() * 10_000) / 4;
+        const aa = rnd() < 0.3 ? null : Math.round(rnd() * 10_000) / 4;
+        one.add({ id: `t${i}`, name: null }, side(from, ab), side(to, aa));
+        const c = cells.get(`${from}>${to}`) ?? { from, to, count: 0, before: { n: 0, sum: 0 }, after: { n: 0, sum: 0 } };
+        c.count++;
+        if (ab !== null) {
+          c.before.n++;
+          c.before.sum += ab;
+        }
+        if (aa !== null) {
+          c.after.n++;
+          c.after.sum += aa;
+        }
+        cells.set(`${from}>${to}`, c);
+      }
+      for (const c of cells.values()) agg.addAggregate(c.from, c.to, c.count, { before: c.before, after: c.after });
+      const a = one.result();
+      const b = agg.result();
+      expect({ ...b, samples: a.samples }).toEqual(a);
+    }
   });
 
   it('finance ceilings stay apart from money: the delta is not a difference of two kinds', () => {

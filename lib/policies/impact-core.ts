@@ -99,10 +99,42 @@ export class ImpactAccumulator {
     this.addCost(this.cost.after, after);
     const gained = before.status !== 'ELIGIBLE' && after.status === 'ELIGIBLE';
     const lost = before.status === 'ELIGIBLE' && after.status !== 'ELIGIBLE';
-    const list = gained ? this.gainedSamples : lost ? this.lostSamples : null;
-    if (list && list.length < this.opts.sampleSize) {
-      list.push({ talentId: talent.id, name: talent.name, from: before.status, to: after.status, amountBefore: before.amountEstimate, amountAfter: after.amountEstimate });
-    }
+    if (gained || lost) this.addSample({ talentId: talent.id, name: talent.name, from: before.status, to: after.status, amountBefore: before.amountEstimate, amountAfter: after.amountEstimate });
+  }
+
+  /**
+   * A talent who becomes eligible or loses it, for the lists: they hold the first `sampleSize` by talent id, whatever
+   * order talents arrive in (a snapshot's rows, then the talents evaluated live).
+   */
+  addSample(sample: ImpactSample): void {
+    const list = sample.to === 'ELIGIBLE' ? this.gainedSamples : this.lostSamples;
+    const n = this.opts.sampleSize;
+    if (n === 0 || (list.length >= n && sample.talentId >= list[list.length - 1]!.talentId)) return;
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.talentId > sample.talentId) i--;
+    list.splice(i, 0, sample);
+    if (list.length > n) list.pop();
+  }
+
+  /**
+   * `count` talents going from `from` to `to`, counted elsewhere (a snapshot's GROUP BY), with per side how many of
+   * them have an amount estimate and the sum of those estimates (only read on an ELIGIBLE side).
+   */
+  addAggregate(from: Status, to: Status, count: number, amounts: { before: { n: number; sum: number }; after: { n: number; sum: number } }): void {
+    if (count <= 0) return;
+    this.matrix[IDX.get(from)! * STATUSES.length + IDX.get(to)!]! += count;
+    const side = (c: SideCost, status: Status, a: { n: number; sum: number }) => {
+      if (status !== 'ELIGIBLE') return;
+      c.eligible += count;
+      if (c.kind === 'non_cash') c.unknownAmount += count;
+      else {
+        c.withAmount += a.n;
+        c.unknownAmount += count - a.n;
+        c.total += a.sum;
+      }
+    };
+    side(this.cost.before, from, amounts.before);
+    side(this.cost.after, to, amounts.after);
   }
 
   /** `n` talents with the same statuses on both sides and no amount (rows the SQL prefilter ruled out for both). */
@@ -134,7 +166,11 @@ export class ImpactAccumulator {
       }),
     );
     const delta = Object.fromEntries(STATUSES.map((s) => [s, after[s] - before[s]])) as Record<Status, number>;
-    const costDelta = this.cost.before.kind === this.cost.after.kind ? this.cost.after.total - this.cost.before.total : this.cost.after.total;
+    // Sums are rounded to the cent: the same amounts added in another order (the database's) give the same figure.
+    const cents = (x: number) => Math.round(x * 100) / 100;
+    const costBefore = { ...this.cost.before, total: cents(this.cost.before.total) };
+    const costAfter = { ...this.cost.after, total: cents(this.cost.after.total) };
+    const costDelta = cents(costBefore.kind === costAfter.kind ? costAfter.total - costBefore.total : costAfter.total);
     return {
       total,
       before,
@@ -145,7 +181,7 @@ export class ImpactAccumulator {
       lost,
       changed,
       samples: { gained: [...this.gainedSamples], lost: [...this.lostSamples] },
-      cost: { before: { ...this.cost.before }, after: { ...this.cost.after }, delta: costDelta },
+      cost: { before: costBefore, after: costAfter, delta: costDelta },
     };
   }
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { enqueue } from '@/lib/jobs/queue';
 import { defineRecurring, subscribe } from '@/lib/jobs/registry';
 import { talentProfileChanged } from '@/lib/talent/events';
-import { policyVersionPublished } from './events';
+import { policyDraftSaved, policyVersionPublished } from './events';
+import { impactSnapshotJob } from './impact';
 import { refreshMatchFactsJob } from './match-facts';
 import { pushForTalent, runPush } from './push';
 
@@ -38,3 +39,20 @@ subscribe(policyVersionPublished, {
 });
 
 defineRecurring({ name: 'policies.match_facts.nightly', schedule: { daily: '00:10' }, type: refreshMatchFactsJob.type, payload: {} });
+
+/**
+ * 政策沙盘 snapshots (ADR 021): a saved draft's comparison with the version in force for every talent, so the preview
+ * counts in the database. After a save (that draft), after a publish (every draft: the catalogue moved) and every night
+ * (the new day). Until one has run, the preview evaluates live: late snapshots cost time, never correctness.
+ */
+subscribe(policyDraftSaved, {
+  name: 'policies.impact_snapshot_on_draft_saved',
+  handler: (event, { db }) => enqueue(db, impactSnapshotJob, { code: event.payload.code, version: event.payload.version }).then(() => undefined),
+});
+
+subscribe(policyVersionPublished, {
+  name: 'policies.impact_snapshots_on_publish',
+  handler: (_event, { db }) => enqueue(db, impactSnapshotJob, {}).then(() => undefined),
+});
+
+defineRecurring({ name: 'policies.impact_snapshots.nightly', schedule: { daily: '00:20' }, type: impactSnapshotJob.type, payload: {} });

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { preparedOnce } from '@/db/prepared';
 import { now } from '@/lib/clock';
 import { catalogueRevision, exclusionGroups, policies, policyVersions } from '@/db/schema';
 import type { ExclusionGroup, Policy, PolicyVersion } from '@/lib/policy-matching/model';
+import { contentDigest, withoutDisplayFields } from './digest';
 
 /**
  * Policies in the database ⇄ the pure model of lib/policy-matching. The catalogue the evaluator runs on holds every
@@ -29,24 +29,9 @@ export interface Catalogue {
   factsKey: string;
 }
 
-/** Policy fields no status or amount depends on (shown, searched, cited). */
-const DISPLAY_ONLY = new Set<string>(['title_zh', 'title_en', 'summary_zh', 'summary_en', 'tags', 'sources']);
-
-/** JSON with object keys sorted, so equal content gives equal text whatever order the database returned keys in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** The evaluation key of a catalogue (Catalogue.factsKey). */
 export function evaluationKey(policies: readonly Policy[], groups: readonly ExclusionGroup[]): string {
-  const evaluated = policies.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !DISPLAY_ONLY.has(k))));
-  return `e${createHash('sha256').update(canonicalJson({ policies: evaluated, groups })).digest('base64url').slice(0, 22)}`;
+  return contentDigest('e', { policies: policies.map(withoutDisplayFields), groups });
 }
 
 type PolicyMeta = Omit<Policy, 'versions'>;
