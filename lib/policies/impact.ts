@@ -245,10 +245,10 @@ export async function computeImpact(db: DbOrTx, args: ImpactComputeArgs): Promis
   const countInScope = (where: SQL) => db.select({ n: sql<number>`count(*)::int` }).from(talentProfiles).where(where).then((r) => Number(r[0]?.n ?? 0));
   let uncovered: number | null = null;
   if (args.snapshotId) {
-    // Counted from the snapshot, and beside it (a second connection on PostgreSQL) how many it does not cover.
+    // Counted from the snapshot, with how many talents in scope it does not cover.
     const q0 = performance.now();
     extra = notCoveredBy(args.snapshotId);
-    [fromSnapshot, uncovered] = await Promise.all([addSnapshot(db, acc, args.snapshotId, args.zoneCode, args.sampleSize), countInScope(and(scope(args.zoneCode), extra)!)]);
+    ({ counted: fromSnapshot, uncovered } = await addSnapshot(db, acc, args.snapshotId, args.zoneCode, args.sampleSize));
     state.queryMs += performance.now() - q0;
   }
   let scanned = 0;
@@ -318,16 +318,16 @@ function notCoveredBy(snapshotId: string): SQL {
 
 /**
  * The talents in scope that the snapshot covers, counted by (before, after) in the database with their amount sums,
- * and the first samples each way; returns how many were counted.
+ * and the first samples each way. One outer join: its row without a snapshot side counts the talents it does not
+ * cover (they are evaluated live).
  */
-async function addSnapshot(db: DbOrTx, acc: ImpactAccumulator, snapshotId: string, zoneCode: string | null, sampleSize: number): Promise<number> {
+async function addSnapshot(db: DbOrTx, acc: ImpactAccumulator, snapshotId: string, zoneCode: string | null, sampleSize: number): Promise<{ counted: number; uncovered: number }> {
   const r = policyImpactRows;
-  const covered = sql`${talentProfiles} join ${r} on ${rowCovers(snapshotId)}`;
   const cells = db.execute(sql`
     select ${r.before} as "before", ${r.after} as "after", count(*)::int as n,
       count(${r.amountBefore})::int as "nb", coalesce(sum(${r.amountBefore}), 0)::float8 as "sb",
       count(${r.amountAfter})::int as "na", coalesce(sum(${r.amountAfter}), 0)::float8 as "sa"
-    from ${covered} where ${scope(zoneCode)} group by 1, 2`);
+    from ${talentProfiles} left join ${r} on ${rowCovers(snapshotId)} where ${scope(zoneCode)} group by 1, 2`);
   const samples = (direction: 'gained' | 'lost') =>
     sampleSize === 0
       ? Promise.resolve([])
@@ -340,15 +340,20 @@ async function addSnapshot(db: DbOrTx, acc: ImpactAccumulator, snapshotId: strin
           .limit(sampleSize);
   const [cellRows, gained, lost] = await Promise.all([cells, samples('gained'), samples('lost')]);
   let counted = 0;
-  for (const c of rowsOf<{ before: Status; after: Status; n: number; nb: number; sb: number; na: number; sa: number }>(cellRows)) {
+  let uncovered = 0;
+  for (const c of rowsOf<{ before: Status | null; after: Status | null; n: number; nb: number; sb: number; na: number; sa: number }>(cellRows)) {
     const n = Number(c.n);
+    if (c.before === null || c.after === null) {
+      uncovered += n;
+      continue;
+    }
     counted += n;
     acc.addAggregate(c.before, c.after, n, { before: { n: Number(c.nb), sum: Number(c.sb) }, after: { n: Number(c.na), sum: Number(c.sa) } });
   }
   for (const x of [...gained, ...lost]) {
     acc.addSample({ talentId: x.talentId, name: x.artistName ?? x.legalName ?? null, from: x.from as Status, to: x.to as Status, amountBefore: x.amountBefore, amountAfter: x.amountAfter });
   }
-  return counted;
+  return { counted, uncovered };
 }
 
 export interface SnapshotArgs extends Omit<ImpactComputeArgs, 'zoneCode' | 'sampleSize' | 'snapshotId' | 'usePrefilter' | 'meta'> {
