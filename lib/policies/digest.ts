@@ -1,15 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/** JSON with object keys sorted, so equal content gives equal text whatever order the database returned keys in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+import { canonicalJson } from '@/lib/audit/chain';
 
 /** A short digest of `value`'s canonical JSON (22 base64url characters of SHA-256), prefixed. */
 export function contentDigest(prefix: string, value: unknown): string {
