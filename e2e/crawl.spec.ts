@@ -13,6 +13,10 @@ import { ACCOUNTS, DEMO_PASSWORD, expect, httpStatusLine, login, test } from './
  * on desktop and at 390 px (the `mobile` project). A visit fails on a 5xx, an uncaught console error, a failed
  * same-origin request, or — on the phone — a page wider than the screen. A role that may not see a page gets
  * 403/404 or the login redirect; a missing id gets 403/404, never 200 or 5xx; a navigation link gets 200.
+ * Each page is first requested with the browser's cookies: what answers 200 (or another redirect) is opened in the
+ * browser; a refusal (403, 404, login redirect) is checked by its status, and the first of each kind per visitor and
+ * viewport is opened too — refusals render the same boundary whatever the route, so opening all of them (half of
+ * the visits) only cost CI minutes.
  *
  * The route list is read from app/**\/page.tsx when the test runs, so a new page is crawled without editing this
  * file — a new *dynamic* page fails until it has an entry in SEEDED_PARAMS below.
@@ -272,10 +276,43 @@ for (const visitor of VISITORS) {
     const home = visitor.email ? '/dashboard' : '/';
     let count = 0;
 
+    // A page the visitor may not see answers 403/404 or the login redirect before it renders anything of its own, the
+    // same way whatever the route and the viewport: such pages are requested (status only, with the browser's cookies),
+    // and one of each kind per visitor is also opened in the browser. Every page that answers 200 is opened.
+    const refusalsOpened = new Set<string>();
+    let opened = 0;
+
     for (let i = 0; i < queue.length; i++) {
       const v = queue[i]!;
       current = v.url;
       count++;
+      if (v.expect !== 'ok') {
+        const probe = await page.request
+          .get(v.url, { maxRedirects: 0, headers: { accept: 'text/html' }, failOnStatusCode: false })
+          .catch((e: Error) => {
+            problems.push(`${v.url}: request failed: ${e.message.split('\n')[0]}`);
+            return null;
+          });
+        if (!probe) continue;
+        const status = probe.status();
+        const location = probe.headers()['location'] ?? '';
+        const toLogin = status >= 300 && status < 400 && new URL(location, page.url() === 'about:blank' ? 'http://x' : page.url()).pathname === '/login';
+        const kind = toLogin ? 'login' : String(status);
+        if (status !== 200 && (toLogin || status === 403 || status === 404)) {
+          statusOf.set(new URL(v.url, 'http://x').pathname, toLogin ? 302 : status);
+          if (v.expect === 'denied' || refusalsOpened.has(kind)) continue;
+          refusalsOpened.add(kind);
+        } else if (status >= 300 && status < 400) {
+          // Another redirect (e.g. /staff → /staff/dashboard): the browser follows it below.
+        } else if (status !== 200) {
+          problems.push(`${v.url}: HTTP ${status}${status >= 500 ? '' : ` (expected 200, 403, 404 or the login redirect)`}`);
+          continue;
+        } else if (v.expect === 'denied') {
+          problems.push(`${v.url} (no such record): HTTP 200, expected 403/404`);
+          continue;
+        }
+      }
+      opened++;
       const res = await page.goto(v.url, { waitUntil: 'domcontentloaded' }).catch((e: Error) => {
         problems.push(`${v.url}: navigation failed: ${e.message.split('\n')[0]}`);
         return null;
@@ -347,8 +384,8 @@ for (const visitor of VISITORS) {
     }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    testInfo.annotations.push({ type: 'crawl', description: `${count} pages in ${seconds} s` });
-    console.log(`crawl ${testInfo.project.name} ${visitor.name}: ${count} pages in ${seconds} s`);
+    testInfo.annotations.push({ type: 'crawl', description: `${count} pages (${opened} opened in the browser) in ${seconds} s` });
+    console.log(`crawl ${testInfo.project.name} ${visitor.name}: ${count} pages (${opened} opened in the browser) in ${seconds} s`);
     expect(problems, `broken pages for ${visitor.name} (${testInfo.project.name})`).toEqual([]);
   });
 }
