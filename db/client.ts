@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { acquirePgliteLock } from './pglite-lock';
+import { trackWrites, type WriteGeneration } from './write-generation';
 
 /**
  * The one database client. postgres.js when DATABASE_URL is set, otherwise embedded PGlite under .data/.
@@ -32,12 +33,29 @@ export function defaultPgliteDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join('.data', 'pglite'));
 }
 
+/**
+ * Kept on the handle under a registered symbol, not in a module-level map: Next bundles this module into the
+ * instrumentation and into each route separately, and the handle (on globalThis) is opened by whichever runs first.
+ */
+const WRITES = Symbol.for('jingpiao.db.writeGeneration');
+
+/**
+ * The write generation of an embedded (PGlite) handle, for read-through caches (db/write-generation.ts, ADR 022).
+ * Undefined for PostgreSQL (other processes write there) and for a transaction handle (reads inside a transaction
+ * are not cached).
+ */
+export function writeGenerationOf(db: DbOrTx): WriteGeneration | undefined {
+  return (db as unknown as { [WRITES]?: WriteGeneration })[WRITES];
+}
+
 /** Opens PGlite (memory when dataDir is undefined) with btree_gist and pg_trgm, and applies migrations. */
 export async function openPglite(dataDir?: string, opts: { migrate?: boolean } = {}): Promise<DbHandle> {
   const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
   try {
     const client = await PGlite.create(dataDir ?? 'memory://', { extensions: { btree_gist, pg_trgm } });
+    const writes = trackWrites(client);
     const db = drizzlePglite({ client, schema });
+    Object.defineProperty(db, WRITES, { value: writes, enumerable: false });
     if (opts.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db,

@@ -27,7 +27,7 @@ import { parseCli, usage } from './bench/cli';
 import { measure, stopActiveLoad } from './bench/load';
 import { renderTable, writeReport, type Machine, type Report, type ServerInfo } from './bench/report';
 import { BENCHMARKS, BENCHMARK_NAMES, DEFAULT_BENCHMARK_NAMES, benchmarkByName } from './bench/registry';
-import { BENCH_LOGIN_IP_LIMIT, benchServerEnv, ensureBuild, prepareDatabase, seed, startServer, type Database, type RunningServer } from './bench/server';
+import { BENCH_LOGIN_IP_LIMIT, benchServerEnv, ensureBuild, prepareDatabase, seed, startServer, waitUntilSettled, type Database, type RunningServer } from './bench/server';
 import type { BenchContext, BenchResult, RunOptions } from './bench/types';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -144,6 +144,7 @@ async function main(): Promise<number> {
       const health = (await (await fetch(new URL('/api/v1/health', server.baseUrl))).json()) as { db?: { driver?: string; status?: string } };
       if (health.db?.status !== 'ok') throw new Error(`GET /api/v1/health reports the database ${health.db?.status ?? 'missing'} / 数据库不可用`);
       if (health.db.driver !== db.driver) throw new Error(`server uses ${health.db.driver}, expected ${db.driver} / 数据库驱动不符`);
+      const settleMs = await waitUntilSettled(server, log);
       const rssReady = server.rss();
       serverInfo = {
         url: server.baseUrl,
@@ -156,10 +157,11 @@ async function main(): Promise<number> {
         prepareMs: seeded.prepareMs,
         prepared: seeded.prepared,
         bootMs: server.bootMs,
+        settleMs,
         rssMiB: { ready: rssReady, end: null, peak: null },
         logFile,
       };
-      log(`Ready in ${server.bootMs} ms; next-server pid ${server.serverPid}, RSS ${rssReady ?? '?'} MiB, db ${health.db?.driver} / 服务器就绪`);
+      log(`Ready in ${server.bootMs} ms, start-up work done ${settleMs} ms later; next-server pid ${server.serverPid}, RSS ${rssReady ?? '?'} MiB, db ${health.db?.driver} / 服务器就绪`);
 
       srv = server;
       const running = server;

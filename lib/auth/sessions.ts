@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { writeGenerationOf, type DbOrTx } from '@/db/client';
+import { GenerationCache } from '@/db/write-generation';
 import { preparedOnce } from '@/db/prepared';
 import { partyOrgs, users, userSessions, zones } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -103,10 +104,8 @@ export const signedInUserColumns = {
   locale: users.locale,
 };
 
-/** Resolves a session secret to the acting user, or says why not. */
-export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor: Actor } | { rejected: SessionRejection }> {
-  if (!token || token.length > 200) return { rejected: 'unknown' };
-  const sessionId = sha256(token);
+/** The session with its user, zone and organisation: one prepared query. */
+async function readSessionRow(db: DbOrTx, sessionId: string) {
   const [row] = await preparedOnce(db, 'resolve_session', (d) =>
     d
       .select({
@@ -120,8 +119,33 @@ export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor
       .leftJoin(zones, eq(zones.code, users.zoneCode))
       .leftJoin(partyOrgs, eq(partyOrgs.id, users.orgId))
       .where(eq(userSessions.id, sql.placeholder('sessionId')))
-      .limit(1)
+      .limit(1),
   ).execute({ sessionId });
+  return row;
+}
+type SessionRow = NonNullable<Awaited<ReturnType<typeof readSessionRow>>>;
+
+/**
+ * On the embedded database, the session row is read through a cache that any write invalidates (ADR 022): the
+ * lookup every signed-in request makes costs no query while nothing has changed. Revocation, logout, a disabled
+ * account, a new session version and the minutely last-seen touch are all writes, so none is ever missed; the
+ * time checks (expiry, idle timeout) run on every request against the row. Nothing is cached on PostgreSQL.
+ */
+const SESSION_CACHE = Symbol.for('jingpiao.auth.sessionCache'); // on the handle: one per database, whichever bundle asks
+export function sessionCacheOf(db: DbOrTx): GenerationCache<SessionRow> | undefined {
+  const writes = writeGenerationOf(db);
+  if (!writes) return undefined;
+  const holder = db as unknown as { [SESSION_CACHE]?: GenerationCache<SessionRow> };
+  if (!holder[SESSION_CACHE]) Object.defineProperty(holder, SESSION_CACHE, { value: new GenerationCache<SessionRow>(writes), enumerable: false });
+  return holder[SESSION_CACHE];
+}
+
+/** Resolves a session secret to the acting user, or says why not. */
+export async function resolveSession(db: DbOrTx, token: string): Promise<{ actor: Actor } | { rejected: SessionRejection }> {
+  if (!token || token.length > 200) return { rejected: 'unknown' };
+  const sessionId = sha256(token);
+  const cache = sessionCacheOf(db);
+  const row = cache ? await cache.read(sessionId, () => readSessionRow(db, sessionId)) : await readSessionRow(db, sessionId);
   if (!row) return { rejected: 'unknown' };
   const t = now().getTime();
   const { session, user } = row;

@@ -30,6 +30,8 @@ export interface ServerInfo {
   prepareMs: number;
   prepared: string | null;
   bootMs: number;
+  /** Waited after readiness for the start-up work (search index, job catch-up) before the first measurement. */
+  settleMs?: number;
   rssMiB: { ready: number | null; end: number | null; peak: number | null };
   logFile: string;
 }
@@ -118,7 +120,7 @@ export function renderTable(report: Report): string {
   );
   if (s) {
     extra.push(
-      `server: next-server pid ${s.pid}, build ${s.buildId}${s.buildStale ? ' (older than sources)' : ''}, seed ${s.seedMs ?? '–'} ms, ready after ${s.bootMs} ms, RSS ready ${fmt(s.rssMiB.ready)} / end ${fmt(s.rssMiB.end)} / peak ${fmt(s.rssMiB.peak)} MiB`,
+      `server: next-server pid ${s.pid}, build ${s.buildId}${s.buildStale ? ' (older than sources)' : ''}, seed ${s.seedMs ?? '–'} ms, ready after ${s.bootMs} ms (+ ${s.settleMs ?? 0} ms start-up work), RSS ready ${fmt(s.rssMiB.ready)} / end ${fmt(s.rssMiB.end)} / peak ${fmt(s.rssMiB.peak)} MiB`,
     );
     if (s.seedScale > 0) {
       extra.push(`data: ${s.seedScale.toLocaleString('en')} synthetic talents seeded in ${fmt((s.seedMs ?? 0) / 1000)} s; ${s.prepared ?? 'not prepared'} (${fmt(s.prepareMs / 1000)} s)`);
