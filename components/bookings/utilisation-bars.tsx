@@ -1,4 +1,4 @@
-import { StatsChart } from '@/components/party/stats-charts';
+import { StatsChart } from '@/components/ui/stats-chart';
 import type { Translator } from '@/lib/i18n';
 
 export interface UtilBar {

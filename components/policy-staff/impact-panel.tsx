@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { StatsChart } from '@/components/party/stats-charts';
+import { StatsChart } from '@/components/ui/stats-chart';
 import { useLocale, useT } from '@/components/i18n/provider';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { formatAmount } from '@/lib/i18n/format';

@@ -5,7 +5,7 @@ import { DataTable } from '@/components/ui/data-table';
 
 /**
  * One chart of the zone dashboard with its accessible table view (a real <table> with a caption, in a <details>
- * labelled 表格 / Table) and the CSV download. The chart itself is aria-hidden (components/party/stats-charts.tsx):
+ * labelled 表格 / Table) and the CSV download. The chart itself is aria-hidden (components/ui/stats-chart.tsx):
  * the table carries the figures. Tables scroll inside their own box on a phone.
  */
 export function DashboardFigure({

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { StatsChart } from '@/components/party/stats-charts';
+import { StatsChart } from '@/components/ui/stats-chart';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';

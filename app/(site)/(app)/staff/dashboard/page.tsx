@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { StatsChart, type SeriesDef } from '@/components/party/stats-charts';
+import { StatsChart, type SeriesDef } from '@/components/ui/stats-chart';
 import { DemoDataBadge } from '@/components/policy/badges';
 import { DashboardFigure } from '@/components/staff/dashboard-figure';
 import { buttonClass } from '@/components/ui/button';

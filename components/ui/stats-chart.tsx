@@ -4,9 +4,10 @@ import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /**
- * The district view's charts (recharts, client side). Each chart sits in a <figure> whose table view and CSV link are
- * rendered on the server beside it (app/(site)/(app)/party/district/page.tsx), so the figures are readable without the
- * chart; the chart itself is aria-hidden. Widths follow the container (390 px phones included); inline styles only,
+ * The portal's one chart component (recharts, client side), shared by the district view, the zone dashboard, the
+ * 政策沙盘 and space utilisation. Each chart sits in a <figure> whose table view and CSV link are rendered on the
+ * server beside it (e.g. components/staff/dashboard-figure.tsx), so the figures are readable without the chart; the
+ * chart itself is aria-hidden. Widths follow the container (390 px phones included); inline styles only,
  * which the CSP allows (style-src 'unsafe-inline'), no eval, no inline scripts.
  */
 
