@@ -1,6 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, mentors, mentorships, policyImpactRows, policyImpactSnapshots, policyVersions, talentProfiles } from '@/db/schema';
+import { auditLog, mentors, mentorships, policyImpactRows, policyImpactSnapshots, policyVersions, talentMatchFacts, talentProfiles } from '@/db/schema';
+import type { Actor } from '@/lib/auth/permissions';
+import { resolveSession } from '@/lib/auth/sessions';
+import { refreshMatchFactsJob } from '@/lib/policies/match-facts';
+import { setConsent } from '@/lib/talent/service';
 import { enqueue } from '@/lib/jobs/queue';
 import { createPolicyRoute, deleteDraftRoute, saveDraftRoute } from '@/lib/policies/api';
 import { impactAction } from '@/lib/policies/impact-actions';
@@ -323,6 +327,34 @@ describe('impact preview from snapshots (ADR 021)', () => {
     await drainJobs(t.db());
     expect(await t.db().$count(policyImpactSnapshots)).toBe(0);
     expect(await t.db().$count(policyImpactRows)).toBe(0);
+  });
+
+  it('withdrawing the profile consent removes what was derived for matching: snapshot rows and match facts; granting it back derives again', async () => {
+    const w = await world();
+    expect((await callRoute(saveDraftRoute, { params: { code: 'JP-901', version: '2.0.0' }, body: { version: tighten() }, headers: bearer(w.token) })).status).toBe(200);
+    await enqueue(t.db(), refreshMatchFactsJob, {});
+    await drainJobs(t.db());
+    const derived = async (userId: string) => [
+      await t.db().$count(policyImpactRows, eq(policyImpactRows.userId, userId)),
+      await t.db().$count(talentMatchFacts, eq(talentMatchFacts.userId, userId)),
+    ];
+    expect(await derived(w.school.id)).toEqual([1, 1]);
+    expect(await derived(w.degree.id)).toEqual([1, 1]);
+
+    const school = (await resolveSession(t.db(), await tokenFor(t.db(), w.school))) as { actor: Actor };
+    await setConsent(school.actor, 'profile', false, '127.0.0.1');
+    await drainJobs(t.db());
+    expect(await derived(w.school.id)).toEqual([0, 0]);
+    expect(await derived(w.degree.id)).toEqual([1, 1]);
+    // The nightly refresh derives nothing for them while the consent stays withdrawn; the preview never counted them.
+    await enqueue(t.db(), refreshMatchFactsJob, {});
+    await drainJobs(t.db());
+    expect(await derived(w.school.id)).toEqual([0, 0]);
+    expect(((await post(w.token, { versionNo: '2.0.0' })).json as ImpactResponse).total).toBe(3);
+
+    await setConsent(school.actor, 'profile', true, '127.0.0.1');
+    await drainJobs(t.db());
+    expect((await derived(w.school.id))[1]).toBe(1);
   });
 
   it('a malformed job payload is refused', () => {

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { consents, talentProfiles, users, works } from '@/db/schema';
 import { CORE_EXCLUSION_GROUPS, CORE_POLICIES } from '@/lib/policy-matching/core-policies';
@@ -63,7 +63,10 @@ describe.each(['2026-06-01', '2024-02-29', '2025-02-28'])('reverse match on %s',
     // Precomputed facts for this date (ADR 018); then a no-op update of every fifth talent moves their matching_rev on,
     // so the facts path mixes stored facts with live evaluation of the talents whose facts no longer answer.
     const refreshed = await refreshMatchFacts(db(), { catalogue: CORE_POLICIES, groups: CORE_EXCLUSION_GROUPS, evalDate, catalogueKey: 'test', batchSize: 53 });
-    expect(refreshed.computed).toBe(rows.length);
+    // Facts are derived only for talents with profile consent (forgetWithoutConsent: nothing is kept for the others).
+    const consenting = await db().$count(consents, and(eq(consents.kind, 'profile'), isNull(consents.withdrawnAt)));
+    expect(consenting).toBeLessThan(rows.length);
+    expect(refreshed.computed).toBe(consenting);
     await db().update(talentProfiles).set({ commitmentYears: sql`${talentProfiles.commitmentYears}` }).where(inArray(talentProfiles.userId, rows.filter((_, i) => i % 5 === 0).map((x) => x.userId)));
 
     let selective = 0;

@@ -4,7 +4,7 @@ import { defineRecurring, subscribe } from '@/lib/jobs/registry';
 import { talentProfileChanged } from '@/lib/talent/events';
 import { policyDraftSaved, policyVersionPublished } from './events';
 import { impactSnapshotJob } from './impact';
-import { refreshMatchFactsJob } from './match-facts';
+import { forgetWithoutConsent, refreshMatchFactsJob } from './match-facts';
 import { pushForTalent, runPush } from './push';
 
 /**
@@ -36,6 +36,13 @@ subscribe(talentProfileChanged, {
 subscribe(policyVersionPublished, {
   name: 'policies.match_facts_on_publish',
   handler: (_event, { db }) => enqueue(db, refreshMatchFactsJob, {}).then(() => undefined),
+});
+
+subscribe(talentProfileChanged, {
+  name: 'policies.forget_without_consent',
+  handler: async (event, { db }) => {
+    if (event.payload.fields.includes('consent.profile')) await forgetWithoutConsent(db, event.payload.talentId);
+  },
 });
 
 defineRecurring({ name: 'policies.match_facts.nightly', schedule: { daily: '00:10' }, type: refreshMatchFactsJob.type, payload: {} });

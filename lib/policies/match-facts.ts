@@ -3,11 +3,11 @@ import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { defineJob } from '@/lib/jobs/registry';
-import { talentMatchFacts, talentProfiles } from '@/db/schema';
+import { policyImpactRows, talentMatchFacts, talentProfiles } from '@/db/schema';
 import { evaluateAll } from '@/lib/policy-matching/evaluate';
 import type { ExclusionGroup, Policy, Status } from '@/lib/policy-matching/model';
 import type { ProfileColumns } from '@/lib/talent/profile-mapping';
-import { matchingProfile, matchingProfileColumns } from '@/lib/talent/queries';
+import { consentInForce, matchingProfile, matchingProfileColumns } from '@/lib/talent/queries';
 import { todayIso } from './service';
 import { loadCatalogue } from './store';
 
@@ -76,7 +76,8 @@ export interface RefreshReport {
 }
 
 /**
- * Computes and stores the facts of every talent (or of `userIds`) whose facts do not answer the key yet. Each batch
+ * Computes and stores the facts of every talent with profile consent (or of those of `userIds`) whose facts do not
+ * answer the key yet — nothing is derived for someone who withdrew it (forgetWithoutConsent). Each batch
  * reads the inputs and their matching_rev in one statement: if a talent changes meanwhile, the stored revision is the
  * old one and the fact is simply not used. Concurrent refreshes are harmless for the same reason.
  */
@@ -89,6 +90,7 @@ export async function refreshMatchFacts(db: DbOrTx, args: RefreshArgs): Promise<
     args.signal?.throwIfAborted();
     const where = and(
       factsMissing(args),
+      consentInForce(),
       args.userIds ? inArray(talentProfiles.userId, [...args.userIds]) : undefined,
       after ? gt(talentProfiles.userId, after) : undefined,
     );
@@ -123,6 +125,22 @@ export async function refreshMatchFacts(db: DbOrTx, args: RefreshArgs): Promise<
     after = rows[rows.length - 1]!.userId;
   }
   return { computed, ms: Math.round(performance.now() - t0) };
+}
+
+/**
+ * A talent who withdrew the profile consent is no longer matched (PIPL art. 15): what was derived from the profile
+ * for matching goes too — the match facts (ADR 018) and the 政策沙盘 snapshot rows (ADR 021). Both were never shown
+ * (every reader applies the consent), but they need not be kept. Runs on the talent domain's profile event; a no-op
+ * while the consent is in force (granted again before the job ran).
+ */
+export async function forgetWithoutConsent(db: DbOrTx, userId: string): Promise<{ facts: number; impactRows: number }> {
+  return db.transaction(async (tx) => {
+    const [kept] = await tx.select({ userId: talentProfiles.userId }).from(talentProfiles).where(and(eq(talentProfiles.userId, userId), consentInForce())).limit(1);
+    if (kept) return { facts: 0, impactRows: 0 };
+    const facts = await tx.delete(talentMatchFacts).where(eq(talentMatchFacts.userId, userId)).returning({ userId: talentMatchFacts.userId });
+    const rows = await tx.delete(policyImpactRows).where(eq(policyImpactRows.userId, userId)).returning({ userId: policyImpactRows.userId });
+    return { facts: facts.length, impactRows: rows.length };
+  });
 }
 
 /** Refreshes on PostgreSQL analyse the table when a large share of it was written (the anti-join's plan needs it). */
