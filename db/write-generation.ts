@@ -13,6 +13,8 @@ import type { PGlite } from '@electric-sql/pglite';
 export interface WriteGeneration {
   /** The current generation; equal numbers mean no statement that may write ran in between. */
   current(): number;
+  /** This database's read-through cache called `name` (created on first use; one per name and database). */
+  cache<V>(name: string): GenerationCache<V>;
 }
 
 /**
@@ -48,7 +50,16 @@ export function trackWrites(client: PGlite): WriteGeneration {
   client.query = ((text: string, ...rest: unknown[]) => around(mayWrite(text), () => (query as (...a: unknown[]) => Promise<unknown>)(text, ...rest))) as PGlite['query'];
   client.exec = ((text: string, ...rest: unknown[]) => around(true, () => (exec as (...a: unknown[]) => Promise<unknown>)(text, ...rest))) as PGlite['exec'];
   client.transaction = ((fn: Parameters<PGlite['transaction']>[0]) => around(true, () => transaction(fn))) as PGlite['transaction'];
-  return { current: () => generation };
+  const caches = new Map<string, GenerationCache<unknown>>();
+  const writes: WriteGeneration = {
+    current: () => generation,
+    cache<V>(name: string) {
+      let c = caches.get(name);
+      if (!c) caches.set(name, (c = new GenerationCache<unknown>(writes)));
+      return c as GenerationCache<V>;
+    },
+  };
+  return writes;
 }
 
 /**
@@ -76,17 +87,10 @@ export class GenerationCache<V> {
     this.misses++;
     const generation = this.writes.current();
     const value = await load();
-    if (value === undefined) {
-      this.entries.delete(key);
-      return value;
-    }
     this.entries.delete(key);
+    if (value === undefined) return value;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { generation, value });
     return value;
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

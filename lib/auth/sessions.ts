@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { writeGenerationOf, type DbOrTx } from '@/db/client';
-import { GenerationCache } from '@/db/write-generation';
+import type { GenerationCache } from '@/db/write-generation';
 import { preparedOnce } from '@/db/prepared';
 import { partyOrgs, users, userSessions, zones } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -131,13 +131,8 @@ type SessionRow = NonNullable<Awaited<ReturnType<typeof readSessionRow>>>;
  * account, a new session version and the minutely last-seen touch are all writes, so none is ever missed; the
  * time checks (expiry, idle timeout) run on every request against the row. Nothing is cached on PostgreSQL.
  */
-const SESSION_CACHE = Symbol.for('jingpiao.auth.sessionCache'); // on the handle: one per database, whichever bundle asks
 export function sessionCacheOf(db: DbOrTx): GenerationCache<SessionRow> | undefined {
-  const writes = writeGenerationOf(db);
-  if (!writes) return undefined;
-  const holder = db as unknown as { [SESSION_CACHE]?: GenerationCache<SessionRow> };
-  if (!holder[SESSION_CACHE]) Object.defineProperty(holder, SESSION_CACHE, { value: new GenerationCache<SessionRow>(writes), enumerable: false });
-  return holder[SESSION_CACHE];
+  return writeGenerationOf(db)?.cache<SessionRow>('sessions');
 }
 
 /** Resolves a session secret to the acting user, or says why not. */
